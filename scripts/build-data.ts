@@ -1,0 +1,102 @@
+/**
+ * Builds the embedded default (data/observations.csv) from the compiled published figures in
+ * ../shared/data/figures_published.csv. Every figure is kept; indicator names that encode a
+ * sector or an age group become a catalogue indicator plus a breakdown.
+ *
+ *   npm run build-data [-- <path to figures_published.csv>]
+ *
+ * The output is validated with the app's own feed validation before it is written.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { parseFeed } from '../src/feeds/ingest';
+import { TIDY_COLUMNS, toTidyRow } from '../src/feeds/tidy';
+import type { Observation, Precision, Qualifier } from '../src/feeds/types';
+import { embeddedFeed } from '../src/feeds/registry';
+
+const root = resolve(import.meta.dirname, '..');
+const input = process.argv[2] ?? resolve(root, '../shared/data/figures_published.csv');
+const output = resolve(root, 'data/observations.csv');
+
+/** Compiled indicator name -> [catalogue indicator, breakdown]. Unlisted names map to themselves. */
+const RENAMES: Record<string, [string, string]> = {
+  mes_profiles_created: ['mes_profiles_open', ''],
+  mes_activation_rate_age_25_69: ['mes_activation_rate', 'age_25_69'],
+  dmp_docs_per_month_total: ['dmp_docs_sent_per_month', ''],
+  dmp_docs_sent_by_professionals_per_month: ['dmp_docs_sent_per_month', ''],
+  dmp_docs_per_month_biologie: ['dmp_docs_sent_per_month', 'biologie'],
+  dmp_docs_per_month_hopital: ['dmp_docs_sent_per_month', 'hopital'],
+  dmp_docs_per_month_medecine_ville: ['dmp_docs_sent_per_month', 'medecine_ville'],
+  dmp_docs_per_month_radiologie: ['dmp_docs_sent_per_month', 'radiologie'],
+  dmp_docs_made_available_annualised: ['dmp_docs_annualised_rhythm', ''],
+  dmp_docs_biologie_annualised: ['dmp_docs_annualised_rhythm', 'biologie'],
+  dmp_docs_hopital_annualised: ['dmp_docs_annualised_rhythm', 'hopital'],
+  dmp_docs_medecine_ville_annualised: ['dmp_docs_annualised_rhythm', 'medecine_ville'],
+  dmp_docs_radiologie_annualised: ['dmp_docs_annualised_rhythm', 'radiologie'],
+  dmp_docs_deposited_in_year: ['dmp_docs_sent_in_year', ''],
+  dmp_docs_biologie_in_year: ['dmp_docs_sent_in_year', 'biologie'],
+  dmp_docs_imagerie_in_year: ['dmp_docs_sent_in_year', 'imagerie'],
+  dmp_docs_prescriptions_medicaments_in_year: ['dmp_docs_sent_in_year', 'prescriptions_medicaments'],
+  dmp_docs_share_biologie: ['dmp_docs_share_of_month', 'biologie'],
+  dmp_docs_share_hopital: ['dmp_docs_share_of_month', 'hopital'],
+  dmp_docs_share_medecine_ville: ['dmp_docs_share_of_month', 'medecine_ville'],
+  dmp_docs_share_pharmacie: ['dmp_docs_share_of_month', 'pharmacie'],
+  dmp_docs_share_radiologie: ['dmp_docs_share_of_month', 'radiologie'],
+  dmp_docs_deposited_last_12_months: ['dmp_docs_last_12_months', ''],
+  dmp_docs_sent_last_12_months: ['dmp_docs_last_12_months', ''],
+  dmp_docs_deposited_by_professionals_cumulative: ['dmp_docs_cumulative', ''],
+  dmp_docs_deposited_cumulative: ['dmp_docs_cumulative', ''],
+  insi_calls_h2_2021: ['insi_calls_in_half_year', ''],
+};
+
+interface CompiledRow {
+  date: string;
+  date_precision: string;
+  indicator: string;
+  value: string;
+  unit: string;
+  qualifier: string;
+  scope: string;
+  source_url: string;
+  source_type: string;
+  note: string;
+}
+
+export function compiledToObservations(csv: string): Observation[] {
+  const parsed = Papa.parse<CompiledRow>(csv, { header: true, skipEmptyLines: 'greedy' });
+  if (parsed.errors.length) {
+    throw new Error(parsed.errors.map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`).join('\n'));
+  }
+  return parsed.data.map((r) => {
+    const [indicator, breakdown] = RENAMES[r.indicator] ?? [r.indicator, ''];
+    const renamed = indicator !== r.indicator ? `published as "${r.indicator}"` : '';
+    return {
+      indicator,
+      breakdown,
+      geo: r.scope,
+      period: r.date,
+      precision: r.date_precision as Precision,
+      value: Number(r.value),
+      qualifier: r.qualifier as Qualifier,
+      sourceUrl: r.source_url,
+      sourceLabel: r.source_type,
+      note: [r.note, renamed].filter(Boolean).join(' — '),
+      feed: embeddedFeed.id,
+    };
+  });
+}
+
+function main(): void {
+  const observations = compiledToObservations(readFileSync(input, 'utf8'));
+  const csv = Papa.unparse(
+    { fields: [...TIDY_COLUMNS], data: observations.map(toTidyRow) },
+    { newline: '\n' },
+  );
+  // The app's own validation: a file it would reject is never written.
+  const result = parseFeed(embeddedFeed, new TextEncoder().encode(csv));
+  writeFileSync(output, csv + '\n');
+  console.log(`${result.observations.length} observations -> ${output}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,46 @@
+/** Adapter for any CSV whose columns a user mapped once onto the tidy fields. */
+import type { CsvTable } from './csv';
+import type { RawRecord } from './schema';
+import { FeedError, type ColumnMapping, type FieldSource } from './types';
+
+/** Tidy column name for each mapping field. */
+const FIELD_COLUMNS: Record<keyof ColumnMapping, string> = {
+  indicator: 'indicator',
+  breakdown: 'breakdown',
+  geo: 'geo',
+  period: 'period',
+  precision: 'precision',
+  value: 'value',
+  qualifier: 'qualifier',
+  sourceUrl: 'source_url',
+  sourceLabel: 'source_label',
+  note: 'note',
+};
+
+export function mappedRecords(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  feed: string,
+): { line: number; rec: RawRecord }[] {
+  const index = new Map(table.header.map((h, i) => [h, i]));
+  const entries = Object.entries(mapping) as [keyof ColumnMapping, FieldSource][];
+  const missing = entries.filter(([, src]) => 'column' in src && !index.has(src.column));
+  if (missing.length) {
+    throw new FeedError(
+      missing.map(([field, src]) => ({
+        feed,
+        row: 1,
+        column: (src as { column: string }).column,
+        reason: `column mapped to "${field}" is not in the header (${table.header.join(', ').slice(0, 120)}); was it renamed?`,
+      })),
+    );
+  }
+  return table.rows.map(({ line, cells }) => {
+    const rec: RawRecord = {};
+    for (const [field, src] of entries) {
+      const raw = 'column' in src ? (cells[index.get(src.column)!] ?? '') : src.value;
+      rec[FIELD_COLUMNS[field]] = 'column' in src && src.prefix && raw.trim() ? src.prefix + raw.trim() : raw;
+    }
+    return { line, rec };
+  });
+}

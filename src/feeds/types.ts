@@ -1,0 +1,94 @@
+/** The canonical observation (DESIGN §3): one published figure, tidy. */
+
+export type Qualifier = '=' | '~' | '>' | '<';
+export const QUALIFIERS: readonly Qualifier[] = ['=', '~', '>', '<'];
+
+/** How precisely `period` is known. A `month` figure may still carry a day ("fin octobre"). */
+export type Precision = 'day' | 'month' | 'half-year' | 'year';
+export const PRECISIONS: readonly Precision[] = ['day', 'month', 'half-year', 'year'];
+
+export interface Observation {
+  indicator: string;
+  /** Breakdown value within the indicator's dimension (e.g. sector `biologie`); '' = total. */
+  breakdown: string;
+  /** `FR`, `REG-<code>`, `DEP-<code>`, or a group `DEP-31+DEP-44+DEP-80`. */
+  geo: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as published. */
+  period: string;
+  precision: Precision;
+  value: number;
+  qualifier: Qualifier;
+  sourceUrl: string;
+  /** Who published it, as transcribed (e.g. "official (CNAM press release)"). */
+  sourceLabel: string;
+  note: string;
+  /** Id of the feed that delivered it. */
+  feed: string;
+}
+
+export type FeedFormat = 'tidy-csv' | 'mapped-csv';
+
+/** A column mapping for `mapped-csv` feeds: tidy field -> source column name, or a constant. */
+/** `prefix` turns bare codes into geo ids, e.g. `REG-` + `53`. */
+export type FieldSource = { column: string; prefix?: string } | { value: string };
+
+export interface ColumnMapping {
+  indicator: FieldSource;
+  breakdown?: FieldSource;
+  geo: FieldSource;
+  period: FieldSource;
+  precision?: FieldSource;
+  value: FieldSource;
+  qualifier?: FieldSource;
+  sourceUrl: FieldSource;
+  sourceLabel?: FieldSource;
+  note?: FieldSource;
+}
+
+export interface FeedConfig {
+  id: string;
+  label: { fr: string; en: string };
+  format: FeedFormat;
+  /** Relative URLs are resolved against the app's base (same origin). */
+  url: string;
+  /** Where the feed's figures were first published (shown on the Sources page). */
+  homepage?: string;
+  licence?: string;
+  mapping?: ColumnMapping;
+  /** Refresh interval in hours. */
+  refreshHours?: number;
+}
+
+/** One problem found in a feed. Row numbers are 1-based file lines (the header is line 1). */
+export interface FeedIssue {
+  feed: string;
+  row?: number;
+  column?: string;
+  reason: string;
+}
+
+export class FeedError extends Error {
+  readonly issues: FeedIssue[];
+  constructor(issues: FeedIssue[]) {
+    super(formatIssues(issues));
+    this.name = 'FeedError';
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(issue: FeedIssue): string {
+  const where = [
+    `feed "${issue.feed}"`,
+    issue.row !== undefined ? `row ${issue.row}` : '',
+    issue.column ? `column "${issue.column}"` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${issue.reason}`;
+}
+
+export function formatIssues(issues: FeedIssue[], max = 10): string {
+  const lines = issues.slice(0, max).map(formatIssue);
+  if (issues.length > max) lines.push(`… and ${issues.length - max} more problems`);
+  return lines.join('\n');
+}

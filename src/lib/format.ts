@@ -1,0 +1,171 @@
+/**
+ * The one formatting module of the app (DESIGN §6: French first, `Intl` for every number and
+ * date). Components never call `toLocaleString` or build number strings themselves.
+ */
+import type { Precision, Qualifier } from '../feeds/types';
+
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+export type Unit = 'count' | 'percent';
+
+export interface FormatOptions {
+  /** Short form for axes and tight spaces ("65,4 M"); full figures otherwise. */
+  compact?: boolean;
+}
+
+/** en-GB rather than en-US: day-month order and 24 h clock, closer to what French readers expect. */
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export function locale(lang: Lang): string {
+  return LOCALES[lang];
+}
+
+// Intl formatters are costly to build and charts format hundreds of labels: build each once.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALES[lang], options)));
+  return f;
+}
+
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(LOCALES[lang], options)));
+  return f;
+}
+
+/** Full figure: fr "65 400 000" (U+202F group separator), at most one decimal. */
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** Short figure for axes: fr "65,4 M", en "65.4m". */
+export function formatCompact(value: number, lang: Lang): string {
+  return numberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+}
+
+/** Feeds publish rates as percent numbers (15.4 means 15.4 %), not fractions. */
+export function formatPercent(valueInPercent: number, lang: Lang): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(
+    valueInPercent / 100,
+  );
+}
+
+export function formatValue(
+  value: number,
+  unit: Unit,
+  lang: Lang,
+  opts: FormatOptions = {},
+): string {
+  if (unit === 'percent') return formatPercent(value, lang);
+  return opts.compact ? formatCompact(value, lang) : formatNumber(value, lang);
+}
+
+const QUALIFIER_TEXT: Record<Lang, Record<Qualifier, string>> = {
+  fr: { '=': '', '~': 'environ', '>': 'plus de', '<': 'moins de' },
+  en: { '=': '', '~': 'about', '>': 'more than', '<': 'less than' },
+};
+
+const QUALIFIER_NAME: Record<Lang, Record<Qualifier, string>> = {
+  fr: {
+    '=': 'exact',
+    '~': 'approximatif',
+    '>': 'minimum (plus de)',
+    '<': 'maximum (moins de)',
+  },
+  en: {
+    '=': 'exact',
+    '~': 'approximate',
+    '>': 'lower bound (more than)',
+    '<': 'upper bound (less than)',
+  },
+};
+
+/** The words read before a value: '' for an exact figure. */
+export function qualifierText(q: Qualifier, lang: Lang): string {
+  return QUALIFIER_TEXT[lang][q];
+}
+
+/** What kind of figure this is, for legends and tooltips. */
+export function qualifierName(q: Qualifier, lang: Lang): string {
+  return QUALIFIER_NAME[lang][q];
+}
+
+/** A value as it must be read: fr "plus de 17 000 000", "environ 15 %". */
+export function formatQualified(
+  value: number,
+  qualifier: Qualifier,
+  unit: Unit,
+  lang: Lang,
+  opts: FormatOptions = {},
+): string {
+  const words = qualifierText(qualifier, lang);
+  const figure = formatValue(value, unit, lang, opts);
+  return words ? `${words} ${figure}` : figure;
+}
+
+function utcDate(y: number, m = 1, d = 1): Date {
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * A published period as a reader says it, at the precision it is known: a "month" figure
+ * published as "fin octobre" ('2022-10-31') reads "oct. 2022", not a made-up exact day.
+ */
+export function formatPeriod(period: string, precision: Precision, lang: Lang): string {
+  const [y, m, d] = period.split('-').map(Number) as [number, number?, number?];
+  // Dates are calendar days, not instants: format in UTC so no time zone shifts the day.
+  if (precision === 'year' || m === undefined) return String(y);
+  if (precision === 'half-year') {
+    const first = m <= 6;
+    if (lang === 'fr') return `${first ? '1er' : '2e'} semestre ${y}`;
+    return `${first ? 'H1' : 'H2'} ${y}`;
+  }
+  if (precision === 'day' && d !== undefined) {
+    return dateFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDate(y, m, d));
+  }
+  return dateFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    utcDate(y, m),
+  );
+}
+
+/**
+ * An instant (e.g. when data was fetched), in the reader's own time zone unless one is given
+ * (tests pin it).
+ */
+export function formatDateTime(date: Date, lang: Lang, timeZone?: string): string {
+  return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+const relativeCache = new Map<Lang, Intl.RelativeTimeFormat>();
+
+/** fr "il y a 3 min", "dans 2 h", "hier"; en "3 min ago". */
+export function formatRelative(date: Date, now: Date, lang: Lang): string {
+  let f = relativeCache.get(lang);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto', style: 'short' });
+    relativeCache.set(lang, f);
+  }
+  let amount = (date.getTime() - now.getTime()) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    // Round before comparing so 59.6 s reads "1 min", not "60 s".
+    const rounded = Math.round(amount);
+    if (Math.abs(rounded) < size) return f.format(rounded === 0 ? 0 : rounded, unit);
+    amount /= size;
+  }
+  return f.format(Math.round(amount), 'year');
+}

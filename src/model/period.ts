@@ -1,0 +1,52 @@
+import type { Precision } from '../feeds/types';
+
+const PERIOD_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Checks a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` period is a real calendar date. */
+export function checkPeriod(period: string): string | null {
+  const m = PERIOD_PATTERN.exec(period);
+  if (!m) return `"${period}" is not a period (expected YYYY, YYYY-MM or YYYY-MM-DD)`;
+  const [, y, mo, d] = m;
+  const year = Number(y);
+  if (year < 2000 || year > 2100) return `year ${year} is out of range`;
+  if (mo !== undefined) {
+    const month = Number(mo);
+    if (month < 1 || month > 12) return `"${period}" has no month ${mo}`;
+    if (d !== undefined) {
+      const day = Number(d);
+      const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > daysInMonth) return `"${period}" is not a calendar date`;
+    }
+  }
+  return null;
+}
+
+/** The precision a period string can carry at most. */
+export function periodGranularity(period: string): 'year' | 'month' | 'day' {
+  return period.length === 4 ? 'year' : period.length === 7 ? 'month' : 'day';
+}
+
+/** Whether a precision is consistent with how a period is written. */
+export function checkPrecision(period: string, precision: Precision): string | null {
+  const g = periodGranularity(period);
+  if (precision === 'day' && g !== 'day') return `precision "day" needs a YYYY-MM-DD period`;
+  if (precision === 'month' && g === 'year') return `precision "month" needs at least YYYY-MM`;
+  return null;
+}
+
+/**
+ * Where a period sits on a time axis (UTC). A written day is that day; a month or a year
+ * written without a day is placed at its start, as time axes label them.
+ */
+export function periodDate(period: string): Date {
+  const [y, m = '01', d = '01'] = period.split('-');
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+}
+
+/** Last instant covered by a period: used for "as of" lookups. */
+export function periodEnd(period: string): Date {
+  const [y, m, d] = period.split('-').map(Number) as [number, number?, number?];
+  if (d !== undefined) return new Date(Date.UTC(y, m! - 1, d));
+  if (m !== undefined) return new Date(Date.UTC(y, m, 0));
+  return new Date(Date.UTC(y, 11, 31));
+}
