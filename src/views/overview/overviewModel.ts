@@ -1,0 +1,147 @@
+/** What the Overview shows, derived from observations: pure, so it is tested without a DOM. */
+import type { Lang } from '../../lib/format';
+import type { Observation } from '../../feeds/types';
+import { breakdownLabel, indicatorById } from '../../model/indicators';
+import { parseGeo } from '../../model/geography';
+import {
+  activationRate,
+  breakdownsOf,
+  latestAsOf,
+  series,
+  ACTIVATED_INDICATOR,
+  OPEN_INDICATOR,
+  RATE_INDICATOR,
+  type SeriesPoint,
+} from '../../model/series';
+
+export const DMP_INDICATOR = 'dmp_docs_sent_per_month';
+export const INSI_INDICATOR = 'insi_calls_per_month';
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  description: string;
+  unit: 'count' | 'percent';
+  series: { key: string; label: string; points: SeriesPoint[] }[];
+}
+
+export interface KpiSpec {
+  id: string;
+  label: string;
+  unit: 'count' | 'percent';
+  point: SeriesPoint | undefined;
+}
+
+const label = (id: string, lang: Lang) => indicatorById.get(id)?.label[lang] ?? id;
+
+const text = {
+  fr: {
+    mesTitle: 'Mon espace santé : profils ouverts et activés',
+    mesDesc:
+      'Chaque point est un chiffre publié, à sa date. Les profils sont ouverts automatiquement ; un profil est activé quand la personne s’y connecte.',
+    rateTitle: 'Mon espace santé : taux d’activation',
+    rateDesc:
+      'Profils activés / profils ouverts, calculé seulement quand les deux chiffres portent sur la même date, et taux publiés tels quels.',
+    rateComputed: 'Taux calculé (activés / ouverts)',
+    ratePublished: 'Taux publié',
+    dmpTitle: 'DMP : documents envoyés par mois',
+    dmpDesc: 'Documents envoyés dans le dossier médical partagé en un mois, au total et par secteur quand la source le précise.',
+    insiTitle: 'INSi : appels au téléservice par mois',
+    insiDesc: 'Appels au téléservice de l’identité nationale de santé (INS) en un mois.',
+  },
+  en: {
+    mesTitle: 'Mon espace santé: profiles open and activated',
+    mesDesc:
+      'Each point is a published figure, at its date. Profiles are opened automatically; a profile is activated when its owner signs in.',
+    rateTitle: 'Mon espace santé: activation rate',
+    rateDesc:
+      'Activated / open profiles, computed only where both figures refer to the same date, plus rates as published.',
+    rateComputed: 'Computed rate (activated / open)',
+    ratePublished: 'Published rate',
+    dmpTitle: 'DMP: documents sent per month',
+    dmpDesc: 'Documents sent to the shared medical record in one month, in total and by sector where the source says.',
+    insiTitle: 'INSi: calls to the teleservice per month',
+    insiDesc: 'Calls to the national health identity (INS) teleservice in one month.',
+  },
+};
+
+export function overviewCharts(observations: readonly Observation[], lang: Lang): ChartSpec[] {
+  const s = text[lang];
+  const geo = 'FR';
+  const rate = activationRate(observations, geo);
+  const dmpSectors = breakdownsOf(observations, DMP_INDICATOR, geo);
+  return [
+    {
+      id: 'mes-profiles',
+      title: s.mesTitle,
+      description: s.mesDesc,
+      unit: 'count',
+      series: [OPEN_INDICATOR, ACTIVATED_INDICATOR].map((indicator) => ({
+        key: indicator,
+        label: label(indicator, lang),
+        points: series(observations, { indicator, geo }),
+      })),
+    },
+    {
+      id: 'mes-rate',
+      title: s.rateTitle,
+      description: s.rateDesc,
+      unit: 'percent',
+      series: [
+        { key: 'computed', label: s.rateComputed, points: rate.filter((p) => p.derivedFrom) },
+        { key: 'published', label: s.ratePublished, points: rate.filter((p) => !p.derivedFrom) },
+      ],
+    },
+    {
+      id: 'dmp-docs',
+      title: s.dmpTitle,
+      description: s.dmpDesc,
+      unit: 'count',
+      series: ['', ...dmpSectors].map((breakdown) => ({
+        key: breakdown || 'total',
+        label: breakdownLabel(DMP_INDICATOR, breakdown, lang),
+        points: series(observations, { indicator: DMP_INDICATOR, geo, breakdown }),
+      })),
+    },
+    {
+      id: 'insi-calls',
+      title: s.insiTitle,
+      description: s.insiDesc,
+      unit: 'count',
+      series: [
+        {
+          key: INSI_INDICATOR,
+          label: label(INSI_INDICATOR, lang),
+          points: series(observations, { indicator: INSI_INDICATOR, geo }),
+        },
+      ],
+    },
+  ];
+}
+
+/** Headline figures: the latest national value of each, with its own date and source. */
+export function overviewKpis(observations: readonly Observation[], lang: Lang): KpiSpec[] {
+  const latest = (indicator: string) => latestAsOf(series(observations, { indicator, geo: 'FR' }));
+  return [
+    { id: OPEN_INDICATOR, label: label(OPEN_INDICATOR, lang), unit: 'count', point: latest(OPEN_INDICATOR) },
+    { id: ACTIVATED_INDICATOR, label: label(ACTIVATED_INDICATOR, lang), unit: 'count', point: latest(ACTIVATED_INDICATOR) },
+    {
+      id: RATE_INDICATOR,
+      label: label(RATE_INDICATOR, lang),
+      unit: 'percent',
+      point: latestAsOf(activationRate(observations, 'FR')),
+    },
+    { id: DMP_INDICATOR, label: label(DMP_INDICATOR, lang), unit: 'count', point: latest(DMP_INDICATOR) },
+    { id: INSI_INDICATOR, label: label(INSI_INDICATOR, lang), unit: 'count', point: latest(INSI_INDICATOR) },
+  ];
+}
+
+/** Figures whose scope is a group of places (the 2021 pilot departments): listed, never mapped. */
+export function groupScopeObservations(observations: readonly Observation[]): Observation[] {
+  return observations
+    .filter((o) => {
+      const ref = parseGeo(o.geo);
+      return !('error' in ref) && ref.kind === 'group';
+    })
+    .sort((a, b) => a.period.localeCompare(b.period) || a.indicator.localeCompare(b.indicator));
+}
