@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { periodDate } from '../model/period';
+import type { SeriesPoint } from '../model/series';
+import { chartSummary, derivedText, pointLabel, safeHref, tooltipLines } from './pointText';
+
+// Synthetic figures, made up for these tests: not published statistics.
+function syntheticPoint(
+  period: string,
+  value: number,
+  over: Partial<SeriesPoint> = {},
+): SeriesPoint {
+  return {
+    indicator: 'synthetic_indicator',
+    breakdown: '',
+    geo: 'FR',
+    period,
+    precision: 'month',
+    value,
+    qualifier: '=',
+    sourceUrl: 'https://example.org/synthetic-source',
+    sourceLabel: 'synthetic source',
+    note: '',
+    feed: 'synthetic-feed',
+    date: periodDate(period),
+    ...over,
+  };
+}
+
+const NNBSP = '\u202f';
+
+describe('safeHref', () => {
+  it.each<[string | undefined, string | undefined]>([
+    ['https://www.data.gouv.fr/fr/datasets/r/abc', 'https://www.data.gouv.fr/fr/datasets/r/abc'],
+    ['http://example.org/a', 'http://example.org/a'],
+    ['javascript:alert(1)', undefined],
+    [' JavaScript:alert(1)', undefined],
+    ['data:text/html,<script>alert(1)</script>', undefined],
+    ['/relative/path', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j -> %j', (url, expected) => {
+    expect(safeHref(url)).toBe(expected);
+  });
+});
+
+describe('pointLabel', () => {
+  it('reads series, period, qualified value and source', () => {
+    const p = syntheticPoint('2022-10', 7_200_000, { qualifier: '~' });
+    expect(pointLabel(p, 'Profils activés', 'count', 'fr')).toBe(
+      `Profils activés, oct. 2022 : environ 7${NNBSP}200${NNBSP}000 (source : synthetic source)`,
+    );
+    expect(pointLabel(p, 'Activated profiles', 'count', 'en')).toBe(
+      'Activated profiles, Oct 2022: about 7,200,000 (source: synthetic source)',
+    );
+  });
+
+  it('says when a figure was computed', () => {
+    const p = syntheticPoint('2022-10', 12, { derivedFrom: [] });
+    expect(pointLabel(p, 'Taux', 'percent', 'fr')).toMatch(/, calculé$/);
+  });
+});
+
+describe('tooltipLines', () => {
+  it('lists period, value, qualifier, source, note and inputs', () => {
+    const input = syntheticPoint('2022-10', 500, { qualifier: '<' });
+    const p = syntheticPoint('2022-10', 5, { note: 'synthetic note', derivedFrom: [input] });
+    expect(tooltipLines(p, 'percent', 'fr')).toEqual([
+      { kind: 'period', text: 'oct. 2022' },
+      { kind: 'value', text: '5\u00a0%' },
+      { kind: 'qualifier', text: 'exact' },
+      { kind: 'source', text: 'Source : synthetic source' },
+      { kind: 'note', text: 'Note : synthetic note' },
+      { kind: 'derived', text: 'calculé : moins de 500 (oct. 2022)' },
+    ]);
+  });
+
+  it('leaves out a note and inputs that do not exist', () => {
+    const kinds = tooltipLines(syntheticPoint('2022', 1), 'count', 'en').map((l) => l.kind);
+    expect(kinds).toEqual(['period', 'value', 'qualifier', 'source']);
+  });
+
+  it('keeps untrusted text verbatim, including braces', () => {
+    const p = syntheticPoint('2022-10', 1, { note: '{note} $& <b>x</b>' });
+    expect(tooltipLines(p, 'count', 'fr').find((l) => l.kind === 'note')?.text).toBe(
+      'Note : {note} $& <b>x</b>',
+    );
+  });
+});
+
+describe('derivedText', () => {
+  it('is absent for a published figure', () => {
+    expect(derivedText(syntheticPoint('2022-10', 1), 'fr')).toBeUndefined();
+  });
+});
+
+describe('chartSummary', () => {
+  const a = syntheticPoint('2021-09', 1);
+  const b = syntheticPoint('2023-06-15', 2, { precision: 'day' });
+  it.each<[number, SeriesPoint | undefined, SeriesPoint | undefined, 'fr' | 'en', string]>([
+    [5, a, b, 'fr', 'T : 5 points, de sept. 2021 à 15 juin 2023'],
+    [5, a, b, 'en', 'T: 5 points, from Sept 2021 to 15 Jun 2023'],
+    [1, a, a, 'fr', 'T : 1 point, sept. 2021'],
+    [0, undefined, undefined, 'fr', 'T : pas de données'],
+  ])('%d points in %s', (count, first, last, lang, expected) => {
+    expect(chartSummary('T', count, first, last, lang)).toBe(expected);
+  });
+});

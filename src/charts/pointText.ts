@@ -1,0 +1,100 @@
+/**
+ * The words said about a point (aria labels, tooltips, summaries). Everything here returns
+ * plain text: feed text is untrusted and is only ever rendered as text by the components.
+ */
+import type { SeriesPoint } from '../model/series';
+import { formatPeriod, formatQualified, qualifierName, type Lang, type Unit } from '../lib/format';
+import { translate } from '../lib/i18n.svelte';
+
+/**
+ * A feed's source URL if it is safe to link to. Feeds are untrusted: a `javascript:` or
+ * `data:` URL in an href would run code on click, so only http(s) links are kept.
+ */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pointPeriod(point: SeriesPoint, lang: Lang): string {
+  return formatPeriod(point.period, point.precision, lang);
+}
+
+export function pointValue(point: SeriesPoint, unit: Unit, lang: Lang): string {
+  return formatQualified(point.value, point.qualifier, unit, lang);
+}
+
+/**
+ * "calculé : 7 200 000 (oct. 2022) / 65 400 000 (oct. 2022)". Inputs of derived rates are
+ * counts, so they are formatted as counts whatever the unit of the result.
+ */
+export function derivedText(point: SeriesPoint, lang: Lang): string | undefined {
+  if (!point.derivedFrom) return undefined;
+  const inputs = point.derivedFrom
+    .map(
+      (o) =>
+        `${formatQualified(o.value, o.qualifier, 'count', lang)} (${formatPeriod(o.period, o.precision, lang)})`,
+    )
+    .join(' / ');
+  return inputs
+    ? translate(lang, 'chart.derived', { inputs })
+    : translate(lang, 'chart.derivedShort');
+}
+
+/** "Profils activés, oct. 2022 : 7 200 000 (source : CNAM)" */
+export function pointLabel(
+  point: SeriesPoint,
+  seriesLabel: string,
+  unit: Unit,
+  lang: Lang,
+): string {
+  const label = translate(lang, 'chart.pointLabel', {
+    series: seriesLabel,
+    period: pointPeriod(point, lang),
+    value: pointValue(point, unit, lang),
+    source: point.sourceLabel || point.sourceUrl,
+  });
+  return point.derivedFrom ? `${label}, ${translate(lang, 'chart.derivedShort')}` : label;
+}
+
+export interface TooltipLine {
+  kind: 'period' | 'value' | 'qualifier' | 'source' | 'note' | 'derived';
+  text: string;
+}
+
+export function tooltipLines(point: SeriesPoint, unit: Unit, lang: Lang): TooltipLine[] {
+  const lines: TooltipLine[] = [
+    { kind: 'period', text: pointPeriod(point, lang) },
+    { kind: 'value', text: pointValue(point, unit, lang) },
+    { kind: 'qualifier', text: qualifierName(point.qualifier, lang) },
+    {
+      kind: 'source',
+      text: translate(lang, 'chart.sourceLine', { source: point.sourceLabel || point.sourceUrl }),
+    },
+  ];
+  if (point.note) {
+    lines.push({ kind: 'note', text: translate(lang, 'chart.noteLine', { note: point.note }) });
+  }
+  const derived = derivedText(point, lang);
+  if (derived) lines.push({ kind: 'derived', text: derived });
+  return lines;
+}
+
+/** The chart's accessible name: what it shows, how many points, over which period. */
+export function chartSummary(
+  title: string,
+  count: number,
+  first: SeriesPoint | undefined,
+  last: SeriesPoint | undefined,
+  lang: Lang,
+): string {
+  if (!first || !last || count === 0) return translate(lang, 'chart.summaryEmpty', { title });
+  const from = pointPeriod(first, lang);
+  const to = pointPeriod(last, lang);
+  if (count === 1) return translate(lang, 'chart.summaryOne', { title, from });
+  return translate(lang, 'chart.summary', { title, count, from, to });
+}

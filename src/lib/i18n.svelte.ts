@@ -1,0 +1,130 @@
+/**
+ * A tiny i18n: one flat dictionary per language. French is the reference: its keys define
+ * `MessageKey`, and English must provide every one of them (the type checker and a test say so).
+ * `{name}` in a message is replaced by `params.name`.
+ *
+ * To add a string: add the key to `fr` and to `en`.
+ */
+import { LANGS, type Lang } from './format';
+
+export type { Lang } from './format';
+
+const fr = {
+  'app.title': 'Ségur Pulse',
+
+  'chart.showTable': 'Voir les données',
+  'chart.noData': 'pas de données',
+  'chart.source': 'Source',
+  'chart.period': 'Période',
+  'chart.value': 'Valeur',
+  'chart.series': 'Série',
+  'chart.qualifier': 'Nature',
+  'chart.note': 'Note',
+  'chart.derived': 'calculé : {inputs}',
+  'chart.derivedShort': 'calculé',
+  'chart.summary': '{title} : {count} points, de {from} à {to}',
+  'chart.summaryOne': '{title} : 1 point, {from}',
+  'chart.summaryEmpty': '{title} : pas de données',
+  'chart.sourceLine': 'Source : {source}',
+  'chart.noteLine': 'Note : {note}',
+  'chart.pointLabel': '{series}, {period} : {value} (source : {source})',
+  'chart.legend': 'Légende',
+  'chart.tableCaption': '{title} : données',
+
+  'legend.exact': 'exact',
+  'legend.about': 'environ',
+  'legend.moreThan': 'plus de',
+  'legend.lessThan': 'moins de',
+
+  'kpi.asOf': 'au {date}',
+  'kpi.source': 'Source :',
+} as const;
+
+export type MessageKey = keyof typeof fr;
+export type Messages = Record<MessageKey, string>;
+
+const en: Messages = {
+  'app.title': 'Ségur Pulse',
+
+  'chart.showTable': 'Show data',
+  'chart.noData': 'no data',
+  'chart.source': 'Source',
+  'chart.period': 'Period',
+  'chart.value': 'Value',
+  'chart.series': 'Series',
+  'chart.qualifier': 'Kind',
+  'chart.note': 'Note',
+  'chart.derived': 'computed: {inputs}',
+  'chart.derivedShort': 'computed',
+  'chart.summary': '{title}: {count} points, from {from} to {to}',
+  'chart.summaryOne': '{title}: 1 point, {from}',
+  'chart.summaryEmpty': '{title}: no data',
+  'chart.sourceLine': 'Source: {source}',
+  'chart.noteLine': 'Note: {note}',
+  'chart.pointLabel': '{series}, {period}: {value} (source: {source})',
+  'chart.legend': 'Legend',
+  'chart.tableCaption': '{title}: data',
+
+  'legend.exact': 'exact',
+  'legend.about': 'about',
+  'legend.moreThan': 'more than',
+  'legend.lessThan': 'less than',
+
+  'kpi.asOf': 'as of {date}',
+  'kpi.source': 'Source:',
+};
+
+export const messages: Record<Lang, Messages> = { fr, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/** The message in a given language: for components that receive `lang` as a prop. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const text = messages[lang][key] ?? messages.fr[key] ?? key;
+  if (!params) return text;
+  // Unknown placeholders stay visible, so a missing parameter is noticed rather than hidden.
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const LANG_STORAGE_KEY = 'segur-pulse:lang';
+
+function isLang(value: unknown): value is Lang {
+  return LANGS.includes(value as Lang);
+}
+
+function storedLang(): Lang | undefined {
+  try {
+    const value = globalThis.localStorage?.getItem(LANG_STORAGE_KEY);
+    return isLang(value) ? value : undefined;
+  } catch {
+    // Storage can throw (privacy modes, sandboxed frames): the default language will do.
+    return undefined;
+  }
+}
+
+class I18n {
+  lang = $state<Lang>(storedLang() ?? 'fr');
+
+  setLang(lang: Lang): void {
+    if (!isLang(lang)) return;
+    this.lang = lang;
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    try {
+      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
+    } catch {
+      // Not persisting is acceptable; the choice still holds for this visit.
+    }
+  }
+
+  /** Arrow function so `t` can be passed around detached from the object. */
+  t = (key: MessageKey, params?: MessageParams): string => translate(this.lang, key, params);
+}
+
+/** The app's current language, reactive: reading `i18n.lang` or `i18n.t(...)` in a template tracks it. */
+export const i18n = new I18n();
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return i18n.t(key, params);
+}
