@@ -22,12 +22,12 @@ export async function commitSnapshot(
   meta: CommitMeta,
 ): Promise<void> {
   await db.transaction('rw', db.feeds, db.snapshots, db.observations, async () => {
-    const snapshotId = await db.snapshots.add({
+    const snapshotId = (await db.snapshots.add({
       feedId,
       fetchedAt: meta.fetchedAt,
       checksum: meta.checksum,
       rows: observations.length,
-    });
+    })) as number;
     await db.observations.where('feed').equals(feedId).delete();
     await db.observations.bulkAdd(observations.map((o) => ({ ...o, feed: feedId, snapshotId })));
     await db.feeds.put({
@@ -45,7 +45,11 @@ export async function commitSnapshot(
 }
 
 /** Records a successful check that found nothing new (304, or the same bytes). */
-export async function recordUnchanged(db: PulseDatabase, feedId: string, at: string): Promise<void> {
+export async function recordUnchanged(
+  db: PulseDatabase,
+  feedId: string,
+  at: string,
+): Promise<void> {
   await db.feeds.update(feedId, { lastSuccess: at, lastAttempt: at, lastError: undefined });
 }
 
@@ -58,7 +62,11 @@ export async function recordFailure(
   issues: FeedIssue[],
 ): Promise<void> {
   const state: FeedState = (await db.feeds.get(feedId)) ?? { id: feedId };
-  await db.feeds.put({ ...state, lastAttempt: at, lastError: { at, message, issues: issues.slice(0, 200) } });
+  await db.feeds.put({
+    ...state,
+    lastAttempt: at,
+    lastError: { at, message, issues: issues.slice(0, 200) },
+  });
 }
 
 export async function loadObservations(db: PulseDatabase): Promise<Observation[]> {
@@ -66,7 +74,11 @@ export async function loadObservations(db: PulseDatabase): Promise<Observation[]
   return stored.map(stripStorage);
 }
 
-export async function loadSeries(db: PulseDatabase, indicator: string, geo: string): Promise<Observation[]> {
+export async function loadSeries(
+  db: PulseDatabase,
+  indicator: string,
+  geo: string,
+): Promise<Observation[]> {
   const stored = await db.observations.where('[indicator+geo]').equals([indicator, geo]).toArray();
   return stored.map(stripStorage);
 }

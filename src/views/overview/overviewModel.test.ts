@@ -18,11 +18,26 @@ describe('Overview on the embedded data', () => {
 
   it('draws every national open and activated figure at its own date', () => {
     expect(periods('mes-profiles', 'mes_profiles_open')).toEqual([
-      '2022-05-18', '2022-05-31', '2022-10-31', '2023-02', '2023-09', '2024-01-10', '2024-10-07',
+      '2022-05-18',
+      '2022-05-31',
+      '2022-10-31',
+      '2023-02',
+      '2023-09',
+      '2024-01-10',
+      '2024-10-07',
     ]);
     expect(periods('mes-profiles', 'mes_profiles_activated')).toEqual([
-      '2022-10-31', '2023-02', '2023-03', '2023-09', '2024-01-10', '2024-02', '2024-02-05',
-      '2024-10-07', '2025-04-02', '2025-10-31', '2026-01-29',
+      '2022-10-31',
+      '2023-02',
+      '2023-03',
+      '2023-09',
+      '2024-01-10',
+      '2024-02',
+      '2024-02-05',
+      '2024-10-07',
+      '2025-04-02',
+      '2025-10-31',
+      '2026-01-29',
     ]);
   });
 
@@ -50,7 +65,9 @@ describe('Overview on the embedded data', () => {
   });
 
   it('draws the three national INSi monthly figures', () => {
-    expect(charts['insi-calls']!.series[0]!.points.map((p) => [p.period, p.value, p.qualifier])).toEqual([
+    expect(
+      charts['insi-calls']!.series[0]!.points.map((p) => [p.period, p.value, p.qualifier]),
+    ).toEqual([
       ['2021-09', 1_000_000, '~'],
       ['2021-12', 5_000_000, '~'],
       ['2022-10', 17_000_000, '>'],
@@ -60,8 +77,14 @@ describe('Overview on the embedded data', () => {
   it('headline cards carry the latest value with its own date and source', () => {
     const kpis = Object.fromEntries(overviewKpis(observations, 'fr').map((k) => [k.id, k.point]));
     expect(kpis.mes_profiles_activated).toMatchObject({ period: '2026-01-29', value: 24_000_000 });
-    expect(kpis.mes_profiles_activated?.sourceUrl).toMatch(/^https:\/\/www\.concourspluripro\.fr\//);
-    expect(kpis.mes_profiles_open).toMatchObject({ period: '2024-10-07', value: 66_600_000, qualifier: '>' });
+    expect(kpis.mes_profiles_activated?.sourceUrl).toMatch(
+      /^https:\/\/www\.concourspluripro\.fr\//,
+    );
+    expect(kpis.mes_profiles_open).toMatchObject({
+      period: '2024-10-07',
+      value: 66_600_000,
+      qualifier: '>',
+    });
     expect(kpis.insi_calls_per_month).toMatchObject({ period: '2022-10', value: 17_000_000 });
   });
 
@@ -72,6 +95,8 @@ describe('Overview on the embedded data', () => {
   });
 
   it('speaks English when asked', () => {
-    expect(overviewCharts(observations, 'en')[0]!.title).toBe('Mon espace santé: profiles open and activated');
+    expect(overviewCharts(observations, 'en')[0]!.title).toBe(
+      'Mon espace santé: profiles open and activated',
+    );
   });
 });

@@ -45,7 +45,8 @@ const text = {
     rateComputed: 'Taux calculé (activés / ouverts)',
     ratePublished: 'Taux publié',
     dmpTitle: 'DMP : documents envoyés par mois',
-    dmpDesc: 'Documents envoyés dans le dossier médical partagé en un mois, au total et par secteur quand la source le précise.',
+    dmpDesc:
+      'Documents envoyés dans le dossier médical partagé en un mois, au total et par secteur quand la source le précise.',
     insiTitle: 'INSi : appels au téléservice par mois',
     insiDesc: 'Appels au téléservice de l’identité nationale de santé (INS) en un mois.',
   },
@@ -59,7 +60,8 @@ const text = {
     rateComputed: 'Computed rate (activated / open)',
     ratePublished: 'Published rate',
     dmpTitle: 'DMP: documents sent per month',
-    dmpDesc: 'Documents sent to the shared medical record in one month, in total and by sector where the source says.',
+    dmpDesc:
+      'Documents sent to the shared medical record in one month, in total and by sector where the source says.',
     insiTitle: 'INSi: calls to the teleservice per month',
     insiDesc: 'Calls to the national health identity (INS) teleservice in one month.',
   },
@@ -123,16 +125,36 @@ export function overviewCharts(observations: readonly Observation[], lang: Lang)
 export function overviewKpis(observations: readonly Observation[], lang: Lang): KpiSpec[] {
   const latest = (indicator: string) => latestAsOf(series(observations, { indicator, geo: 'FR' }));
   return [
-    { id: OPEN_INDICATOR, label: label(OPEN_INDICATOR, lang), unit: 'count', point: latest(OPEN_INDICATOR) },
-    { id: ACTIVATED_INDICATOR, label: label(ACTIVATED_INDICATOR, lang), unit: 'count', point: latest(ACTIVATED_INDICATOR) },
+    {
+      id: OPEN_INDICATOR,
+      label: label(OPEN_INDICATOR, lang),
+      unit: 'count',
+      point: latest(OPEN_INDICATOR),
+    },
+    {
+      id: ACTIVATED_INDICATOR,
+      label: label(ACTIVATED_INDICATOR, lang),
+      unit: 'count',
+      point: latest(ACTIVATED_INDICATOR),
+    },
     {
       id: RATE_INDICATOR,
       label: label(RATE_INDICATOR, lang),
       unit: 'percent',
       point: latestAsOf(activationRate(observations, 'FR')),
     },
-    { id: DMP_INDICATOR, label: label(DMP_INDICATOR, lang), unit: 'count', point: latest(DMP_INDICATOR) },
-    { id: INSI_INDICATOR, label: label(INSI_INDICATOR, lang), unit: 'count', point: latest(INSI_INDICATOR) },
+    {
+      id: DMP_INDICATOR,
+      label: label(DMP_INDICATOR, lang),
+      unit: 'count',
+      point: latest(DMP_INDICATOR),
+    },
+    {
+      id: INSI_INDICATOR,
+      label: label(INSI_INDICATOR, lang),
+      unit: 'count',
+      point: latest(INSI_INDICATOR),
+    },
   ];
 }
 

@@ -25,14 +25,18 @@ export function sourceEntries(observations: readonly Observation[]): SourceEntry
       url,
       host: hostOf(url),
       labels: [...new Set(obs.map((o) => o.sourceLabel).filter(Boolean))],
-      periods: [...periods].sort(([a], [b]) => a.localeCompare(b)).map(([period, precision]) => ({ period, precision })),
+      periods: [...periods]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([period, precision]) => ({ period, precision })),
       indicators: [...new Set(obs.map((o) => o.indicator))].sort(),
       count: obs.length,
       feeds: [...new Set(obs.map((o) => o.feed))],
     };
   });
   // Most recent figures first: what readers look for.
-  return entries.sort((a, b) => (b.periods.at(-1)?.period ?? '').localeCompare(a.periods.at(-1)?.period ?? ''));
+  return entries.sort((a, b) =>
+    (b.periods.at(-1)?.period ?? '').localeCompare(a.periods.at(-1)?.period ?? ''),
+  );
 }
 
 function hostOf(url: string): string {
