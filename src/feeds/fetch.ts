@@ -12,7 +12,11 @@ export type FetchResult =
   | { status: 'not-modified' }
   | { status: 'ok'; bytes: Uint8Array; etag?: string; lastModified?: string; contentType?: string };
 
-export async function fetchFeedBytes(url: string, feed: string, options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchFeedBytes(
+  url: string,
+  feed: string,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
   const { timeoutMs = 30_000, fetchImpl = fetch } = options;
   const headers: Record<string, string> = {};
   if (options.etag) headers['If-None-Match'] = options.etag;
@@ -21,10 +25,20 @@ export async function fetchFeedBytes(url: string, feed: string, options: FetchOp
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     // no-cache: revalidate with the server (ETag) rather than trust the HTTP cache blindly.
-    const response = await fetchImpl(url, { headers, signal: controller.signal, cache: 'no-cache' });
+    const response = await fetchImpl(url, {
+      headers,
+      signal: controller.signal,
+      cache: 'no-cache',
+    });
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok) {
-      throw new FeedError([{ feed, reason: `could not be fetched from ${url}: HTTP ${response.status} ${response.statusText}`.trim() }]);
+      throw new FeedError([
+        {
+          feed,
+          reason:
+            `could not be fetched from ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
+        },
+      ]);
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     return {
@@ -49,7 +63,9 @@ export async function fetchFeedBytes(url: string, feed: string, options: FetchOp
 export async function checksum(bytes: Uint8Array): Promise<string> {
   if (globalThis.crypto?.subtle) {
     const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-    return 'sha256:' + [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return (
+      'sha256:' + [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+    );
   }
   let h = 0x811c9dc5;
   for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;

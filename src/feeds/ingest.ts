@@ -31,7 +31,8 @@ export function parseFeed(
   const notCsv = sniffNonCsv(decoded.text);
   if (notCsv) throw new FeedError([{ feed: feed.id, reason: notCsv }]);
   const table = parseCsv(decoded.text, feed.id);
-  if (table.rows.length === 0) throw new FeedError([{ feed: feed.id, reason: 'the file has a header but no data rows' }]);
+  if (table.rows.length === 0)
+    throw new FeedError([{ feed: feed.id, reason: 'the file has a header but no data rows' }]);
 
   const warnings: FeedIssue[] = [];
   let records;
@@ -42,7 +43,12 @@ export function parseFeed(
   } else if (feed.format === 'mapped-csv' && feed.mapping) {
     records = mappedRecords(table, feed.mapping, feed.id);
   } else {
-    throw new FeedError([{ feed: feed.id, reason: `format "${feed.format}" is not recognised or has no column mapping` }]);
+    throw new FeedError([
+      {
+        feed: feed.id,
+        reason: `format "${feed.format}" is not recognised or has no column mapping`,
+      },
+    ]);
   }
 
   const ctx = { feed: feed.id, today: options.today ?? new Date() };
@@ -59,6 +65,12 @@ export function parseFeed(
   warnings.push(...across.warnings);
   return {
     observations: across.kept,
-    report: { feed: feed.id, rows: across.kept.length, encoding: decoded.encoding, delimiter: table.delimiter, warnings },
+    report: {
+      feed: feed.id,
+      rows: across.kept.length,
+      encoding: decoded.encoding,
+      delimiter: table.delimiter,
+      warnings,
+    },
   };
 }

@@ -39,7 +39,8 @@ export function mappedRecords(
     const rec: RawRecord = {};
     for (const [field, src] of entries) {
       const raw = 'column' in src ? (cells[index.get(src.column)!] ?? '') : src.value;
-      rec[FIELD_COLUMNS[field]] = 'column' in src && src.prefix && raw.trim() ? src.prefix + raw.trim() : raw;
+      rec[FIELD_COLUMNS[field]] =
+        'column' in src && src.prefix && raw.trim() ? src.prefix + raw.trim() : raw;
     }
     return { line, rec };
   });

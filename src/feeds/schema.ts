@@ -27,7 +27,8 @@ export function checkField(field: SchemaField, raw: string): string | null {
   const c = field.constraints ?? {};
   if (raw === '') return c.required ? 'is required but empty' : null;
   if (field.type === 'number') return null; // numbers are parsed, with their own messages
-  if (c.enum && !c.enum.includes(raw)) return `"${raw}" is not one of ${c.enum.map((e) => `"${e}"`).join(', ')}`;
+  if (c.enum && !c.enum.includes(raw))
+    return `"${raw}" is not one of ${c.enum.map((e) => `"${e}"`).join(', ')}`;
   const pattern = patterns.get(field.name);
   if (pattern && !pattern.test(raw)) return `"${truncate(raw)}" does not match the expected form`;
   return null;

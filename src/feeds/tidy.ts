@@ -44,11 +44,21 @@ export function tidyRecords(
   }
   if (missing.length) {
     throw new FeedError(
-      missing.map((column) => ({ feed, row: 1, column, reason: 'required column is missing from the header' })),
+      missing.map((column) => ({
+        feed,
+        row: 1,
+        column,
+        reason: 'required column is missing from the header',
+      })),
     );
   }
   const extra = table.header.filter((h) => !TIDY_COLUMNS.includes(h.toLowerCase()));
-  const warnings: FeedIssue[] = extra.map((column) => ({ feed, row: 1, column, reason: 'unknown column ignored' }));
+  const warnings: FeedIssue[] = extra.map((column) => ({
+    feed,
+    row: 1,
+    column,
+    reason: 'unknown column ignored',
+  }));
   const records = table.rows.map(({ line, cells }) => {
     const rec: RawRecord = {};
     for (const c of TIDY_COLUMNS) {

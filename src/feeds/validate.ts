@@ -22,7 +22,8 @@ export function validateRecord(
   ctx: ValidationContext,
 ): { observation?: Observation; issues: FeedIssue[] } {
   const issues: FeedIssue[] = [];
-  const fail = (column: string, reason: string) => issues.push({ feed: ctx.feed, row: line, column, reason });
+  const fail = (column: string, reason: string) =>
+    issues.push({ feed: ctx.feed, row: line, column, reason });
   const cell = (name: string) => (rec[name] ?? '').trim();
 
   for (const field of tidySchema.fields) {
@@ -32,7 +33,8 @@ export function validateRecord(
   }
 
   const indicator = indicatorById.get(cell('indicator'));
-  if (cell('indicator') && !indicator) fail('indicator', `unknown indicator "${truncate(cell('indicator'))}"`);
+  if (cell('indicator') && !indicator)
+    fail('indicator', `unknown indicator "${truncate(cell('indicator'))}"`);
   const breakdown = cell('breakdown');
   if (indicator && breakdown && !indicator.breakdown?.values[breakdown]) {
     fail('breakdown', `"${truncate(breakdown)}" is not a breakdown of ${indicator.id}`);
@@ -63,8 +65,10 @@ export function validateRecord(
   if (!v.ok) fail('value', v.error);
   else {
     value = v.value;
-    if (indicator?.min !== undefined && value < indicator.min) fail('value', `${value} is below ${indicator.min}`);
-    if (indicator?.max !== undefined && value > indicator.max) fail('value', `${value} is above ${indicator.max}`);
+    if (indicator?.min !== undefined && value < indicator.min)
+      fail('value', `${value} is below ${indicator.min}`);
+    if (indicator?.max !== undefined && value > indicator.max)
+      fail('value', `${value} is above ${indicator.max}`);
   }
 
   if (issues.length) return { issues };
@@ -122,7 +126,12 @@ export function checkAcrossRows(
     if (a.indicator !== 'mes_profiles_activated') continue;
     const openKey = ['mes_profiles_open', a.breakdown, a.geo, a.period, a.sourceUrl].join('\u0000');
     const open = seen.get(openKey);
-    if (open && a.value > open.observation.value && a.qualifier !== '~' && open.observation.qualifier === '=') {
+    if (
+      open &&
+      a.value > open.observation.value &&
+      a.qualifier !== '~' &&
+      open.observation.qualifier === '='
+    ) {
       issues.push({
         feed,
         row: row.line,

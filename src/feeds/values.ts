@@ -15,12 +15,19 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 export function parseNumberCell(raw: string): Parsed<number> {
   let s = raw.trim();
   if (s === '') return { ok: false, error: 'value is empty' };
-  s = s.replace(/\s*%$/, '').replace(GROUP_SEPARATORS, '').replace(/^\+/, '').replace(/^\u2212/, '-');
+  s = s
+    .replace(/\s*%$/, '')
+    .replace(GROUP_SEPARATORS, '')
+    .replace(/^\+/, '')
+    .replace(/^\u2212/, '-');
   const commas = (s.match(/,/g) ?? []).length;
   const dots = (s.match(/\./g) ?? []).length;
   if (commas && dots) {
     // Both present: the last one is the decimal mark, the other groups thousands.
-    s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+    s =
+      s.lastIndexOf(',') > s.lastIndexOf('.')
+        ? s.replace(/\./g, '').replace(',', '.')
+        : s.replace(/,/g, '');
   } else if (commas === 1) {
     s = s.replace(',', '.');
   } else if (commas > 1) {
@@ -32,7 +39,9 @@ export function parseNumberCell(raw: string): Parsed<number> {
     return { ok: false, error: `"${raw}" is not a number` };
   }
   const value = Number(s);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: `"${raw}" is not a finite number` };
+  return Number.isFinite(value)
+    ? { ok: true, value }
+    : { ok: false, error: `"${raw}" is not a finite number` };
 }
 
 /**
@@ -49,7 +58,10 @@ export function parsePeriodCell(raw: string): Parsed<{ period: string; precision
     period = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   } else if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(s))) period = `${m[2]}-${m[1]!.padStart(2, '0')}`;
   if (!period) {
-    return { ok: false, error: `"${raw}" is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, dd/mm/yyyy or mm/yyyy)` };
+    return {
+      ok: false,
+      error: `"${raw}" is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, dd/mm/yyyy or mm/yyyy)`,
+    };
   }
   const problem = checkPeriod(period);
   if (problem) return { ok: false, error: problem };
