@@ -28,7 +28,11 @@ function publishData(): Plugin {
     },
     generateBundle() {
       for (const name of readdirSync(DATA_DIR).filter((n) => PUBLISHED_DATA.test(n))) {
-        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(resolve(DATA_DIR, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `data/${name}`,
+          source: readFileSync(resolve(DATA_DIR, name)),
+        });
       }
     },
   };

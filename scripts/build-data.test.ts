@@ -21,26 +21,37 @@ describe.runIf(existsSync(compiledPath))('build-data on the compiled published f
   });
 
   it('turns sectors encoded in indicator names into a breakdown, and says so in the note', () => {
-    const bio = observations.find((o) => o.indicator === 'dmp_docs_sent_per_month' && o.breakdown === 'biologie');
+    const bio = observations.find(
+      (o) => o.indicator === 'dmp_docs_sent_per_month' && o.breakdown === 'biologie',
+    );
     expect(bio).toMatchObject({ period: '2023-08', value: 6_000_000, qualifier: '>' });
     expect(bio?.note).toContain('published as "dmp_docs_per_month_biologie"');
   });
 
   it('keeps values, qualifiers, places and sources as published', () => {
-    const bfc = observations.find((o) => o.indicator === 'mes_activation_rate' && o.geo === 'REG-27' && o.period === '2023-12-20');
+    const bfc = observations.find(
+      (o) =>
+        o.indicator === 'mes_activation_rate' && o.geo === 'REG-27' && o.period === '2023-12-20',
+    );
     expect(bfc).toMatchObject({ value: 15, qualifier: '=', precision: 'day' });
     expect(bfc?.sourceUrl).toMatch(/^https:\/\/www\.info-chalon\.com\//);
   });
 
   it('the committed data/observations.csv is what the script produces', () => {
-    const expected = Papa.unparse({ fields: [...TIDY_COLUMNS], data: observations.map(toTidyRow) }, { newline: '\n' }) + '\n';
+    const expected =
+      Papa.unparse(
+        { fields: [...TIDY_COLUMNS], data: observations.map(toTidyRow) },
+        { newline: '\n' },
+      ) + '\n';
     expect(readFileSync(embeddedPath, 'utf8')).toBe(expected);
   });
 });
 
 describe('the embedded default', () => {
   it('passes the app’s own validation with no warnings', () => {
-    const { observations, report } = parseFeed(embeddedFeed, readFileSync(embeddedPath), { today: new Date('2026-11-22') });
+    const { observations, report } = parseFeed(embeddedFeed, readFileSync(embeddedPath), {
+      today: new Date('2026-11-22'),
+    });
     expect(observations).toHaveLength(100);
     expect(report.warnings).toEqual([]);
     expect(observations.every((o) => /^https?:\/\//.test(o.sourceUrl))).toBe(true);

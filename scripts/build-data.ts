@@ -37,7 +37,10 @@ const RENAMES: Record<string, [string, string]> = {
   dmp_docs_deposited_in_year: ['dmp_docs_sent_in_year', ''],
   dmp_docs_biologie_in_year: ['dmp_docs_sent_in_year', 'biologie'],
   dmp_docs_imagerie_in_year: ['dmp_docs_sent_in_year', 'imagerie'],
-  dmp_docs_prescriptions_medicaments_in_year: ['dmp_docs_sent_in_year', 'prescriptions_medicaments'],
+  dmp_docs_prescriptions_medicaments_in_year: [
+    'dmp_docs_sent_in_year',
+    'prescriptions_medicaments',
+  ],
   dmp_docs_share_biologie: ['dmp_docs_share_of_month', 'biologie'],
   dmp_docs_share_hopital: ['dmp_docs_share_of_month', 'hopital'],
   dmp_docs_share_medecine_ville: ['dmp_docs_share_of_month', 'medecine_ville'],

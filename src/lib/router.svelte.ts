@@ -7,7 +7,9 @@ export function routeOf(hash: string): Route {
   return ROUTES[hash.replace(/^#/, '').replace(/\/$/, '') || '/'] ?? 'overview';
 }
 
-export const router = $state({ route: routeOf(typeof location === 'undefined' ? '' : location.hash) });
+export const router = $state({
+  route: routeOf(typeof location === 'undefined' ? '' : location.hash),
+});
 
 if (typeof window !== 'undefined') {
   window.addEventListener('hashchange', () => {

@@ -28,7 +28,12 @@ export const departements: Departement[] = (
   departementsData as { code: string; nom: string; region: string; zone: string }[]
 )
   .filter((d) => d.zone === 'metro' || d.zone === 'drom')
-  .map((d) => ({ code: d.code, nom: d.nom, region: d.region, zone: d.zone as Departement['zone'] }));
+  .map((d) => ({
+    code: d.code,
+    nom: d.nom,
+    region: d.region,
+    zone: d.zone as Departement['zone'],
+  }));
 
 export const regionByCode = new Map(regions.map((r) => [r.code, r]));
 export const departementByCode = new Map(departements.map((d) => [d.code, d]));
@@ -75,9 +80,7 @@ export function geoName(id: string, lang: 'fr' | 'en' = 'fr'): string {
   if (id === 'FR') return 'France';
   if (id.includes('+')) {
     const names = id.split('+').map((m) => geoName(m, lang));
-    return lang === 'fr'
-      ? `${names.join(', ')} (ensemble)`
-      : `${names.join(', ')} (combined)`;
+    return lang === 'fr' ? `${names.join(', ')} (ensemble)` : `${names.join(', ')} (combined)`;
   }
   const code = id.slice(4);
   if (id.startsWith('REG-')) return regionByCode.get(code)?.nom ?? id;

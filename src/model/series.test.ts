@@ -3,7 +3,9 @@ import type { Observation, Qualifier } from '../feeds/types';
 import { activationRate, latestAsOf, ratioQualifier, series } from './series';
 
 /** Synthetic observations for model tests. */
-function obs(p: Partial<Observation> & Pick<Observation, 'indicator' | 'period' | 'value'>): Observation {
+function obs(
+  p: Partial<Observation> & Pick<Observation, 'indicator' | 'period' | 'value'>,
+): Observation {
   return {
     breakdown: '',
     geo: 'FR',
@@ -40,20 +42,33 @@ describe('series', () => {
     obs({ indicator: 'mes_profiles_open', period: '2022-10-31', value: 1 }),
     obs({ indicator: 'mes_profiles_open', period: '2023-02', value: 2 }),
     obs({ indicator: 'mes_profiles_open', period: '2023-02', value: 9, geo: 'REG-27' }),
-    obs({ indicator: 'dmp_docs_sent_per_month', period: '2023-08', value: 6, breakdown: 'biologie' }),
+    obs({
+      indicator: 'dmp_docs_sent_per_month',
+      period: '2023-08',
+      value: 6,
+      breakdown: 'biologie',
+    }),
     obs({ indicator: 'dmp_docs_sent_per_month', period: '2023-08', value: 12 }),
   ];
 
   it('selects one indicator, place and breakdown, in time order with real dates', () => {
     const s = series(data, { indicator: 'mes_profiles_open', geo: 'FR' });
     expect(s.map((p) => p.value)).toEqual([1, 2, 3]);
-    expect(s.map((p) => p.date.toISOString().slice(0, 10))).toEqual(['2022-10-31', '2023-02-01', '2023-09-01']);
+    expect(s.map((p) => p.date.toISOString().slice(0, 10))).toEqual([
+      '2022-10-31',
+      '2023-02-01',
+      '2023-09-01',
+    ]);
   });
 
   it('keeps the total apart from the breakdowns', () => {
-    expect(series(data, { indicator: 'dmp_docs_sent_per_month', geo: 'FR' }).map((p) => p.value)).toEqual([12]);
     expect(
-      series(data, { indicator: 'dmp_docs_sent_per_month', geo: 'FR', breakdown: 'biologie' }).map((p) => p.value),
+      series(data, { indicator: 'dmp_docs_sent_per_month', geo: 'FR' }).map((p) => p.value),
+    ).toEqual([12]);
+    expect(
+      series(data, { indicator: 'dmp_docs_sent_per_month', geo: 'FR', breakdown: 'biologie' }).map(
+        (p) => p.value,
+      ),
     ).toEqual([6]);
   });
 });
@@ -79,12 +94,19 @@ describe('activationRate', () => {
 
   it('carries bounds through: activated exact over open "more than" gives "less than"', () => {
     const data = [
-      obs({ indicator: 'mes_profiles_open', period: '2024-10-07', value: 66_600_000, qualifier: '>' }),
+      obs({
+        indicator: 'mes_profiles_open',
+        period: '2024-10-07',
+        value: 66_600_000,
+        qualifier: '>',
+      }),
       obs({ indicator: 'mes_profiles_activated', period: '2024-10-07', value: 15_000_000 }),
       obs({ indicator: 'mes_activation_rate', period: '2024-10-07', value: 20, qualifier: '~' }),
     ];
     const rate = activationRate(data, 'FR');
-    expect(rate.map((p) => [p.qualifier, Math.round(p.value * 10) / 10, Boolean(p.derivedFrom)])).toEqual([
+    expect(
+      rate.map((p) => [p.qualifier, Math.round(p.value * 10) / 10, Boolean(p.derivedFrom)]),
+    ).toEqual([
       ['<', 22.5, true],
       ['~', 20, false],
     ]);
@@ -108,6 +130,8 @@ describe('latestAsOf', () => {
     ['2024-12-31', 3],
     ['2023-02-27', undefined], // February 2023 ends on the 28th
   ])('as of %s -> %s', (asOf, expected) => {
-    expect(latestAsOf(points, asOf ? new Date(`${asOf}T00:00:00Z`) : undefined)?.value).toBe(expected);
+    expect(latestAsOf(points, asOf ? new Date(`${asOf}T00:00:00Z`) : undefined)?.value).toBe(
+      expected,
+    );
   });
 });

@@ -88,7 +88,10 @@ export function activationRate(observations: readonly Observation[], geo: string
  * The latest observation of a series whose period has ended at or before `asOf`
  * (all of them when `asOf` is omitted).
  */
-export function latestAsOf<T extends Observation>(points: readonly T[], asOf?: Date): T | undefined {
+export function latestAsOf<T extends Observation>(
+  points: readonly T[],
+  asOf?: Date,
+): T | undefined {
   let best: T | undefined;
   let bestEnd = -Infinity;
   for (const p of points) {

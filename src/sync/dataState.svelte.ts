@@ -60,7 +60,10 @@ export async function refreshAll(options: StartOptions = {}): Promise<void> {
 }
 
 async function reloadFromStore(): Promise<void> {
-  const [observations, feedStates] = await Promise.all([loadObservations(db!), loadFeedStates(db!)]);
+  const [observations, feedStates] = await Promise.all([
+    loadObservations(db!),
+    loadFeedStates(db!),
+  ]);
   dataState.observations = observations;
   dataState.feedStates = feedStates;
 }

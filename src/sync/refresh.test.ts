@@ -7,7 +7,12 @@ import { commitSnapshot, loadObservations, loadSeries } from '../store/repositor
 import { refreshFeed } from './refresh';
 
 const embeddedCsv = readFileSync(resolve(import.meta.dirname, '../../data/observations.csv'));
-const feed: FeedConfig = { id: 'embedded', label: { fr: 'x', en: 'x' }, format: 'tidy-csv', url: 'data/observations.csv' };
+const feed: FeedConfig = {
+  id: 'embedded',
+  label: { fr: 'x', en: 'x' },
+  format: 'tidy-csv',
+  url: 'data/observations.csv',
+};
 const baseUrl = 'http://127.0.0.1:9/app/';
 const now = () => new Date('2026-11-22T10:00:00Z');
 
@@ -34,13 +39,19 @@ afterEach(async () => {
 
 describe('refreshFeed', () => {
   it('stores the embedded feed: 100 observations, feed state, one snapshot', async () => {
-    const { impl, requests } = fakeFetch([() => new Response(embeddedCsv, { headers: { ETag: '"v1"' } })]);
+    const { impl, requests } = fakeFetch([
+      () => new Response(embeddedCsv, { headers: { ETag: '"v1"' } }),
+    ]);
     const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl });
     expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
     expect(requests[0]!.url).toBe('http://127.0.0.1:9/app/data/observations.csv');
     expect(await db.observations.count()).toBe(100);
     const state = await db.feeds.get('embedded');
-    expect(state).toMatchObject({ rows: 100, etag: '"v1"', lastSuccess: '2026-11-22T10:00:00.000Z' });
+    expect(state).toMatchObject({
+      rows: 100,
+      etag: '"v1"',
+      lastSuccess: '2026-11-22T10:00:00.000Z',
+    });
     expect(state?.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
     const open = await loadSeries(db, 'mes_profiles_open', 'FR');
     expect(open.find((o) => o.period === '2024-01-10')?.value).toBe(68_406_684);
@@ -61,7 +72,11 @@ describe('refreshFeed', () => {
   it.each([
     ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), /network error/],
     ['an HTTP 500', () => new Response('oops', { status: 500 }), /HTTP 500/],
-    ['an HTML error page', () => new Response('<!doctype html><html><body>Erreur</body></html>'), /HTML/],
+    [
+      'an HTML error page',
+      () => new Response('<!doctype html><html><body>Erreur</body></html>'),
+      /HTML/,
+    ],
     [
       'a file with a bad row',
       () => new Response(String(embeddedCsv).replace(',68406684,', ',beaucoup,')),
@@ -74,7 +89,11 @@ describe('refreshFeed', () => {
     const before = await loadObservations(db);
 
     const failing = (async () => bad()) as unknown as typeof fetch;
-    const outcome = await refreshFeed(db, feed, { baseUrl, now: () => new Date('2026-11-22T16:00:00Z'), fetchImpl: failing });
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now: () => new Date('2026-11-22T16:00:00Z'),
+      fetchImpl: failing,
+    });
 
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.message).toMatch(message);
@@ -104,7 +123,10 @@ describe('commitSnapshot', () => {
     const before = await loadObservations(db);
     const [first] = before;
     // A function cannot be stored in IndexedDB: bulkAdd throws after the delete has run.
-    const poisoned = [{ ...first!, value: 1 }, { ...first!, note: (() => 0) as unknown as string }];
+    const poisoned = [
+      { ...first!, value: 1 },
+      { ...first!, note: (() => 0) as unknown as string },
+    ];
     await expect(
       commitSnapshot(db, 'embedded', poisoned, { fetchedAt: 'x', checksum: 'y' }),
     ).rejects.toThrow();

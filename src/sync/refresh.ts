@@ -39,7 +39,9 @@ export async function refreshFeed(
       return { feed: feed.id, status: 'unchanged' };
     }
     if (fetched.status === 'not-modified') {
-      throw new FeedError([{ feed: feed.id, reason: 'the server answered "not modified" but no data is stored' }]);
+      throw new FeedError([
+        { feed: feed.id, reason: 'the server answered "not modified" but no data is stored' },
+      ]);
     }
     const sum = await checksum(fetched.bytes);
     if (state?.checksum === sum) {
