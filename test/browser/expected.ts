@@ -21,14 +21,15 @@ export const CHART_IDS = ['mes-profiles', 'mes-rate', 'dmp-docs', 'insi-calls'] 
 export type ChartId = (typeof CHART_IDS)[number];
 
 export function parseObservations(text: string): Row[] {
-  const parsed = Papa.parse<Record<string, string>>(text, {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
     transform: (value) => value.trim(),
   });
-  const fatal = parsed.errors.filter((e) => e.type !== 'FieldMismatch' || e.row === undefined);
-  if (fatal.length > 0) {
-    throw new Error(`observations CSV does not parse: ${JSON.stringify(fatal.slice(0, 3))}`);
+  if (parsed.errors.length > 0) {
+    throw new Error(
+      `observations CSV does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`,
+    );
   }
   const header = parsed.meta.fields ?? [];
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));

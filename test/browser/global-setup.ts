@@ -5,7 +5,7 @@
 // - The app is built with Vite's JS API into dist/ and served by `vite preview` on 127.0.0.1 at a
 //   free port. Tests read the URL with `inject('baseURL')`.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
@@ -94,10 +94,14 @@ function freePort(): Promise<number> {
 }
 
 async function buildApp(): Promise<void> {
-  // Vitest sets NODE_ENV=test, which would make Vite produce a development build (Svelte dev mode).
-  // The browser tests exercise what we ship, so build in production mode.
-  const savedNodeEnv = process.env.NODE_ENV;
+  // Build exactly what `vite build` ships, not a test flavour of it. Inside vitest the process has
+  // NODE_ENV=test (Vite would make a development build, Svelte in dev mode) and VITEST set (the
+  // @testing-library/svelte plugin then rewrites resolve.conditions, and the client bundle gets
+  // Svelte's server runtime and renders nothing). Hide both while building; global setups run
+  // before any test worker starts.
+  const saved = { NODE_ENV: process.env.NODE_ENV, VITEST: process.env.VITEST };
   process.env.NODE_ENV = 'production';
+  delete process.env.VITEST;
   try {
     await build({ root: ROOT, mode: 'production', logLevel: 'warn' });
   } catch (error) {
@@ -106,8 +110,10 @@ async function buildApp(): Promise<void> {
       { cause: error },
     );
   } finally {
-    if (savedNodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = savedNodeEnv;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
@@ -133,6 +139,8 @@ async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Screenshots are this run's artefacts: never leave a previous run's pictures beside them.
+  rmSync(`${ROOT}test-results/screenshots`, { recursive: true, force: true });
   const chromiumPath = resolveChromium();
   await buildApp();
   const { server, url } = await startPreview();
