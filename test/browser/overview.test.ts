@@ -424,11 +424,16 @@ describe('Overview in Chromium', () => {
 /** When test (a) did not leave a profile behind: a first visit that stores the data. */
 async function primeProfile(): Promise<string> {
   const browser = await launchBrowser();
-  const page = await firstPage(browser.context);
-  await page.goto(appURL('#/'));
-  await waitUntil(page, 'data-state="fresh" after a first visit', async () => {
-    return (await status(page))?.state === 'fresh';
-  });
+  try {
+    const page = await firstPage(browser.context);
+    await page.goto(appURL('#/'));
+    await waitUntil(page, 'data-state="fresh" after a first visit', async () => {
+      return (await status(page))?.state === 'fresh';
+    });
+  } catch (error) {
+    await browser.close({ removeProfile: true });
+    throw error;
+  }
   await browser.close();
   return browser.profileDir;
 }
