@@ -15,11 +15,21 @@ const DELIMITERS = [';', ',', '\t'];
  * Rows whose field count differs from the header's are errors (a truncated file ends this way).
  */
 export function parseCsv(text: string, feed: string): CsvTable {
-  const result = Papa.parse<string[]>(text, {
+  // Guess the delimiter on a sample, then parse keeping blank lines so row numbers match the file.
+  const guess = Papa.parse<string[]>(text, {
     delimitersToGuess: DELIMITERS,
     skipEmptyLines: 'greedy',
+    preview: 50,
   });
-  const [header, ...body] = result.data;
+  const result = Papa.parse<string[]>(text, {
+    delimiter: guess.meta.delimiter,
+    skipEmptyLines: false,
+  });
+  const numbered = result.data
+    .map((cells, i) => ({ line: i + 1, cells }))
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
+  const [first, ...body] = numbered;
+  const header = first?.cells;
   if (!header) throw new FeedError([{ feed, reason: 'the file has no header row' }]);
   const names = header.map((h) => h.trim());
   const issues: FeedIssue[] = [];
@@ -29,7 +39,7 @@ export function parseCsv(text: string, feed: string): CsvTable {
     if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue; // counted per row below
     issues.push({ feed, row: (e.row ?? 0) + 1, reason: e.message });
   }
-  const rows = body.map((cells, i) => ({ line: i + 2, cells }));
+  const rows = body;
   rows.forEach(({ line, cells }, i) => {
     if (cells.length === names.length) return;
     const last = i === rows.length - 1;

@@ -12,7 +12,10 @@ export interface DecodedText {
 export function decodeBytes(bytes: Uint8Array, feed: string): DecodedText {
   if (bytes.length === 0) throw new FeedError([{ feed, reason: 'the file is empty' }]);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: decodeUtf8(bytes.subarray(3), feed) ?? '', encoding: 'utf-8', bom: true };
+    const text = decodeUtf8(bytes.subarray(3), feed);
+    if (text !== null) return { text, encoding: 'utf-8', bom: true };
+    // A BOM followed by bytes that are not UTF-8: the file was re-encoded after the BOM was written.
+    return { text: decodeWindows1252(bytes.subarray(3)), encoding: 'windows-1252', bom: true };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return {
@@ -32,7 +35,7 @@ export function decodeBytes(bytes: Uint8Array, feed: string): DecodedText {
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', bom: false };
   // Not valid UTF-8: French spreadsheets exported on Windows are Windows-1252.
   return {
-    text: new TextDecoder('windows-1252').decode(bytes),
+    text: decodeWindows1252(bytes),
     encoding: 'windows-1252',
     bom: false,
   };
@@ -69,4 +72,21 @@ export function sniffNonCsv(text: string): string | null {
     return 'the file is JSON, not CSV: format not recognised for a CSV feed';
   }
   return null;
+}
+
+/**
+ * Windows-1252 by table: Node's TextDecoder('windows-1252') decodes it as Latin-1
+ * (nodejs/node#56542), which garbles 0x80-0x9F (’ € œ …), and scripts/ run this code under Node.
+ */
+const CP1252_HIGH =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = String.fromCharCode(...bytes.subarray(i, i + 8192));
+    out += chunk.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /** Adapter for any CSV whose columns a user mapped once onto the tidy fields. */
 import type { CsvTable } from './csv';
 import type { RawRecord } from './schema';
+import { parsePeriodCell } from './values';
 import { FeedError, type ColumnMapping, type FieldSource } from './types';
 
 /** Tidy column name for each mapping field. */
@@ -41,6 +42,13 @@ export function mappedRecords(
       const raw = 'column' in src ? (cells[index.get(src.column)!] ?? '') : src.value;
       rec[FIELD_COLUMNS[field]] =
         'column' in src && src.prefix && raw.trim() ? src.prefix + raw.trim() : raw;
+    }
+    // Unmapped optional fields: a figure is exact unless said otherwise, and is as precise as
+    // its date is written.
+    if (!mapping.qualifier) rec.qualifier = '=';
+    if (!mapping.precision) {
+      const p = parsePeriodCell(rec.period ?? '');
+      rec.precision = p.ok ? p.value.precision : '';
     }
     return { line, rec };
   });
