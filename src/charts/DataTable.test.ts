@@ -1,31 +1,10 @@
 import { render } from '@testing-library/svelte';
+import { syntheticPoint as monthPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
-import { periodDate } from '../model/period';
-import type { SeriesPoint } from '../model/series';
 import DataTable from './DataTable.svelte';
 
-// Synthetic figures, made up for these tests: not published statistics.
-function syntheticPoint(
-  period: string,
-  value: number,
-  over: Partial<SeriesPoint> = {},
-): SeriesPoint {
-  return {
-    indicator: 'synthetic_indicator',
-    breakdown: '',
-    geo: 'FR',
-    period,
-    precision: 'day',
-    value,
-    qualifier: '=',
-    sourceUrl: 'https://example.org/synthetic-source',
-    sourceLabel: 'synthetic source',
-    note: '',
-    feed: 'synthetic-feed',
-    date: periodDate(period),
-    ...over,
-  };
-}
+const syntheticPoint = (...[period, value, over]: Parameters<typeof monthPoint>) =>
+  monthPoint(period, value, { precision: 'day', ...over });
 
 describe('DataTable', () => {
   it('is a captioned table with column headers and one row per point', () => {

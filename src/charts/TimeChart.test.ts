@@ -1,33 +1,10 @@
 import { fireEvent, render } from '@testing-library/svelte';
 import type { ComponentProps } from 'svelte';
+import { syntheticPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
 import type { Qualifier } from '../feeds/types';
-import { periodDate } from '../model/period';
 import type { SeriesPoint } from '../model/series';
 import TimeChart from './TimeChart.svelte';
-
-// Synthetic figures, made up for these tests: not published statistics.
-function syntheticPoint(
-  period: string,
-  value: number,
-  over: Partial<SeriesPoint> = {},
-): SeriesPoint {
-  return {
-    indicator: 'synthetic_indicator',
-    breakdown: '',
-    geo: 'FR',
-    period,
-    precision: period.length === 10 ? 'day' : 'month',
-    value,
-    qualifier: '=',
-    sourceUrl: 'https://example.org/synthetic-source',
-    sourceLabel: 'synthetic source',
-    note: '',
-    feed: 'synthetic-feed',
-    date: periodDate(period),
-    ...over,
-  };
-}
 
 const NNBSP = '\u202f';
 

@@ -1,6 +1,5 @@
+import { syntheticPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
-import { periodDate } from '../model/period';
-import type { SeriesPoint } from '../model/series';
 import {
   connectorPath,
   layoutTimeChart,
@@ -11,29 +10,6 @@ import {
   valueScale,
   valueTicks,
 } from './chartScales';
-
-// Synthetic figures, made up for these tests: not published statistics.
-function syntheticPoint(
-  period: string,
-  value: number,
-  over: Partial<SeriesPoint> = {},
-): SeriesPoint {
-  return {
-    indicator: 'synthetic_indicator',
-    breakdown: '',
-    geo: 'FR',
-    period,
-    precision: 'month',
-    value,
-    qualifier: '=',
-    sourceUrl: 'https://example.org/synthetic-source',
-    sourceLabel: 'synthetic source',
-    note: '',
-    feed: 'synthetic-feed',
-    date: periodDate(period),
-    ...over,
-  };
-}
 
 const utc = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d));
 

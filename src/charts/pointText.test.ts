@@ -1,30 +1,7 @@
+import { syntheticPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
-import { periodDate } from '../model/period';
 import type { SeriesPoint } from '../model/series';
 import { chartSummary, derivedText, pointLabel, safeHref, tooltipLines } from './pointText';
-
-// Synthetic figures, made up for these tests: not published statistics.
-function syntheticPoint(
-  period: string,
-  value: number,
-  over: Partial<SeriesPoint> = {},
-): SeriesPoint {
-  return {
-    indicator: 'synthetic_indicator',
-    breakdown: '',
-    geo: 'FR',
-    period,
-    precision: 'month',
-    value,
-    qualifier: '=',
-    sourceUrl: 'https://example.org/synthetic-source',
-    sourceLabel: 'synthetic source',
-    note: '',
-    feed: 'synthetic-feed',
-    date: periodDate(period),
-    ...over,
-  };
-}
 
 const NNBSP = '\u202f';
 

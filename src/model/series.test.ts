@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation, Qualifier } from '../feeds/types';
+import { syntheticObservation } from '../../test/synthetic';
+import type { Qualifier } from '../feeds/types';
 import { activationRate, latestAsOf, ratioQualifier, series } from './series';
 
-/** Synthetic observations for model tests. */
-function obs(
-  p: Partial<Observation> & Pick<Observation, 'indicator' | 'period' | 'value'>,
-): Observation {
-  return {
-    breakdown: '',
-    geo: 'FR',
-    precision: p.period.length === 10 ? 'day' : p.period.length === 7 ? 'month' : 'year',
-    qualifier: '=',
-    sourceUrl: 'https://example.org/synthetic',
-    sourceLabel: 'synthetic',
-    note: '',
-    feed: 'test',
-    ...p,
-  };
-}
+const obs = syntheticObservation;
 
 describe('ratioQualifier', () => {
   it.each<[Qualifier, Qualifier, Qualifier]>([
