@@ -1,6 +1,6 @@
 /** Synthetic figures for tests: made up, never published statistics, never app data. */
-import type { Observation } from '../src/feeds/types';
-import { periodDate } from '../src/model/period';
+import { FeedError, type Observation } from '../src/feeds/types';
+import { periodDate, periodGranularity } from '../src/model/period';
 import type { SeriesPoint } from '../src/model/series';
 
 export function syntheticObservation(
@@ -10,7 +10,7 @@ export function syntheticObservation(
     indicator: 'synthetic_indicator',
     breakdown: '',
     geo: 'FR',
-    precision: p.period.length === 10 ? 'day' : p.period.length === 7 ? 'month' : 'year',
+    precision: periodGranularity(p.period),
     qualifier: '=',
     sourceUrl: 'https://example.org/synthetic-source',
     sourceLabel: 'synthetic source',
@@ -30,4 +30,15 @@ export function syntheticPoint(
     date: periodDate(period),
     ...over,
   };
+}
+
+/** Runs f and returns the FeedError it throws; fails the test if it throws nothing or something else. */
+export function caughtFeedError(f: () => unknown): FeedError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof FeedError) return e;
+    throw e;
+  }
+  throw new Error('expected a FeedError');
 }

@@ -1,16 +1,8 @@
+import { caughtFeedError } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { FeedError } from './types';
 
-function caught(f: () => unknown): FeedError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a FeedError');
-}
+const caught = caughtFeedError;
 
 describe('parseCsv: delimiter', () => {
   it.each([

@@ -1,3 +1,4 @@
+import { caughtFeedError } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, sniffNonCsv, type TextEncodingName } from './decode';
 import { FeedError } from './types';
@@ -16,15 +17,7 @@ function utf16(s: string, littleEndian: boolean): number[] {
   return out;
 }
 
-function caught(f: () => unknown): FeedError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a FeedError');
-}
+const caught = caughtFeedError;
 
 describe('decodeBytes', () => {
   const header = 'indicator,geo\n';

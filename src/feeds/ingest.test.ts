@@ -1,3 +1,4 @@
+import { caughtFeedError } from '../../test/synthetic';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -5,22 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from './ingest';
 import { embeddedFeed } from './registry';
 import { TIDY_COLUMNS, toTidyRow } from './tidy';
-import { FeedError, type ColumnMapping, type FeedConfig, type FeedIssue } from './types';
+import type { ColumnMapping, FeedConfig, FeedIssue } from './types';
 
 const today = new Date('2026-11-22');
 const embeddedBytes = new Uint8Array(
   readFileSync(resolve(import.meta.dirname, '../../data/observations.csv')),
 );
 
-function caught(f: () => unknown): FeedError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FeedError) return e;
-    throw e;
-  }
-  throw new Error('expected a FeedError');
-}
+const caught = caughtFeedError;
 
 // --- synthetic tidy input -------------------------------------------------------------------
 

@@ -105,7 +105,7 @@ export function checkAcrossRows(
   const kept: Observation[] = [];
   for (const row of rows) {
     const o = row.observation;
-    const key = [o.indicator, o.breakdown, o.geo, o.period, o.sourceUrl].join('\u0000');
+    const key = figureKey(o);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, row);
@@ -124,8 +124,7 @@ export function checkAcrossRows(
   for (const row of rows) {
     const a = row.observation;
     if (a.indicator !== 'mes_profiles_activated') continue;
-    const openKey = ['mes_profiles_open', a.breakdown, a.geo, a.period, a.sourceUrl].join('\u0000');
-    const open = seen.get(openKey);
+    const open = seen.get(figureKey({ ...a, indicator: 'mes_profiles_open' }));
     if (
       open &&
       a.value > open.observation.value &&
@@ -141,4 +140,9 @@ export function checkAcrossRows(
     }
   }
   return { kept, issues, warnings };
+}
+
+/** The schema's primary key: one figure of one source. */
+function figureKey(o: Observation): string {
+  return [o.indicator, o.breakdown, o.geo, o.period, o.sourceUrl].join('\u0000');
 }

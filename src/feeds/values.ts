@@ -1,5 +1,5 @@
 /** Cell parsers for numbers and dates as French and international files write them. */
-import { checkPeriod } from '../model/period';
+import { checkPeriod, periodGranularity } from '../model/period';
 import type { Precision } from './types';
 
 // Space, no-break space, narrow no-break space, thin space, apostrophe: thousands separators.
@@ -65,6 +65,5 @@ export function parsePeriodCell(raw: string): Parsed<{ period: string; precision
   }
   const problem = checkPeriod(period);
   if (problem) return { ok: false, error: problem };
-  const precision: Precision = period.length === 4 ? 'year' : period.length === 7 ? 'month' : 'day';
-  return { ok: true, value: { period, precision } };
+  return { ok: true, value: { period, precision: periodGranularity(period) } };
 }

@@ -4,7 +4,6 @@ import type { Observation } from '../../feeds/types';
 export interface SourceEntry {
   url: string;
   labels: string[];
-  host: string;
   /** Periods of the figures taken from this source, oldest first. */
   periods: { period: string; precision: Observation['precision'] }[];
   indicators: string[];
@@ -23,7 +22,6 @@ export function sourceEntries(observations: readonly Observation[]): SourceEntry
     const periods = new Map(obs.map((o) => [o.period, o.precision]));
     return {
       url,
-      host: hostOf(url),
       labels: [...new Set(obs.map((o) => o.sourceLabel).filter(Boolean))],
       periods: [...periods]
         .sort(([a], [b]) => a.localeCompare(b))
@@ -37,12 +35,4 @@ export function sourceEntries(observations: readonly Observation[]): SourceEntry
   return entries.sort((a, b) =>
     (b.periods.at(-1)?.period ?? '').localeCompare(a.periods.at(-1)?.period ?? ''),
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }
