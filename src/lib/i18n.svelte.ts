@@ -3,15 +3,21 @@
  * `MessageKey`, and English must provide every one of them (the type checker and a test say so).
  * `{name}` in a message is replaced by `params.name`.
  *
- * To add a string: add the key to `fr` and to `en`.
+ * Each area of the app keeps its messages in `messages/<area>.ts` (its own key prefix); shared ones
+ * (app, nav, chart, legend, kpi, footer) are here. To add a string: add the key to `fr` and `en`.
  */
 import { LANGS, type Lang } from './format';
+import * as activation from './messages/activation';
+import * as feeds from './messages/feeds';
+import * as overview from './messages/overview';
+import * as regions from './messages/regions';
+import * as share from './messages/share';
+import * as sources from './messages/sources';
 
 export type { Lang } from './format';
 
-const fr = {
+const core = {
   'app.title': 'Ségur Pulse',
-
   'chart.showTable': 'Voir les données',
   'chart.noData': 'pas de données',
   'chart.source': 'Source',
@@ -30,70 +36,43 @@ const fr = {
   'chart.pointLabel': '{series}, {period} : {value} (source : {source})',
   'chart.legend': 'Légende',
   'chart.tableCaption': '{title} : données',
-
   'legend.exact': 'exact',
   'legend.about': 'environ',
   'legend.moreThan': 'plus de',
   'legend.lessThan': 'moins de',
-
   'kpi.asOf': 'au {date}',
   'kpi.source': 'Source :',
-
   'app.tagline': 'Les chiffres publics du Ségur du numérique en santé',
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
   'nav.overview': 'Aperçu',
   'nav.sources': 'Sources',
+  'nav.regions': 'Régions',
+  'nav.activation': 'Activation',
+  'nav.feeds': 'Flux de données',
+  'nav.loading': 'Chargement de la page…',
+  'nav.loadFailed':
+    'Cette page n’a pas pu être chargée ({reason}). Rechargez la page pour réessayer.',
   'nav.otherLanguage': 'English',
   'footer.text':
     'Ségur Pulse : chiffres publiés par les organismes cités, chacun avec sa source et sa date. Ce n’est pas une série statistique officielle.',
-
-  'status.loading': 'Chargement des données…',
-  'status.refreshing': 'Données en cache affichées ; actualisation en cours…',
-  'status.fresh': 'Données à jour (vérifiées {ago}).',
-  'status.errorKept':
-    'Actualisation impossible : les données affichées sont celles vérifiées {ago}.',
-  'status.errorKeptUndated':
-    'Actualisation impossible : les dernières données valides restent affichées.',
-  'status.errorEmpty': 'Impossible de charger les données :',
-  'status.details': 'Détails sur la page Sources',
-
-  'overview.title': 'Aperçu',
-  'overview.lede':
-    'Chiffres nationaux publiés sur Mon espace santé, le DMP et l’INSi. Les dates sont irrégulières : chaque point est un chiffre publié, placé à sa date, avec sa source. Les formes disent s’il est exact, approximatif ou un minimum.',
-  'overview.kpis': 'Chiffres clés',
-  'overview.groupTitle': 'Autres périmètres',
-  'overview.groupText':
-    'Ces chiffres portent sur plusieurs départements ensemble (les trois départements pilotes de 2021) : ils sont listés ici et ne sont jamais dessinés sur une carte.',
-  'overview.empty': 'Aucune donnée disponible pour le moment.',
-
-  'sources.title': 'Sources',
-  'sources.lede':
-    'Chaque flux de données, son état, et chaque publication d’où vient un chiffre affiché, avec les dates des chiffres qu’elle donne.',
-  'sources.feeds': 'Flux de données',
-  'sources.feedUrl': 'Adresse',
-  'sources.homepage': 'Page d’origine',
-  'sources.lastSuccess': 'Dernière actualisation réussie',
-  'sources.lastAttempt': 'Dernière tentative',
-  'sources.rows': 'Lignes',
-  'sources.checksum': 'Empreinte',
-  'sources.licence': 'Licence',
-  'sources.lastError':
-    'Échec de la dernière actualisation ({date}) ; les données précédentes sont conservées :',
-  'sources.moreIssues': '… et {count} autres problèmes',
-  'sources.publications': 'Publications citées ({count})',
-  'sources.source': 'Adresse de la publication',
-  'sources.publisher': 'Publié par',
-  'sources.dates': 'Dates des chiffres',
-  'sources.figures': 'Chiffres',
 } as const;
+
+const fr = {
+  ...core,
+  ...overview.fr,
+  ...sources.fr,
+  ...regions.fr,
+  ...activation.fr,
+  ...feeds.fr,
+  ...share.fr,
+};
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = {
+const coreEn: Record<keyof typeof core, string> = {
   'app.title': 'Ségur Pulse',
-
   'chart.showTable': 'Show data',
   'chart.noData': 'no data',
   'chart.source': 'Source',
@@ -112,59 +91,35 @@ const en: Messages = {
   'chart.pointLabel': '{series}, {period}: {value} (source: {source})',
   'chart.legend': 'Legend',
   'chart.tableCaption': '{title}: data',
-
   'legend.exact': 'exact',
   'legend.about': 'about',
   'legend.moreThan': 'more than',
   'legend.lessThan': 'less than',
-
   'kpi.asOf': 'as of {date}',
   'kpi.source': 'Source:',
-
   'app.tagline': 'Public figures of France’s Ségur e-health programme',
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',
   'nav.overview': 'Overview',
   'nav.sources': 'Sources',
+  'nav.regions': 'Regions',
+  'nav.activation': 'Activation',
+  'nav.feeds': 'Data feeds',
+  'nav.loading': 'Loading the page…',
+  'nav.loadFailed': 'This page could not be loaded ({reason}). Reload the page to try again.',
   'nav.otherLanguage': 'Français',
   'footer.text':
     'Ségur Pulse: figures published by the bodies cited, each with its source and date. This is not an official statistical series.',
+};
 
-  'status.loading': 'Loading data…',
-  'status.refreshing': 'Showing cached data; refreshing…',
-  'status.fresh': 'Data up to date (checked {ago}).',
-  'status.errorKept': 'Refresh failed: the data shown was checked {ago}.',
-  'status.errorKeptUndated': 'Refresh failed: the last valid data stays on screen.',
-  'status.errorEmpty': 'Could not load the data:',
-  'status.details': 'Details on the Sources page',
-
-  'overview.title': 'Overview',
-  'overview.lede':
-    'National figures published on Mon espace santé, the DMP and INSi. Dates are irregular: each point is a published figure, at its date, with its source. Shapes tell whether it is exact, approximate or a lower bound.',
-  'overview.kpis': 'Key figures',
-  'overview.groupTitle': 'Other scopes',
-  'overview.groupText':
-    'These figures cover several departments together (the three 2021 pilot departments): they are listed here and never drawn on a map.',
-  'overview.empty': 'No data available yet.',
-
-  'sources.title': 'Sources',
-  'sources.lede':
-    'Each data feed, its state, and each publication a figure on screen comes from, with the dates of its figures.',
-  'sources.feeds': 'Data feeds',
-  'sources.feedUrl': 'Address',
-  'sources.homepage': 'Original page',
-  'sources.lastSuccess': 'Last successful refresh',
-  'sources.lastAttempt': 'Last attempt',
-  'sources.rows': 'Rows',
-  'sources.checksum': 'Checksum',
-  'sources.licence': 'Licence',
-  'sources.lastError': 'The last refresh failed ({date}); the previous data is kept:',
-  'sources.moreIssues': '… and {count} more problems',
-  'sources.publications': 'Publications cited ({count})',
-  'sources.source': 'Publication address',
-  'sources.publisher': 'Published by',
-  'sources.dates': 'Dates of the figures',
-  'sources.figures': 'Figures',
+const en: Messages = {
+  ...coreEn,
+  ...overview.en,
+  ...sources.en,
+  ...regions.en,
+  ...activation.en,
+  ...feeds.en,
+  ...share.en,
 };
 
 export const messages: Record<Lang, Messages> = { fr, en };

@@ -2,10 +2,12 @@
 //
 // - Chromium: $CHROMIUM_PATH, else the usual Debian/Google paths. When none is found and we run as
 //   root on Debian (CI), it is installed with apt-get. A browser is never downloaded.
-// - The app is built with Vite's JS API into dist/ and served by `vite preview` on 127.0.0.1 at a
+// - The app is built with Vite's JS API into a temporary directory and served by `vite preview` on 127.0.0.1 at a
 //   free port. Tests read the URL with `inject('baseURL')`.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
@@ -93,7 +95,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function buildApp(): Promise<void> {
+async function buildApp(outDir: string): Promise<void> {
   // Build exactly what `vite build` ships, not a test flavour of it. Inside vitest the process has
   // NODE_ENV=test (Vite would make a development build, Svelte in dev mode) and VITEST set (the
   // @testing-library/svelte plugin then rewrites resolve.conditions, and the client bundle gets
@@ -103,7 +105,12 @@ async function buildApp(): Promise<void> {
   process.env.NODE_ENV = 'production';
   delete process.env.VITEST;
   try {
-    await build({ root: ROOT, mode: 'production', logLevel: 'warn' });
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } catch (error) {
     throw new Error(
       `[browser tests] vite build failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -117,7 +124,7 @@ async function buildApp(): Promise<void> {
   }
 }
 
-async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
+async function startPreview(outDir: string): Promise<{ server: PreviewServer; url: string }> {
   let lastError: unknown;
   // Another process may grab the port between freePort() and listen: retry a few times.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -126,6 +133,7 @@ async function startPreview(): Promise<{ server: PreviewServer; url: string }> {
       const server = await preview({
         root: ROOT,
         logLevel: 'warn',
+        build: { outDir },
         preview: { host: '127.0.0.1', port, strictPort: true, open: false },
       });
       return { server, url: `http://127.0.0.1:${port}/` };
@@ -142,12 +150,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Screenshots are this run's artefacts: never leave a previous run's pictures beside them.
   rmSync(`${ROOT}test-results/screenshots`, { recursive: true, force: true });
   const chromiumPath = resolveChromium();
-  await buildApp();
-  const { server, url } = await startPreview();
+  // A private build directory: several test runs (or a `vite build` beside them) never share files.
+  const outDir = mkdtempSync(join(tmpdir(), 'segur-pulse-dist-'));
+  await buildApp(outDir);
+  const { server, url } = await startPreview(outDir);
   project.provide('baseURL', url);
   project.provide('chromiumPath', chromiumPath);
   console.log(`[browser tests] app served at ${url}, Chromium: ${chromiumPath}`);
   return async () => {
     await server.close();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }

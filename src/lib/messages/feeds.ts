@@ -1,0 +1,4 @@
+/** Messages of the feed management page (user feeds, import, mapping). French is the reference; English must have every key. */
+export const fr = {} as const;
+
+export const en: Record<keyof typeof fr, string> = {};

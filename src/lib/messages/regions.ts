@@ -1,0 +1,4 @@
+/** Messages of the Regions pages (map, ranking, region page). French is the reference; English must have every key. */
+export const fr = {} as const;
+
+export const en: Record<keyof typeof fr, string> = {};
