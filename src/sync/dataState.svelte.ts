@@ -1,6 +1,12 @@
 /**
  * The app's data, as the views see it: painted from IndexedDB first, then refreshed in the
  * background. A failed refresh changes the status, never the observations on screen.
+ *
+ * For other pages (e.g. the Feeds page):
+ * - `refreshNow(feedId?: string): Promise<void>` refreshes one feed (or every feed) now,
+ *   whatever the schedule, and updates `dataState` (and the other open tabs).
+ * - `reloadObservations(): Promise<void>` reloads observations and feed states from IndexedDB
+ *   (call it after adding, importing or deleting a user feed) and tells the other tabs.
  */
 import { registryFeeds } from '../feeds/registry';
 import type { FeedConfig, Observation } from '../feeds/types';
@@ -66,4 +72,16 @@ async function reloadFromStore(): Promise<void> {
   ]);
   dataState.observations = observations;
   dataState.feedStates = feedStates;
+}
+
+/** Refreshes one feed (or all) now, whatever the schedule. */
+export async function refreshNow(feedId?: string): Promise<void> {
+  const feeds = feedId ? registryFeeds.filter((f) => f.id === feedId) : registryFeeds;
+  await refreshAll({ feeds });
+}
+
+/** Reloads what is on screen from IndexedDB (after a user feed was added or removed). */
+export async function reloadObservations(): Promise<void> {
+  if (!db) throw new Error('startData() first');
+  await reloadFromStore();
 }
