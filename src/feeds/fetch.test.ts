@@ -184,6 +184,153 @@ describe('fetchFeedBytes', () => {
   });
 });
 
+describe('fetchFeedBytes on the data.gouv.fr tabular API', () => {
+  // Synthetic pages in the API's shape; the resource id is made up.
+  const API = 'https://tabular-api.data.gouv.fr/api/resources/00000000-synthetic/data/';
+  const rowsOf = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({ __id: from + i, code: String(from + i) }));
+  const page = (data: unknown[], next: string | null, total: number) =>
+    JSON.stringify({
+      data,
+      links: { next, profile: `${API}profile/` },
+      meta: { page: 1, page_size: 50, total },
+    });
+
+  /** Serves pages by URL; unknown URLs are 404. */
+  function api(pages: Record<string, string | Response>) {
+    return fakeFetch(({ url }) => {
+      const body = pages[url];
+      if (body === undefined)
+        return new Response('not found', { status: 404, statusText: 'Not Found' });
+      return typeof body === 'string'
+        ? new Response(body, {
+            headers: { 'Content-Type': 'application/json', ETag: `"${url.length}"` },
+          })
+        : body;
+    });
+  }
+
+  const decode = (r: Awaited<ReturnType<typeof fetchFeedBytes>>) =>
+    r.status === 'ok' ? (JSON.parse(new TextDecoder().decode(r.bytes)) as unknown[]) : null;
+
+  it('follows next links and returns one JSON array of every row, in order', async () => {
+    const p2 = `${API}?page=2&page_size=50`;
+    const p3 = `${API}?page=3&page_size=50`;
+    const { fetchImpl, calls } = api({
+      [API]: page(rowsOf(1, 50), p2, 120),
+      [p2]: page(rowsOf(51, 50), p3, 120),
+      [p3]: page(rowsOf(101, 20), null, 120),
+    });
+    const result = await fetchFeedBytes(API, 'tab', { fetchImpl, etag: '"old"' });
+    expect(calls.map((c) => c.url)).toEqual([API, p2, p3]);
+    const rows = decode(result)!;
+    expect(rows).toHaveLength(120);
+    expect(rows[0]).toEqual({ __id: 1, code: '1' });
+    expect(rows[119]).toEqual({ __id: 120, code: '120' });
+    expect(result).toMatchObject({
+      status: 'ok',
+      contentType: 'application/json',
+      etag: `"${API.length}"`,
+    });
+    // Only the first page is conditional: later pages are always read whole.
+    expect(headersOf(calls[0]!).get('If-None-Match')).toBe('"old"');
+    expect(headersOf(calls[1]!).has('If-None-Match')).toBe(false);
+  });
+
+  it('resolves a relative next link against the page', async () => {
+    const { fetchImpl, calls } = api({
+      [API]: page(rowsOf(1, 1), '?page=2', 2),
+      [`${API}?page=2`]: page(rowsOf(2, 1), null, 2),
+    });
+    expect(decode(await fetchFeedBytes(API, 'tab', { fetchImpl }))).toHaveLength(2);
+    expect(calls[1]!.url).toBe(`${API}?page=2`);
+  });
+
+  it('returns a single page with no next as its rows', async () => {
+    const { fetchImpl } = api({ [API]: page(rowsOf(1, 3), null, 3) });
+    expect(decode(await fetchFeedBytes(API, 'tab', { fetchImpl }))).toHaveLength(3);
+  });
+
+  it('passes 304 on the first page through', async () => {
+    const { fetchImpl, calls } = api({ [API]: new Response(null, { status: 304 }) });
+    expect(await fetchFeedBytes(API, 'tab', { fetchImpl, etag: '"x"' })).toEqual({
+      status: 'not-modified',
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('leaves a JSON array or an object that is not a page as it is', async () => {
+    const body = JSON.stringify({ data: [1], meta: {} });
+    const { fetchImpl } = fakeFetch(() => new Response(body));
+    const result = await fetchFeedBytes(API, 'tab', { fetchImpl });
+    expect(result.status === 'ok' && new TextDecoder().decode(result.bytes)).toBe(body);
+  });
+
+  it.each<[string, Record<string, string | Response>, RegExp, { maxPages?: number }?]>([
+    [
+      'a loop back to the first page',
+      {
+        [API]: page(rowsOf(1, 50), `${API}?page=2`, 100),
+        [`${API}?page=2`]: page(rowsOf(51, 50), API, 100),
+      },
+      /^tabular API page 2 links back to a page already read \(.*\): the pages loop$/,
+    ],
+    [
+      'a page that links to itself with its parameters reordered',
+      {
+        [`${API}?a=1&b=2`]: page(rowsOf(1, 50), `${API}?b=2&a=1`, 100),
+      },
+      /page 1 links back to a page already read/,
+    ],
+    [
+      'a page that cannot be fetched',
+      { [API]: page(rowsOf(1, 50), `${API}?page=2`, 100) },
+      /^tabular API page 2 could not be fetched from .*\?page=2: HTTP 404 Not Found$/,
+    ],
+    [
+      'a page that is not JSON',
+      {
+        [API]: page(rowsOf(1, 50), `${API}?page=2`, 100),
+        [`${API}?page=2`]: '<html>Bad gateway</html>',
+      },
+      /^tabular API page 2 \(.*\) is not a page of the tabular API .*broken$/,
+    ],
+    [
+      'fewer rows than meta.total',
+      {
+        [API]: page(rowsOf(1, 50), `${API}?page=2`, 120),
+        [`${API}?page=2`]: page(rowsOf(51, 50), null, 120),
+      },
+      /^tabular API announced 120 rows \(meta.total\) but its 2 pages held 100$/,
+    ],
+    [
+      'an empty page that still has a next link',
+      {
+        [API]: page([], `${API}?page=2`, 0),
+      },
+      /page 1 is empty but has a "next" link/,
+    ],
+    [
+      'more pages than the cap',
+      {
+        [API]: page(rowsOf(1, 1), `${API}?page=2`, 3),
+        [`${API}?page=2`]: page(rowsOf(2, 1), `${API}?page=3`, 3),
+        [`${API}?page=3`]: page(rowsOf(3, 1), null, 3),
+      },
+      /^tabular API: more than 2 pages; stopped/,
+      { maxPages: 2 },
+    ],
+  ])('fails whole on %s, naming the feed', async (_name, pages, reason, extra = {}) => {
+    const { fetchImpl } = api(pages);
+    const start = Object.keys(pages)[0]!;
+    const e = await rejection(fetchFeedBytes(start, 'tab-feed', { fetchImpl, ...extra }));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]!.feed).toBe('tab-feed');
+    expect(e.issues[0]!.reason).toMatch(reason);
+    expect(e.message).toContain('feed "tab-feed"');
+  });
+});
+
 describe('checksum', () => {
   afterEach(() => {
     vi.unstubAllGlobals();

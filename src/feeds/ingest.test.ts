@@ -353,15 +353,22 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
   });
 
   it.each([
-    ['mapped-csv without a mapping', { format: 'mapped-csv' }],
-    ['an unknown format', { format: 'xlsx' }],
-  ])('rejects %s', (_name, change) => {
+    [
+      'mapped-csv without a mapping',
+      { format: 'mapped-csv' },
+      /a mapped CSV feed needs a column mapping/,
+    ],
+    [
+      'an unknown format',
+      { format: 'xlsx' },
+      /^format not recognised: "xlsx" is not one of tidy-csv, mapped-csv, json-array, datagouv-tabular$/,
+    ],
+  ])('rejects %s', (_name, change, reason) => {
     const feed = { ...tidyFeed, ...change } as FeedConfig;
     const e = caught(() => parseFeed(feed, tidyCsv([{}]), { today }));
     expect(e.issues).toHaveLength(1);
-    expect(e.issues[0]!.reason).toMatch(
-      new RegExp(`format "${feed.format}" is not recognised or has no column mapping`),
-    );
+    expect(e.issues[0]!.reason).toMatch(reason);
+    expect(e.message).toContain(`feed "${feed.id}"`);
   });
 });
 

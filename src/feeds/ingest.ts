@@ -4,15 +4,24 @@
  */
 import { parseCsv } from './csv';
 import { decodeBytes, sniffNonCsv, type TextEncodingName } from './decode';
+import { jsonRecords, parseJsonArray } from './json';
 import { mappedRecords } from './mapped';
+import type { RawRecord } from './schema';
 import { tidyRecords } from './tidy';
-import { FeedError, type FeedConfig, type FeedIssue, type Observation } from './types';
+import {
+  FEED_FORMATS,
+  FeedError,
+  type FeedConfig,
+  type FeedIssue,
+  type Observation,
+} from './types';
 import { checkAcrossRows, validateRecord } from './validate';
 
 export interface IngestReport {
   feed: string;
   rows: number;
   encoding: TextEncodingName;
+  /** The CSV delimiter; '' for JSON. */
   delimiter: string;
   warnings: FeedIssue[];
 }
@@ -28,29 +37,7 @@ export function parseFeed(
   options: { today?: Date } = {},
 ): IngestResult {
   const decoded = decodeBytes(bytes, feed.id);
-  const notCsv = sniffNonCsv(decoded.text);
-  if (notCsv) throw new FeedError([{ feed: feed.id, reason: notCsv }]);
-  const table = parseCsv(decoded.text, feed.id);
-  if (table.rows.length === 0)
-    throw new FeedError([{ feed: feed.id, reason: 'the file has a header but no data rows' }]);
-
-  const warnings: FeedIssue[] = [];
-  let records;
-  if (feed.format === 'tidy-csv') {
-    const tidy = tidyRecords(table, feed.id);
-    warnings.push(...tidy.warnings);
-    records = tidy.records;
-  } else if (feed.format === 'mapped-csv' && feed.mapping) {
-    records = mappedRecords(table, feed.mapping, feed.id);
-  } else {
-    throw new FeedError([
-      {
-        feed: feed.id,
-        reason: `format "${feed.format}" is not recognised or has no column mapping`,
-      },
-    ]);
-  }
-
+  const { records, warnings, delimiter } = readRecords(feed, decoded.text);
   const ctx = { feed: feed.id, today: options.today ?? new Date() };
   const issues: FeedIssue[] = [];
   const valid: { line: number; observation: Observation }[] = [];
@@ -69,8 +56,44 @@ export function parseFeed(
       feed: feed.id,
       rows: across.kept.length,
       encoding: decoded.encoding,
-      delimiter: table.delimiter,
+      delimiter,
       warnings,
     },
   };
+}
+
+/** The adapter step: text -> tidy records, by the feed's format. */
+function readRecords(
+  feed: FeedConfig,
+  text: string,
+): { records: { line: number; rec: RawRecord }[]; warnings: FeedIssue[]; delimiter: string } {
+  if (feed.format === 'json-array' || feed.format === 'datagouv-tabular') {
+    const json = jsonRecords(parseJsonArray(text, feed.id), feed.mapping, feed.id);
+    return { records: json.records, warnings: json.warnings, delimiter: '' };
+  }
+  if (feed.format !== 'tidy-csv' && feed.format !== 'mapped-csv') {
+    throw new FeedError([
+      {
+        feed: feed.id,
+        reason: `format not recognised: "${String(feed.format)}" is not one of ${FEED_FORMATS.join(', ')}`,
+      },
+    ]);
+  }
+  if (feed.format === 'mapped-csv' && !feed.mapping) {
+    throw new FeedError([{ feed: feed.id, reason: 'a mapped CSV feed needs a column mapping' }]);
+  }
+  const notCsv = sniffNonCsv(text);
+  if (notCsv) throw new FeedError([{ feed: feed.id, reason: notCsv }]);
+  const table = parseCsv(text, feed.id);
+  if (table.rows.length === 0)
+    throw new FeedError([{ feed: feed.id, reason: 'the file has a header but no data rows' }]);
+  if (feed.format === 'mapped-csv') {
+    return {
+      records: mappedRecords(table, feed.mapping!, feed.id),
+      warnings: [],
+      delimiter: table.delimiter,
+    };
+  }
+  const tidy = tidyRecords(table, feed.id);
+  return { records: tidy.records, warnings: tidy.warnings, delimiter: table.delimiter };
 }

@@ -48,7 +48,8 @@ export function mappedRecords(
     if (!mapping.qualifier) rec.qualifier = '=';
     if (!mapping.precision) {
       const p = parsePeriodCell(rec.period ?? '');
-      rec.precision = p.ok ? p.value.precision : '';
+      // A bad or empty date is reported on `period` alone; 'day' only stands in, never stored.
+      rec.precision = p.ok ? p.value.precision : 'day';
     }
     return { line, rec };
   });

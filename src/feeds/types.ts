@@ -26,10 +26,23 @@ export interface Observation {
   feed: string;
 }
 
-export type FeedFormat = 'tidy-csv' | 'mapped-csv';
+/**
+ * How a feed's bytes are read: the project's tidy CSV; any CSV with a column mapping; a JSON array
+ * of objects (tidy keys, or mapped like a CSV's columns); the data.gouv.fr tabular API (paged
+ * JSON, followed page by page into one JSON array by fetchFeedBytes).
+ */
+export type FeedFormat = 'tidy-csv' | 'mapped-csv' | 'json-array' | 'datagouv-tabular';
+export const FEED_FORMATS: readonly FeedFormat[] = [
+  'tidy-csv',
+  'mapped-csv',
+  'json-array',
+  'datagouv-tabular',
+];
 
-/** A column mapping for `mapped-csv` feeds: tidy field -> source column name, or a constant. */
-/** `prefix` turns bare codes into geo ids, e.g. `REG-` + `53`. */
+/**
+ * A column mapping (`mapped-csv`, and JSON formats): tidy field -> source column (or JSON key)
+ * name, or a constant. `prefix` turns bare codes into geo ids, e.g. `REG-` + `53`.
+ */
 export type FieldSource = { column: string; prefix?: string } | { value: string };
 
 export interface ColumnMapping {
@@ -57,9 +70,18 @@ export interface FeedConfig {
   mapping?: ColumnMapping;
   /** Refresh interval in hours. */
   refreshHours?: number;
+  /**
+   * Where `npm run refresh-data` fetches this feed from (no CORS limits there), and how to read
+   * it; the script writes it to `url` as tidy CSV. Registry feeds only.
+   */
+  upstream?: { url: string; format: FeedFormat; mapping?: ColumnMapping };
 }
 
-/** One problem found in a feed. Row numbers are 1-based file lines (the header is line 1). */
+/**
+ * One problem found in a feed. For CSV, `row` is the 1-based file line (the header is line 1);
+ * for JSON it is the 1-based record number in the array (the first object is row 1), and
+ * `column` is the key.
+ */
 export interface FeedIssue {
   feed: string;
   row?: number;
