@@ -13,7 +13,11 @@ export interface FeedState {
   lastSuccess?: string;
   lastAttempt?: string;
   /** Why the last attempt failed; cleared by a success. */
-  lastError?: { at: string; message: string; issues: FeedIssue[] };
+  lastError?: FeedFailure;
+  /** Failed attempts since the last success: drives the backoff. */
+  failures?: number;
+  /** After a failure, when the next automatic attempt is due (backoff with jitter, ISO). */
+  retryAt?: string;
   etag?: string;
   lastModified?: string;
   /** SHA-256 of the raw bytes of the data in place. */
@@ -21,15 +25,36 @@ export interface FeedState {
   rows?: number;
   encoding?: string;
   warnings?: FeedIssue[];
+  /** The snapshot whose observations are shown (the last good one, or one rolled back to). */
+  snapshotId?: number;
+  /**
+   * Checksum of data the user rolled back from: the same bytes coming back from the server are
+   * not committed again (a new, different file is).
+   */
+  rolledBackFrom?: string;
 }
 
+/** Why a refresh failed. `quota`: the browser's storage is full (explained in plain words). */
+export interface FeedFailure {
+  at: string;
+  message: string;
+  issues: FeedIssue[];
+  kind?: 'quota';
+}
+
+/** One good version of a feed's data; its observations are stored under its id. */
 export interface Snapshot {
   id?: number;
   feedId: string;
   fetchedAt: string;
   checksum: string;
   rows: number;
+  encoding?: string;
+  warnings?: FeedIssue[];
 }
+
+/** Good snapshots kept per feed (the current one and the ones it can be rolled back to). */
+export const SNAPSHOTS_KEPT = 3;
 
 /** A feed added by the user of this browser (by https URL or by importing a file). */
 export interface UserFeed {
@@ -55,9 +80,28 @@ export class PulseDatabase extends Dexie {
       snapshots: '++id, feedId, fetchedAt',
       observations: '++id, feed, snapshotId, [indicator+geo]',
     });
-    // v2: feeds added by the user.
-    this.version(2).stores({
-      userFeeds: 'id',
-    });
+    // v2: feeds added by the user; the last SNAPSHOTS_KEPT snapshots of a feed keep their
+    // observations, and the feed's state names the one shown. v1 kept only the observations of
+    // the last snapshot: that snapshot becomes the current one, and the older, empty snapshot
+    // records (nothing to roll back to) are dropped.
+    this.version(2)
+      .stores({
+        userFeeds: 'id',
+      })
+      .upgrade(async (tx) => {
+        const feeds = tx.table<FeedState, string>('feeds');
+        const snapshots = tx.table<Snapshot, number>('snapshots');
+        const observations = tx.table<StoredObservation, number>('observations');
+        const withRows = new Set(
+          (await observations.orderBy('snapshotId').uniqueKeys()) as number[],
+        );
+        const empty = await snapshots.filter((s) => !withRows.has(s.id!)).primaryKeys();
+        await snapshots.bulkDelete(empty);
+        const kept = await snapshots.toArray();
+        await feeds.toCollection().modify((state) => {
+          const own = kept.filter((s) => s.feedId === state.id).map((s) => s.id!);
+          if (own.length) state.snapshotId = Math.max(...own);
+        });
+      });
   }
 }

@@ -1,6 +1,13 @@
 /** Reads and all-or-nothing writes over the database. */
 import type { FeedIssue, Observation } from '../feeds/types';
-import type { FeedState, PulseDatabase, StoredObservation } from './db';
+import {
+  SNAPSHOTS_KEPT,
+  type FeedFailure,
+  type FeedState,
+  type PulseDatabase,
+  type Snapshot,
+  type StoredObservation,
+} from './db';
 
 export interface CommitMeta {
   fetchedAt: string;
@@ -12,23 +19,25 @@ export interface CommitMeta {
 }
 
 /**
- * Replaces a feed's observations with a validated set, in one transaction: a crash or a
- * closed tab midway leaves the previous data whole.
+ * Stores a validated set as the feed's new current snapshot, in one transaction: a crash or a
+ * closed tab midway leaves the previous data whole. The previous snapshots stay stored for
+ * comparison and rollback; beyond SNAPSHOTS_KEPT the oldest are pruned in the same transaction.
  */
 export async function commitSnapshot(
   db: PulseDatabase,
   feedId: string,
   observations: Observation[],
   meta: CommitMeta,
-): Promise<void> {
-  await db.transaction('rw', db.feeds, db.snapshots, db.observations, async () => {
+): Promise<number> {
+  return db.transaction('rw', db.feeds, db.snapshots, db.observations, async () => {
     const snapshotId = (await db.snapshots.add({
       feedId,
       fetchedAt: meta.fetchedAt,
       checksum: meta.checksum,
       rows: observations.length,
+      encoding: meta.encoding,
+      warnings: meta.warnings ?? [],
     })) as number;
-    await db.observations.where('feed').equals(feedId).delete();
     await db.observations.bulkAdd(observations.map((o) => ({ ...o, feed: feedId, snapshotId })));
     await db.feeds.put({
       id: feedId,
@@ -40,38 +49,65 @@ export async function commitSnapshot(
       rows: observations.length,
       encoding: meta.encoding,
       warnings: meta.warnings ?? [],
+      snapshotId,
+      failures: 0,
     });
+    await pruneSnapshots(db, feedId, snapshotId);
+    return snapshotId;
   });
 }
 
-/** Records a successful check that found nothing new (304, or the same bytes). */
+/** Deletes a feed's snapshots (and their observations) beyond the newest SNAPSHOTS_KEPT. */
+async function pruneSnapshots(db: PulseDatabase, feedId: string, current: number): Promise<void> {
+  const ids = (await db.snapshots.where('feedId').equals(feedId).primaryKeys()) as number[];
+  const old = ids
+    .sort((a, b) => b - a)
+    .slice(SNAPSHOTS_KEPT)
+    .filter((id) => id !== current);
+  if (!old.length) return;
+  await db.observations.where('snapshotId').anyOf(old).delete();
+  await db.snapshots.bulkDelete(old);
+}
+
+/** Records a successful check that found nothing new (304, the same bytes, or the manifest). */
 export async function recordUnchanged(
   db: PulseDatabase,
   feedId: string,
   at: string,
 ): Promise<void> {
-  await db.feeds.update(feedId, { lastSuccess: at, lastAttempt: at, lastError: undefined });
+  await db.feeds.update(feedId, {
+    lastSuccess: at,
+    lastAttempt: at,
+    lastError: undefined,
+    failures: 0,
+    retryAt: undefined,
+  });
 }
 
-/** Records a failed refresh; the data in place is not touched. */
+/** Records a failed refresh and when to try again; the data in place is not touched. */
 export async function recordFailure(
   db: PulseDatabase,
   feedId: string,
-  at: string,
-  message: string,
-  issues: FeedIssue[],
+  failure: FeedFailure,
+  retryAt?: string,
 ): Promise<void> {
   const state: FeedState = (await db.feeds.get(feedId)) ?? { id: feedId };
   await db.feeds.put({
     ...state,
-    lastAttempt: at,
-    lastError: { at, message, issues: issues.slice(0, 200) },
+    lastAttempt: failure.at,
+    lastError: { ...failure, issues: failure.issues.slice(0, 200) },
+    failures: (state.failures ?? 0) + 1,
+    retryAt,
   });
 }
 
+/** The observations on screen: those of each feed's current snapshot. */
 export async function loadObservations(db: PulseDatabase): Promise<Observation[]> {
-  const stored = await db.observations.toArray();
-  return stored.map(stripStorage);
+  return db.transaction('r', db.feeds, db.observations, async () => {
+    const current = await currentSnapshotIds(db);
+    const stored = await db.observations.where('snapshotId').anyOf(current).toArray();
+    return stored.map(stripStorage);
+  });
 }
 
 export async function loadSeries(
@@ -79,12 +115,92 @@ export async function loadSeries(
   indicator: string,
   geo: string,
 ): Promise<Observation[]> {
-  const stored = await db.observations.where('[indicator+geo]').equals([indicator, geo]).toArray();
-  return stored.map(stripStorage);
+  return db.transaction('r', db.feeds, db.observations, async () => {
+    const current = new Set(await currentSnapshotIds(db));
+    const stored = await db.observations
+      .where('[indicator+geo]')
+      .equals([indicator, geo])
+      .filter((o) => current.has(o.snapshotId))
+      .toArray();
+    return stored.map(stripStorage);
+  });
+}
+
+async function currentSnapshotIds(db: PulseDatabase): Promise<number[]> {
+  const states = await db.feeds.toArray();
+  return states.map((s) => s.snapshotId).filter((id): id is number => id !== undefined);
 }
 
 export async function loadFeedStates(db: PulseDatabase): Promise<FeedState[]> {
   return db.feeds.toArray();
+}
+
+/** A feed's stored snapshots, newest first. */
+export async function loadSnapshots(db: PulseDatabase, feedId: string): Promise<Snapshot[]> {
+  const list = await db.snapshots.where('feedId').equals(feedId).toArray();
+  return list.sort((a, b) => b.id! - a.id!);
+}
+
+export async function loadSnapshotObservations(
+  db: PulseDatabase,
+  snapshotId: number,
+): Promise<Observation[]> {
+  const stored = await db.observations.where('snapshotId').equals(snapshotId).toArray();
+  return stored.map(stripStorage);
+}
+
+/**
+ * Makes an earlier stored snapshot the one shown, in one transaction. The newest data is kept
+ * (it can be restored the same way); until the server publishes something else, refreshes do
+ * not bring it back.
+ */
+export async function rollbackTo(
+  db: PulseDatabase,
+  feedId: string,
+  snapshotId: number,
+): Promise<void> {
+  await db.transaction('rw', db.feeds, db.snapshots, async () => {
+    const target = await db.snapshots.get(snapshotId);
+    if (!target || target.feedId !== feedId) {
+      throw new Error(`feed "${feedId}" has no stored snapshot ${snapshotId}`);
+    }
+    const newest = (await loadSnapshots(db, feedId))[0]!;
+    const state: FeedState = (await db.feeds.get(feedId)) ?? { id: feedId };
+    await db.feeds.put({
+      ...state,
+      snapshotId,
+      checksum: target.checksum,
+      rows: target.rows,
+      encoding: target.encoding,
+      warnings: target.warnings ?? [],
+      rolledBackFrom: newest.id === snapshotId ? undefined : newest.checksum,
+    });
+  });
+}
+
+/** Forgets a feed entirely (a user feed being removed): state, snapshots and observations. */
+export async function removeFeedData(db: PulseDatabase, feedId: string): Promise<void> {
+  await db.transaction('rw', db.feeds, db.snapshots, db.observations, async () => {
+    await db.observations.where('feed').equals(feedId).delete();
+    await db.snapshots.where('feedId').equals(feedId).delete();
+    await db.feeds.delete(feedId);
+  });
+}
+
+/**
+ * Whether an error means the browser's storage is full. Dexie reports it as its own
+ * QuotaExceededError or wraps the DOMException (`inner`), sometimes inside an AbortError.
+ */
+export function isQuotaError(error: unknown): boolean {
+  for (
+    let e = error as { name?: string; inner?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    if (e.name === 'QuotaExceededError') return true;
+    e = (e.inner ?? e.cause) as typeof e;
+  }
+  return false;
 }
 
 function stripStorage({ id: _id, snapshotId: _s, ...o }: StoredObservation): Observation {
