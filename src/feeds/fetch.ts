@@ -1,5 +1,5 @@
 /** The one fetch helper: conditional GET with a timeout, errors worded for people. */
-import { isTabularPage, type TabularPage } from './json';
+import type { TabularPage } from './json';
 import { FeedError } from './types';
 
 export interface FetchOptions {
@@ -29,7 +29,7 @@ export async function fetchFeedBytes(
 ): Promise<FetchResult> {
   const first = await fetchOnce(url, feed, options, true);
   if (first.status !== 'ok') return first;
-  const page = tabularPageOf(first.bytes);
+  const page = await tabularPageOf(first.bytes);
   if (!page) return first;
   return {
     ...first,
@@ -82,7 +82,7 @@ async function followPages(
     );
     if (fetched.status !== 'ok')
       throw fail(`tabular API page ${n} (${next}) answered "not modified"`);
-    const parsed = tabularPageOf(fetched.bytes);
+    const parsed = await tabularPageOf(fetched.bytes);
     if (!parsed) {
       throw fail(
         `tabular API page ${n} (${next}) is not a page of the tabular API ({data, links, meta}): the answer is broken`,
@@ -101,7 +101,7 @@ async function followPages(
 }
 
 /** The page when these bytes are one page of the tabular API, else null (a CSV, a JSON array…). */
-function tabularPageOf(bytes: Uint8Array): TabularPage | null {
+async function tabularPageOf(bytes: Uint8Array): Promise<TabularPage | null> {
   let i = 0;
   while (
     i < bytes.length &&
@@ -109,12 +109,16 @@ function tabularPageOf(bytes: Uint8Array): TabularPage | null {
   )
     i++;
   if (bytes[i] !== 0x7b /* { */) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return isTabularPage(value) ? value : null;
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return null;
   }
+  // Loaded only for JSON answers: the JSON adapter (and the schema it pulls) stays out of the
+  // first paint, which fetches CSV.
+  const { isTabularPage } = await import('./json');
+  return isTabularPage(value) ? value : null;
 }
 
 /** Same page whatever the order of its query parameters. */
