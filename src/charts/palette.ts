@@ -1,16 +1,21 @@
 /**
- * Colours of the charts. Series colours follow Okabe & Ito's colour-blind safe set; the light
- * members (orange, sky blue, yellow) are darkened or left out so every mark keeps WCAG 2.1 AA's
- * 3:1 against white (1.4.11), and text colours keep 4.5:1 (1.4.3). A test checks both.
+ * Colours of the charts and of the two themes. Series colours start with Okabe & Ito's
+ * colour-blind safe set; its light members (orange, sky blue, yellow) and black are left out so
+ * that one set of marks keeps WCAG 2.1 AA's 3:1 (1.4.11) against BOTH the light and
+ * the dark background: a chart reads the same in either theme and in an exported picture. Text
+ * colours keep 4.5:1 (1.4.3). The theme colours are the custom properties of src/app.css; a test
+ * reads them from there and checks every pair.
  */
 
 export const SERIES_COLOURS: readonly string[] = [
-  '#0072B2', // blue
-  '#D55E00', // vermillion
-  '#009E73', // bluish green
-  '#B8588E', // reddish purple, darkened from #CC79A7 (3.06:1 was too close to the limit)
-  '#A86F00', // orange, darkened from #E69F00 (2.25:1)
-  '#555555', // black, softened
+  '#0072B2', // blue (Okabe-Ito)
+  '#D55E00', // vermillion (Okabe-Ito)
+  '#009E73', // bluish green (Okabe-Ito)
+  '#B8588E', // reddish purple (Okabe-Ito #CC79A7 darkened: 3.06:1 on white was too close)
+  // Okabe-Ito's orange, darkened to reach 3:1 on white, became vermillion's twin for protanopes;
+  // these two keep the set apart under every simulated colour vision deficiency (see the test).
+  '#7B61FF', // violet
+  '#6F7F3A', // olive
 ];
 
 /** Colour of the series at `index`; beyond six series, colours repeat (shapes still differ by qualifier). */
@@ -27,6 +32,8 @@ export const LINK = '#0B5CAB';
 /** Decorative only (gridlines): carries no information, so no contrast requirement. */
 export const GRID = '#E6E6E6';
 export const BACKGROUND = '#FFFFFF';
+/** Background of the dark theme (`--bg` under `prefers-color-scheme: dark` in src/app.css). */
+export const DARK_BACKGROUND = '#15171C';
 
 function channel(hex: string, start: number): number {
   const v = parseInt(hex.slice(start, start + 2), 16) / 255;

@@ -1,0 +1,213 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { syntheticPoint } from '../../test/synthetic';
+import {
+  BOM,
+  CSV_COLUMNS,
+  chartCsv,
+  chartPicture,
+  chartSources,
+  exportFileName,
+  inlineStyles,
+  pictureFooter,
+  wrapText,
+  type ExportChart,
+} from './download';
+
+// Synthetic figures (test/synthetic.ts): made up, never published statistics.
+const chart: ExportChart = {
+  id: 'synthetic-chart',
+  title: 'Synthetic chart',
+  unit: 'count',
+  series: [
+    {
+      key: 'a',
+      label: 'Série A; avec point-virgule',
+      points: [
+        syntheticPoint('2023-05', 2500, { qualifier: '>' }),
+        syntheticPoint('2022-01', 1000, { sourceLabel: '=HYPERLINK("http://evil","x")' }),
+      ],
+    },
+    {
+      key: 'b',
+      label: '-B series',
+      points: [
+        syntheticPoint('2022-06', -42.5, {
+          note: '@SUM(A1)\tline',
+          sourceUrl: 'https://example.org/other',
+          sourceLabel: 'other synthetic source',
+        }),
+      ],
+    },
+  ],
+};
+
+function parse(csv: string): string[][] {
+  return Papa.parse<string[]>(csv.slice(BOM.length), { skipEmptyLines: true }).data;
+}
+
+describe('chartCsv', () => {
+  const csv = chartCsv(chart, 'fr');
+  const rows = parse(csv);
+  const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+
+  it('starts with a UTF-8 BOM and the header row, CRLF line ends', () => {
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(csv).toContain('\r\n');
+    expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('writes one row per point, series by series in time order, with its source columns', () => {
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(1).map((r) => r[col('period')])).toEqual(['2022-01', '2023-05', '2022-06']);
+    const last = rows[3]!;
+    expect(last[col('source_url')]).toBe('https://example.org/other');
+    expect(last[col('source_label')]).toBe('other synthetic source');
+    expect(rows[2]![col('qualifier_label')]).toBe('minimum (plus de)');
+    expect(rows[1]![col('chart')]).toBe('synthetic-chart');
+  });
+
+  it('quotes text cells so a ; inside a label stays in its cell', () => {
+    expect(csv).toContain('"Série A; avec point-virgule"');
+    // Outside quoted cells there is no ; at all.
+    expect(csv.replace(/"(?:[^"]|"")*"/g, '')).not.toContain(';');
+    expect(rows[1]![col('series')]).toBe('Série A; avec point-virgule');
+  });
+
+  it('makes text cells that start like a formula safe with a leading apostrophe', () => {
+    expect(rows[1]![col('source_label')]).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(rows[3]![col('series')]).toBe(`'-B series`);
+    expect(rows[3]![col('note')]).toBe(`'@SUM(A1)\tline`);
+    // The qualifier symbols are text: '>' is harmless, '=' would be read as a formula start.
+    expect(rows[2]![col('qualifier')]).toBe('>');
+    expect(rows[1]![col('qualifier')]).toBe(`'=`);
+    for (const row of rows.slice(1)) {
+      for (const [i, cell] of row.entries()) {
+        if (i === col('value')) continue;
+        expect(cell, `column ${CSV_COLUMNS[i]}`).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+  });
+
+  it('keeps numbers as unquoted numbers, a negative value included (a value, not a formula)', () => {
+    expect(csv).toContain(',-42.5,');
+    expect(csv).toContain(',1000,');
+    expect(rows[3]![col('value')]).toBe('-42.5');
+  });
+
+  it('escapes tab- and carriage-return-led text too', () => {
+    const tricky: ExportChart = {
+      ...chart,
+      series: [
+        {
+          key: 't',
+          label: '\tTAB',
+          points: [syntheticPoint('2022-01', 1, { note: '\rCR', sourceLabel: '+1+1' })],
+        },
+      ],
+    };
+    const r = parse(chartCsv(tricky, 'en'))[1]!;
+    expect(r[col('series')]).toBe(`'\tTAB`);
+    expect(r[col('note')]).toBe(`'\rCR`);
+    expect(r[col('source_label')]).toBe(`'+1+1`);
+  });
+});
+
+describe('exportFileName', () => {
+  const now = new Date('2024-03-09T23:30:00Z');
+  it('names the file after the chart and the day', () => {
+    expect(exportFileName('mes-profiles', 'csv', now)).toBe(
+      'segur-pulse-mes-profiles-2024-03-09.csv',
+    );
+    expect(exportFileName('mes-rate', 'png', now)).toBe('segur-pulse-mes-rate-2024-03-09.png');
+  });
+  it('keeps only safe characters of the id', () => {
+    expect(exportFileName('../Evil Name/x', 'svg', now)).toBe(
+      'segur-pulse-evil-name-x-2024-03-09.svg',
+    );
+    expect(exportFileName('', 'svg', now)).toBe('segur-pulse-chart-2024-03-09.svg');
+  });
+});
+
+describe('picture words', () => {
+  it('lists each source once, label and URL', () => {
+    // Keyed by URL: a second label for the same URL is not listed again.
+    expect(chartSources(chart)).toEqual([
+      'synthetic source (https://example.org/synthetic-source)',
+      'other synthetic source (https://example.org/other)',
+    ]);
+  });
+
+  it('wraps at spaces and cuts words longer than a line', () => {
+    expect(wrapText('un deux trois quatre', 9)).toEqual(['un deux', 'trois', 'quatre']);
+    expect(wrapText('https://example.org/very/long', 10)).toEqual([
+      'https://ex',
+      'ample.org/',
+      'very/long',
+    ]);
+    expect(wrapText('', 10)).toEqual([]);
+  });
+
+  it('writes sources, the period covered and when and where the picture was made', () => {
+    const lines = pictureFooter(chart, 'fr', new Date('2024-03-09T10:00:00Z'), 'https://x.test/#/');
+    expect(lines[0]).toMatch(
+      /^Sources : synthetic source \(https:\/\/example\.org\/synthetic-source\) ; other/,
+    );
+    expect(lines[1]).toBe('Données de janv. 2022 à mai 2023, chacune à sa date de publication.');
+    expect(lines[2]).toContain('9 mars 2024');
+    expect(lines[2]).toContain('https://x.test/#/');
+  });
+});
+
+describe('chartPicture (DOM)', () => {
+  function figure(): HTMLElement {
+    const el = document.createElement('figure');
+    el.innerHTML = `
+      <div class="plot">
+        <svg class="drawing" viewBox="0 0 400 200" role="img" aria-label="x">
+          <line x1="0" x2="10" y1="0" y2="0" style="stroke: rgb(1, 2, 3)"></line>
+        </svg>
+        <svg class="points" viewBox="0 0 400 200">
+          <g class="point" tabindex="0" role="button" aria-label="p">
+            <circle class="hit" r="12"></circle>
+            <circle class="ring" r="10" style="visibility: hidden"></circle>
+            <circle class="mark" r="5" style="fill: rgb(0, 114, 178)"></circle>
+          </g>
+        </svg>
+      </div>
+      <div class="legend"><ul><li data-series="a"><svg><rect style="fill: rgb(0, 114, 178)"></rect></svg></li></ul></div>`;
+    document.body.append(el);
+    return el;
+  }
+
+  it('inlines computed styles and drops what only the page needs', () => {
+    const el = figure();
+    const source = el.querySelector('.points')!;
+    const clone = source.cloneNode(true) as Element;
+    inlineStyles(source, clone);
+    const point = clone.querySelector('.point')!;
+    expect(point.hasAttribute('tabindex')).toBe(false);
+    expect(point.hasAttribute('role')).toBe(false);
+    expect(point.hasAttribute('aria-label')).toBe(false);
+    expect(clone.querySelector('.hit')).toBeNull();
+    expect(clone.querySelector('.ring')).toBeNull();
+    expect(clone.querySelector('.mark')!.getAttribute('style')).toContain('fill');
+    el.remove();
+  });
+
+  it('stacks the layers under the title, with the legend and the footer lines', () => {
+    const el = figure();
+    const picture = chartPicture(el, chart, ['Sources : synthetic source', 'Image du 9 mars 2024']);
+    expect(picture.width).toBe(400);
+    expect(picture.height).toBeGreaterThan(200);
+    expect(picture.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(picture.svg).toContain('Synthetic chart');
+    expect(picture.svg).toContain('Sources : synthetic source');
+    expect(picture.svg).toContain('Image du 9 mars 2024');
+    expect(picture.svg).toContain('Série A; avec point-virgule');
+    expect(picture.svg).toContain('class="mark"');
+    expect(picture.svg).not.toContain('tabindex');
+    el.remove();
+  });
+});

@@ -1,0 +1,408 @@
+/**
+ * Downloads of a chart: its data as CSV, its picture as SVG or PNG. Loaded only when a reader
+ * asks for a download (ChartActions imports it dynamically), so none of this weighs on first paint.
+ *
+ * The pure parts (CSV text, file names, the words written into the picture) are unit-tested;
+ * the DOM parts clone the chart as drawn on screen and inline its computed styles so the file
+ * looks the same outside the page.
+ */
+import Papa from 'papaparse';
+import type { SeriesPoint } from '../model/series';
+import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } from './format';
+import { translate } from './i18n.svelte';
+import { derivedText } from '../charts/pointText';
+
+export interface ExportChart {
+  id: string;
+  title: string;
+  unit: Unit;
+  series: readonly { key: string; label: string; points: readonly SeriesPoint[] }[];
+}
+
+/** Byte order mark: Excel reads a CSV as UTF-8 (accents intact) only when the file starts with it. */
+export const BOM = '\uFEFF';
+
+/**
+ * Column names follow the project's tidy CSV (data/schema.json) where a field is the same, so a
+ * downloaded file can be read back by the same tools; the other columns say which chart and series
+ * the row belongs to and spell the qualifier out.
+ */
+export const CSV_COLUMNS = [
+  'chart',
+  'series',
+  'indicator',
+  'breakdown',
+  'geo',
+  'period',
+  'precision',
+  'value',
+  'unit',
+  'qualifier',
+  'qualifier_label',
+  'source_url',
+  'source_label',
+  'note',
+  'derived_from',
+] as const;
+
+type CsvCell = string | number;
+
+/** One row per point, in series order then time order, as on screen. */
+export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
+  return chart.series.flatMap((s) =>
+    [...s.points]
+      .sort((a, b) => a.date.getTime() - b.date.getTime())
+      .map((p) => [
+        chart.id,
+        s.label,
+        p.indicator,
+        p.breakdown,
+        p.geo,
+        p.period,
+        p.precision,
+        // A number, never text: a negative value is a value, not a formula (papaparse's formula
+        // escaping skips number cells), and spreadsheets keep it numeric.
+        p.value,
+        chart.unit,
+        p.qualifier,
+        qualifierName(p.qualifier, lang),
+        p.sourceUrl,
+        p.sourceLabel,
+        p.note,
+        derivedText(p, lang) ?? '',
+      ]),
+  );
+}
+
+/**
+ * The CSV file's text: UTF-8 BOM, comma-separated, CRLF line ends (RFC 4180). Every text cell is
+ * quoted, so a `;`, `,` or line break inside a label never splits a cell, whichever separator a
+ * spreadsheet assumes. Text cells that a spreadsheet would run as a formula (starting with `=`,
+ * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice);
+ * number cells are left as numbers.
+ */
+export function chartCsv(chart: ExportChart, lang: Lang): string {
+  const text = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: csvRows(chart, lang) },
+    {
+      delimiter: ',',
+      newline: '\r\n',
+      quotes: (value: unknown) => typeof value === 'string',
+      escapeFormulae: true,
+    },
+  );
+  return BOM + text + '\r\n';
+}
+
+/** `segur-pulse-<chart-id>-<YYYY-MM-DD>.<ext>`, the date being the day of the download (UTC). */
+export function exportFileName(chartId: string, ext: 'csv' | 'svg' | 'png', now: Date): string {
+  const id =
+    chartId
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'chart';
+  return `segur-pulse-${id}-${now.toISOString().slice(0, 10)}.${ext}`;
+}
+
+/** Distinct sources of the chart's points, in order of first appearance: "label (url)". */
+export function chartSources(chart: ExportChart): string[] {
+  const seen = new Map<string, string>();
+  for (const s of chart.series) {
+    for (const p of s.points) {
+      const key = p.sourceUrl || p.sourceLabel;
+      if (!key || seen.has(key)) continue;
+      seen.set(
+        key,
+        p.sourceLabel && p.sourceUrl
+          ? `${p.sourceLabel} (${p.sourceUrl})`
+          : p.sourceLabel || p.sourceUrl,
+      );
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Breaks text into lines of at most `maxChars` characters, at spaces where it can. */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (candidate.length <= maxChars) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    // A word longer than a line (a long URL) is cut, so the picture never overflows.
+    let rest = word;
+    while (rest.length > maxChars) {
+      lines.push(rest.slice(0, maxChars));
+      rest = rest.slice(maxChars);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The words written under the picture: sources, the period the data covers, when it was made. */
+export function pictureFooter(
+  chart: ExportChart,
+  lang: Lang,
+  now: Date,
+  pageUrl: string,
+): string[] {
+  const points = chart.series.flatMap((s) => s.points);
+  const sorted = [...points].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  const lines = [
+    translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }),
+  ];
+  if (first && last) {
+    lines.push(
+      translate(lang, 'share.picturePeriod', {
+        from: formatPeriod(first.period, first.precision, lang),
+        to: formatPeriod(last.period, last.precision, lang),
+      }),
+    );
+  }
+  lines.push(
+    translate(lang, 'share.pictureMade', { date: formatDateTime(now, lang, 'UTC'), url: pageUrl }),
+  );
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM: picture of the chart as drawn
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Style properties that decide how SVG marks and text look; copied from the page as computed. */
+const INLINED = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
+
+/** Copies the computed look of `source` (and its descendants) onto `clone`, which has the same shape. */
+export function inlineStyles(source: Element, clone: Element): void {
+  const style = getComputedStyle(source);
+  const declarations = INLINED.map((name) => [name, style.getPropertyValue(name)] as const)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `${name}:${value}`);
+  if (declarations.length) clone.setAttribute('style', declarations.join(';'));
+  for (const name of [...clone.getAttributeNames()]) {
+    if (
+      name === 'tabindex' ||
+      name === 'role' ||
+      name.startsWith('aria-') ||
+      name.startsWith('on')
+    ) {
+      clone.removeAttribute(name);
+    }
+  }
+  const sourceChildren = [...source.children];
+  const cloneChildren = [...clone.children];
+  sourceChildren.forEach((child, i) => {
+    const twin = cloneChildren[i];
+    if (!twin) return;
+    const look = getComputedStyle(child);
+    // Focus rings and hit areas are for the page only.
+    if (
+      look.display === 'none' ||
+      look.visibility === 'hidden' ||
+      child.classList.contains('hit')
+    ) {
+      twin.remove();
+      return;
+    }
+    inlineStyles(child, twin);
+  });
+}
+
+export interface ChartPicture {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function svgElement<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, String(value));
+  return el;
+}
+
+function textLines(
+  lines: readonly string[],
+  x: number,
+  y: number,
+  lineHeight: number,
+  style: string,
+): { group: SVGGElement; height: number } {
+  const group = svgElement('g', { style });
+  lines.forEach((line, i) => {
+    const text = svgElement('text', { x, y: y + lineHeight * (i + 1) - lineHeight * 0.25 });
+    text.textContent = line;
+    group.append(text);
+  });
+  return { group, height: lines.length * lineHeight };
+}
+
+/**
+ * One standalone SVG of the chart in `figure` (its `svg` layers stacked, as on screen), with the
+ * title above, the series legend and footer lines below, on the page's background colour.
+ */
+export function chartPicture(
+  figure: Element,
+  chart: ExportChart,
+  footer: readonly string[],
+): ChartPicture {
+  const layers = [...figure.querySelectorAll<SVGSVGElement>('.plot > svg')];
+  const first = layers[0];
+  if (!first) throw new Error(`chart ${chart.id} has no drawing to export`);
+  const [, , width = 640, plotHeight = 280] = (first.getAttribute('viewBox') ?? '')
+    .split(/\s+/)
+    .map(Number);
+
+  const page = getComputedStyle(figure);
+  const body = getComputedStyle(document.body);
+  const background =
+    body.backgroundColor && body.backgroundColor !== 'rgba(0, 0, 0, 0)'
+      ? body.backgroundColor
+      : '#ffffff';
+  const ink = page.color || '#1b1b1b';
+  const muted = getComputedStyle(figure.querySelector('.chart-description') ?? figure).color || ink;
+  const font = `font-family:${page.fontFamily || 'sans-serif'}`;
+  const pad = 16;
+  const charsPerLine = (fontSize: number) =>
+    Math.max(20, Math.floor((width - 2 * pad) / (fontSize * 0.55)));
+
+  const root = svgElement('svg', { xmlns: SVG_NS, version: '1.1' });
+  let y = pad;
+  const title = textLines(
+    wrapText(chart.title, charsPerLine(16)),
+    pad,
+    y,
+    20,
+    `${font};font-size:16px;font-weight:600;fill:${ink}`,
+  );
+  root.append(title.group);
+  y += title.height + 8;
+
+  const plot = svgElement('g', { transform: `translate(0,${y})` });
+  for (const layer of layers) {
+    const clone = layer.cloneNode(true) as SVGSVGElement;
+    inlineStyles(layer, clone);
+    const group = svgElement('g', {});
+    group.append(...clone.childNodes);
+    plot.append(group);
+  }
+  root.append(plot);
+  y += plotHeight + 12;
+
+  // Series legend: a swatch and a label per series, one per line (labels can be long).
+  const legend = svgElement('g', { style: `${font};font-size:12px;fill:${ink}` });
+  chart.series.forEach((s, i) => {
+    const colour = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
+    const fill = colour ? getComputedStyle(colour).fill : ink;
+    legend.append(
+      svgElement('rect', {
+        x: pad,
+        y: y + i * 18,
+        width: 12,
+        height: 12,
+        rx: 2,
+        style: `fill:${fill}`,
+      }),
+    );
+    const label = svgElement('text', { x: pad + 18, y: y + i * 18 + 10 });
+    label.textContent = s.label;
+    legend.append(label);
+  });
+  root.append(legend);
+  y += chart.series.length * 18 + 8;
+
+  const lines = footer.flatMap((line) => wrapText(line, charsPerLine(11)));
+  const foot = textLines(lines, pad, y, 15, `${font};font-size:11px;fill:${muted}`);
+  root.append(foot.group);
+  y += foot.height + pad;
+
+  const height = Math.ceil(y);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.prepend(svgElement('rect', { width, height, style: `fill:${background}` }));
+  return { svg: new XMLSerializer().serializeToString(root), width, height };
+}
+
+/** Draws the SVG on a canvas at `scale` times its size (sharp on high-density screens and in print). */
+export async function pictureToPng(picture: ChartPicture, scale = 2): Promise<Blob> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(picture.svg)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(picture.width * scale);
+  canvas.height = Math.round(picture.height * scale);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas to draw the PNG');
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0, picture.width, picture.height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
+      'image/png',
+    ),
+  );
+}
+
+/** Hands a file to the browser's download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export type ExportFormat = 'csv' | 'svg' | 'png';
+
+/** What a download button does: builds the file of the chart in `figure` and saves it. */
+export async function downloadChart(
+  format: ExportFormat,
+  figure: Element,
+  chart: ExportChart,
+  lang: Lang,
+  pageUrl: string,
+  now = new Date(),
+): Promise<void> {
+  const name = exportFileName(chart.id, format, now);
+  if (format === 'csv') {
+    saveBlob(new Blob([chartCsv(chart, lang)], { type: 'text/csv;charset=utf-8' }), name);
+    return;
+  }
+  const picture = chartPicture(figure, chart, pictureFooter(chart, lang, now, pageUrl));
+  if (format === 'svg') {
+    saveBlob(new Blob([picture.svg], { type: 'image/svg+xml;charset=utf-8' }), name);
+    return;
+  }
+  saveBlob(await pictureToPng(picture), name);
+}
