@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../src/feeds/ingest';
 import { embeddedFeed } from '../src/feeds/registry';
 import { TIDY_COLUMNS, toTidyRow } from '../src/feeds/tidy';
-import { compiledToObservations } from './build-data';
+import { SOURCE_NAME, compiledToObservations, manifestWithEmbedded } from './build-data';
+import { manifestProblem } from '../src/feeds/manifest';
 
 const compiledPath = resolve(import.meta.dirname, '../../shared/data/figures_published.csv');
 const embeddedPath = resolve(import.meta.dirname, '../data/observations.csv');
@@ -55,5 +56,44 @@ describe('the embedded default', () => {
     expect(observations).toHaveLength(100);
     expect(report.warnings).toEqual([]);
     expect(observations.every((o) => /^https?:\/\//.test(o.sourceUrl))).toBe(true);
+  });
+});
+
+describe('the manifest entry build-data writes', () => {
+  const csv = new TextEncoder().encode('abc');
+  const now = new Date('2026-11-22T07:00:00Z');
+
+  it('describes the embedded file and keeps other feeds’ entries', async () => {
+    const other = {
+      id: 'other',
+      file: 'other.csv',
+      sha256: 'f'.repeat(64),
+      rows: 3,
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+      source: 'https://example.org/synthetic/other.csv',
+    };
+    const previous = {
+      version: 1 as const,
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      feeds: [{ ...other, id: 'embedded', file: 'observations.csv' }, other],
+    };
+    const manifest = await manifestWithEmbedded(previous, csv, 1, now);
+    expect(manifestProblem(manifest)).toBeNull();
+    expect(manifest).toEqual({
+      version: 1,
+      generatedAt: now.toISOString(),
+      feeds: [
+        {
+          id: 'embedded',
+          file: 'observations.csv',
+          // SHA-256 of "abc"
+          sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+          rows: 1,
+          fetchedAt: now.toISOString(),
+          source: SOURCE_NAME,
+        },
+        other,
+      ],
+    });
   });
 });

@@ -5,19 +5,31 @@
  *
  *   npm run build-data [-- <path to figures_published.csv>]
  *
- * The output is validated with the app's own feed validation before it is written.
+ * The output is validated with the app's own feed validation before it is written, together with
+ * its entry in data/manifest.json (checksum, rows, date, source).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { parseFeed } from '../src/feeds/ingest';
-import { TIDY_COLUMNS, toTidyRow } from '../src/feeds/tidy';
+import {
+  MANIFEST_VERSION,
+  dataFileOf,
+  manifestText,
+  sha256Hex,
+  tidyCsvText,
+  type Manifest,
+  type ManifestEntry,
+} from '../src/feeds/manifest';
 import type { Observation, Precision, Qualifier } from '../src/feeds/types';
 import { embeddedFeed } from '../src/feeds/registry';
+import { readManifest, writeFilesAtomically } from './refresh-data';
 
 const root = resolve(import.meta.dirname, '..');
 const input = process.argv[2] ?? resolve(root, '../shared/data/figures_published.csv');
 const output = resolve(root, 'data/observations.csv');
+/** The manifest's `source` of the embedded feed: the compilation it is built from. */
+export const SOURCE_NAME = '../shared/data/figures_published.csv';
 
 /** Compiled indicator name -> [catalogue indicator, breakdown]. Unlisted names map to themselves. */
 const RENAMES: Record<string, [string, string]> = {
@@ -90,16 +102,42 @@ export function compiledToObservations(csv: string): Observation[] {
   });
 }
 
-function main(): void {
-  const observations = compiledToObservations(readFileSync(input, 'utf8'));
-  const csv = Papa.unparse(
-    { fields: [...TIDY_COLUMNS], data: observations.map(toTidyRow) },
-    { newline: '\n' },
-  );
-  // The app's own validation: a file it would reject is never written.
-  const result = parseFeed(embeddedFeed, new TextEncoder().encode(csv));
-  writeFileSync(output, csv + '\n');
-  console.log(`${result.observations.length} observations -> ${output}`);
+/** The manifest entry of the embedded feed, other feeds' entries kept as they are. */
+export async function manifestWithEmbedded(
+  previous: Manifest | null,
+  csv: Uint8Array,
+  rows: number,
+  now: Date,
+): Promise<Manifest> {
+  const entry: ManifestEntry = {
+    id: embeddedFeed.id,
+    file: dataFileOf(embeddedFeed.url)!,
+    sha256: await sha256Hex(csv),
+    rows,
+    fetchedAt: now.toISOString(),
+    source: SOURCE_NAME,
+  };
+  const others = (previous?.feeds ?? []).filter((e) => e.id !== entry.id);
+  return { version: MANIFEST_VERSION, generatedAt: now.toISOString(), feeds: [entry, ...others] };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+async function main(): Promise<void> {
+  const observations = compiledToObservations(readFileSync(input, 'utf8'));
+  const csv = new TextEncoder().encode(tidyCsvText(observations));
+  // The app's own validation: a file it would reject is never written.
+  const result = parseFeed(embeddedFeed, csv);
+  const manifestPath = resolve(root, 'data/manifest.json');
+  const manifest = await manifestWithEmbedded(
+    readManifest(manifestPath),
+    csv,
+    result.observations.length,
+    new Date(),
+  );
+  writeFilesAtomically([
+    { path: output, bytes: csv },
+    { path: manifestPath, bytes: manifestText(manifest) },
+  ]);
+  console.log(`${result.observations.length} observations -> ${output}, manifest.json`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
