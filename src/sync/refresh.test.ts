@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checksum } from '../feeds/fetch';
+import type { Manifest } from '../feeds/manifest';
 import type { FeedConfig } from '../feeds/types';
 import { PulseDatabase } from '../store/db';
-import { commitSnapshot, loadObservations, loadSeries } from '../store/repository';
+import {
+  commitSnapshot,
+  loadObservations,
+  loadSeries,
+  loadSnapshots,
+  rollbackTo,
+} from '../store/repository';
+import { readManifest } from './manifest';
 import { refreshFeed } from './refresh';
 
 const embeddedCsv = readFileSync(resolve(import.meta.dirname, '../../data/observations.csv'));
@@ -132,5 +141,190 @@ describe('commitSnapshot', () => {
     ).rejects.toThrow();
     expect(await loadObservations(db)).toEqual(before);
     expect((await db.feeds.get('embedded'))?.checksum).not.toBe('y');
+  });
+});
+
+describe('refreshFeed with data/manifest.json', () => {
+  const manifestUrl = 'http://127.0.0.1:9/app/data/manifest.json';
+  let sha: string;
+  beforeEach(async () => {
+    sha = (await checksum(embeddedCsv)).slice('sha256:'.length);
+  });
+  const manifestOf = (sha256: string): Manifest => ({
+    version: 1,
+    generatedAt: '2026-11-22T09:00:00Z',
+    feeds: [
+      {
+        id: 'embedded',
+        file: 'observations.csv',
+        sha256,
+        rows: 100,
+        fetchedAt: '2026-11-22T09:00:00Z',
+        source: 'synthetic test manifest',
+      },
+    ],
+  });
+
+  it('records "unchanged" without downloading when the manifest checksum is the stored one', async () => {
+    const first = fakeFetch([() => new Response(embeddedCsv)]);
+    await refreshFeed(db, feed, { baseUrl, now, fetchImpl: first.impl });
+    const again = fakeFetch([]);
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now: () => new Date('2026-11-22T16:00:00Z'),
+      fetchImpl: again.impl,
+      manifest: { url: manifestUrl, manifest: manifestOf(sha) },
+    });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'unchanged', via: 'manifest' });
+    expect(again.requests).toEqual([]);
+    expect((await db.feeds.get('embedded'))?.lastSuccess).toBe('2026-11-22T16:00:00.000Z');
+  });
+
+  it('downloads the listed file when the checksum differs, checks it and commits it', async () => {
+    const changed = Buffer.from(String(embeddedCsv).replace(',68406684,', ',68406685,'));
+    const changedSha = (await checksum(changed)).slice('sha256:'.length);
+    await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: fakeFetch([() => new Response(embeddedCsv, { headers: { ETag: '"v1"' } })]).impl,
+    });
+    const { impl, requests } = fakeFetch([() => new Response(changed)]);
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: impl,
+      manifest: { url: manifestUrl, manifest: manifestOf(changedSha) },
+    });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
+    expect(requests.map((r) => r.url)).toEqual(['http://127.0.0.1:9/app/data/observations.csv']);
+    // The manifest said it changed: an ETag of the old file must not turn this into a 304.
+    expect(requests[0]!.headers['If-None-Match']).toBeUndefined();
+    const open = await loadSeries(db, 'mes_profiles_open', 'FR');
+    expect(open.find((o) => o.period === '2024-01-10')?.value).toBe(68_406_685);
+  });
+
+  it('rejects a file that does not match the manifest checksum and keeps the data', async () => {
+    await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: fakeFetch([() => new Response(embeddedCsv)]).impl,
+    });
+    const before = await loadObservations(db);
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: fakeFetch([() => new Response(embeddedCsv)]).impl,
+      manifest: { url: manifestUrl, manifest: manifestOf('0'.repeat(64)) },
+    });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.status === 'failed' && outcome.message).toMatch(/does not match the SHA-256/);
+    expect(await loadObservations(db)).toEqual(before);
+  });
+
+  it('without a manifest (null), falls back to the conditional GET of the feed', async () => {
+    const { impl, requests } = fakeFetch([
+      () => new Response(embeddedCsv, { headers: { ETag: '"v1"' } }),
+      () => new Response(null, { status: 304 }),
+    ]);
+    await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl, manifest: null });
+    const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl, manifest: null });
+    expect(outcome.status).toBe('unchanged');
+    expect(requests[1]!.headers['If-None-Match']).toBe('"v1"');
+  });
+
+  it('ignores the manifest for a feed on another origin', async () => {
+    const remote = { ...feed, url: 'https://example.org/synthetic.csv' };
+    const { impl, requests } = fakeFetch([() => new Response(embeddedCsv)]);
+    await refreshFeed(db, remote, {
+      baseUrl,
+      now,
+      fetchImpl: impl,
+      manifest: { url: manifestUrl, manifest: manifestOf(sha) },
+    });
+    expect(requests.map((r) => r.url)).toEqual(['https://example.org/synthetic.csv']);
+  });
+});
+
+describe('readManifest', () => {
+  it('reads a valid manifest, and null for a 404, an HTML page or a bad shape', async () => {
+    const valid = {
+      version: 1,
+      generatedAt: 'x',
+      feeds: [
+        { id: 'e', file: 'e.csv', sha256: 'a'.repeat(64), rows: 1, fetchedAt: 'x', source: 's' },
+      ],
+    };
+    const answer = (r: () => Response) => fakeFetch([r]).impl;
+    const read = (r: () => Response) => readManifest(baseUrl, { fetchImpl: answer(r) });
+    expect(await read(() => Response.json(valid))).toEqual({
+      url: 'http://127.0.0.1:9/app/data/manifest.json',
+      manifest: valid,
+    });
+    expect(await read(() => new Response('no', { status: 404 }))).toBeNull();
+    expect(await read(() => new Response('<!doctype html><html></html>'))).toBeNull();
+    expect(await read(() => Response.json({ version: 2 }))).toBeNull();
+    expect(await readManifest(baseUrl, { fetchImpl: fakeFetch([]).impl })).toBeNull();
+  });
+});
+
+describe('refreshFeed: backoff, rollback, full storage', () => {
+  it('after a failure schedules the retry with backoff and jitter', async () => {
+    const failing = fakeFetch([]).impl;
+    await refreshFeed(db, feed, { baseUrl, now, fetchImpl: failing, random: () => 0 });
+    expect((await db.feeds.get('embedded'))?.retryAt).toBe('2026-11-22T10:00:30.000Z');
+    await refreshFeed(db, feed, { baseUrl, now, fetchImpl: failing, random: () => 1 });
+    expect(await db.feeds.get('embedded')).toMatchObject({
+      failures: 2,
+      retryAt: '2026-11-22T10:02:00.000Z',
+    });
+  });
+
+  it('does not re-apply the data the user rolled back from, but applies newer data', async () => {
+    const v1 = embeddedCsv;
+    const v2 = Buffer.from(String(embeddedCsv).replace(',68406684,', ',68406685,'));
+    const v3 = Buffer.from(String(embeddedCsv).replace(',68406684,', ',68406686,'));
+    const get = (bytes: typeof embeddedCsv) => fakeFetch([() => new Response(bytes)]).impl;
+    await refreshFeed(db, feed, { baseUrl, now, fetchImpl: get(v1) });
+    await refreshFeed(db, feed, { baseUrl, now, fetchImpl: get(v2) });
+    const [, first] = await loadSnapshots(db, 'embedded');
+    await rollbackTo(db, 'embedded', first!.id!);
+    const valueNow = async () =>
+      (await loadSeries(db, 'mes_profiles_open', 'FR')).find((o) => o.period === '2024-01-10')
+        ?.value;
+    expect(await valueNow()).toBe(68_406_684);
+    expect((await refreshFeed(db, feed, { baseUrl, now, fetchImpl: get(v2) })).status).toBe(
+      'unchanged',
+    );
+    expect(await valueNow()).toBe(68_406_684);
+    expect((await refreshFeed(db, feed, { baseUrl, now, fetchImpl: get(v3) })).status).toBe(
+      'updated',
+    );
+    expect(await valueNow()).toBe(68_406_686);
+  });
+
+  it('explains a full storage and keeps the data', async () => {
+    await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: fakeFetch([() => new Response(embeddedCsv)]).impl,
+    });
+    const before = await loadObservations(db);
+    const changed = Buffer.from(String(embeddedCsv).replace(',68406684,', ',68406685,'));
+    const spy = vi.spyOn(db.observations, 'bulkAdd').mockRejectedValueOnce(
+      Object.assign(new Error('QuotaExceededError'), {
+        name: 'AbortError',
+        inner: new DOMException('quota', 'QuotaExceededError'),
+      }),
+    );
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: fakeFetch([() => new Response(changed)]).impl,
+    });
+    spy.mockRestore();
+    expect(outcome).toMatchObject({ status: 'failed', quota: true });
+    expect(outcome.status === 'failed' && outcome.message).toMatch(/storage is full/);
+    expect((await db.feeds.get('embedded'))?.lastError?.kind).toBe('quota');
+    expect(await loadObservations(db)).toEqual(before);
   });
 });

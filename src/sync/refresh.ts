@@ -1,14 +1,16 @@
 /** One refresh of one feed: fetch, validate fully, then commit or record why not. */
 import { checksum, fetchFeedBytes } from '../feeds/fetch';
-import { parseFeed } from '../feeds/ingest';
+import { ingestFeed } from '../feeds/worker/client';
+import type { Manifest, ManifestEntry } from '../feeds/manifest';
 import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
-import type { PulseDatabase } from '../store/db';
-import { commitSnapshot, recordFailure, recordUnchanged } from '../store/repository';
+import type { FeedState, PulseDatabase } from '../store/db';
+import { isQuotaError, recordFailure, recordUnchanged } from '../store/repository';
+import { backoffDelay, refreshIntervalMs } from './policy';
 
 export type RefreshOutcome =
   | { feed: string; status: 'updated'; rows: number }
-  | { feed: string; status: 'unchanged' }
-  | { feed: string; status: 'failed'; message: string; issues: FeedIssue[] };
+  | { feed: string; status: 'unchanged'; via?: 'manifest' }
+  | { feed: string; status: 'failed'; message: string; issues: FeedIssue[]; quota?: true };
 
 export interface RefreshOptions {
   /** Base URL that relative feed URLs resolve against (the app's own location). */
@@ -16,6 +18,13 @@ export interface RefreshOptions {
   now?: () => Date;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
+  /** Jitter source of the backoff after a failure. */
+  random?: () => number;
+  /**
+   * The same-origin manifest (data/manifest.json) read for this round: null when there is none
+   * (404), undefined when not read. Only same-origin feeds listed in it use it.
+   */
+  manifest?: { url: string; manifest: Manifest } | null;
 }
 
 export async function refreshFeed(
@@ -28,9 +37,15 @@ export async function refreshFeed(
   const url = new URL(feed.url, options.baseUrl).href;
   const state = await db.feeds.get(feed.id);
   try {
-    const fetched = await fetchFeedBytes(url, feed.id, {
-      etag: state?.etag,
-      lastModified: state?.lastModified,
+    const entry = manifestEntryFor(feed, url, options);
+    if (entry && isKnown(state, `sha256:${entry.entry.sha256}`)) {
+      await recordUnchanged(db, feed.id, at);
+      return { feed: feed.id, status: 'unchanged', via: 'manifest' };
+    }
+    const fetched = await fetchFeedBytes(entry?.fileUrl ?? url, feed.id, {
+      // The manifest says the file changed: no conditional request.
+      etag: entry ? undefined : state?.etag,
+      lastModified: entry ? undefined : state?.lastModified,
       fetchImpl: options.fetchImpl,
       timeoutMs: options.timeoutMs,
     });
@@ -44,24 +59,81 @@ export async function refreshFeed(
       ]);
     }
     const sum = await checksum(fetched.bytes);
-    if (state?.checksum === sum) {
+    if (entry && sum !== `sha256:${entry.entry.sha256}`) {
+      throw new FeedError([
+        {
+          feed: feed.id,
+          reason: `${entry.fileUrl} does not match the SHA-256 in data/manifest.json (a new version may be being published; it will be tried again)`,
+        },
+      ]);
+    }
+    if (isKnown(state, sum)) {
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged' };
     }
-    const { observations, report } = parseFeed(feed, fetched.bytes, { today: now() });
-    await commitSnapshot(db, feed.id, observations, {
-      fetchedAt: at,
-      checksum: sum,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      encoding: report.encoding,
-      warnings: report.warnings,
+    // Parsed, validated and committed off the page for big feeds (src/feeds/worker/).
+    const { rows } = await ingestFeed(db, {
+      feed,
+      bytes: fetched.bytes,
+      today: now(),
+      meta: {
+        fetchedAt: at,
+        checksum: sum,
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+      },
     });
-    return { feed: feed.id, status: 'updated', rows: observations.length };
+    return { feed: feed.id, status: 'updated', rows };
   } catch (e) {
-    const issues = e instanceof FeedError ? e.issues : [{ feed: feed.id, reason: String(e) }];
-    const message = e instanceof Error ? e.message : String(e);
-    await recordFailure(db, feed.id, at, message, issues);
-    return { feed: feed.id, status: 'failed', message, issues };
+    const quota = isQuotaError(e);
+    const issues: FeedIssue[] =
+      e instanceof FeedError
+        ? e.issues
+        : [
+            {
+              feed: feed.id,
+              reason: quota
+                ? 'the browser storage is full: the new data could not be saved'
+                : String(e),
+            },
+          ];
+    const message = e instanceof FeedError ? e.message : (issues[0]?.reason ?? String(e));
+    const failures = (state?.failures ?? 0) + 1;
+    const delay = backoffDelay(failures, refreshIntervalMs(feed), options.random ?? Math.random);
+    const retryAt = new Date(now().getTime() + delay).toISOString();
+    try {
+      await recordFailure(
+        db,
+        feed.id,
+        { at, message, issues, kind: quota ? 'quota' : undefined },
+        retryAt,
+      );
+    } catch (recordError) {
+      // With the storage full even the failure may not be written; the outcome still says why.
+      console.warn('could not record the failure', recordError);
+    }
+    return quota
+      ? { feed: feed.id, status: 'failed', message, issues, quota: true }
+      : { feed: feed.id, status: 'failed', message, issues };
   }
+}
+
+/** The data in place, or the data the user rolled back from: nothing to commit. */
+function isKnown(state: FeedState | undefined, sum: string): boolean {
+  return (
+    state?.snapshotId !== undefined && (state.checksum === sum || state.rolledBackFrom === sum)
+  );
+}
+
+function manifestEntryFor(
+  feed: FeedConfig,
+  url: string,
+  options: RefreshOptions,
+): { entry: ManifestEntry; fileUrl: string } | undefined {
+  const m = options.manifest;
+  if (!m) return undefined;
+  if (new URL(url).origin !== new URL(m.url).origin) return undefined;
+  const entry = m.manifest.feeds.find((f) => f.id === feed.id);
+  if (!entry) return undefined;
+  return { entry, fileUrl: new URL(entry.file, m.url).href };
 }
