@@ -2,12 +2,71 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 /** Files of the embedded default published beside the app, fetched same-origin at run time. */
 const PUBLISHED_DATA = /\.(csv|json|md)$/;
+
+/**
+ * Installable, offline app shell (vite-plugin-pwa, Workbox). The shell (HTML, JS, CSS, icons, the
+ * region boundaries) is precached; the published data (`data/*.csv|json`) is network-first, so a
+ * refresh always asks the network and the cached copy is used only when the network fails. The
+ * service worker is registered by an external `registerSW.js` (`injectRegister: 'script'`): the
+ * Content-Security-Policy forbids inline scripts. Paths are relative, like the rest of the build.
+ */
+function pwa() {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: 'script',
+    manifest: {
+      id: './',
+      name: 'Ségur Pulse — indicateurs du Ségur du numérique en santé',
+      short_name: 'Ségur Pulse',
+      description:
+        'Les chiffres publics du Ségur du numérique en santé (Mon espace santé, DMP, INSi), chacun avec sa source et sa date, consultables hors ligne.',
+      lang: 'fr',
+      dir: 'ltr',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      theme_color: '#000091',
+      background_color: '#ffffff',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        {
+          src: 'icon-maskable-512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'geo/*.topojson'],
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      runtimeCaching: [
+        {
+          urlPattern: ({ url, sameOrigin }) =>
+            sameOrigin && /\/data\/[\w.-]+\.(?:csv|json)$/.test(url.pathname),
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: 'segur-pulse-data',
+            networkTimeoutSeconds: 15,
+            // Refreshes may add a query string (cache busting): one cached copy per file.
+            matchOptions: { ignoreSearch: true },
+            expiration: { maxEntries: 50 },
+          },
+        },
+      ],
+    },
+  });
+}
 
 /** Serves `data/` at `<base>data/` in dev and copies it into the build, so feeds are same-origin. */
 function publishData(): Plugin {
@@ -41,8 +100,10 @@ function publishData(): Plugin {
 export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), publishData(), svelteTesting()],
+  plugins: [svelte(), publishData(), pwa(), svelteTesting()],
   build: { target: 'es2022' },
+  // The ingest worker (src/feeds/worker/) is a module worker: ES output keeps its chunks shareable.
+  worker: { format: 'es' },
   test: {
     projects: [
       {

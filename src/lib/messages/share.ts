@@ -23,9 +23,8 @@ export const fr = {
   'share.embedNotFound': 'Ce graphique n’existe pas : « {chart} ».',
   'share.embedChoose': 'Graphiques disponibles :',
   'share.embedBack': 'Voir le tableau de bord complet',
-  'share.embedSource': 'Source : {sources}',
+  'share.embedSources': 'Sources :',
   'share.embedLoading': 'Chargement des données…',
-  'share.printUrl': 'Adresse de cette vue :',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -52,7 +51,6 @@ export const en: Record<keyof typeof fr, string> = {
   'share.embedNotFound': 'There is no chart “{chart}”.',
   'share.embedChoose': 'Charts available:',
   'share.embedBack': 'See the full dashboard',
-  'share.embedSource': 'Source: {sources}',
+  'share.embedSources': 'Sources:',
   'share.embedLoading': 'Loading the data…',
-  'share.printUrl': 'Address of this view:',
 };
