@@ -12,6 +12,7 @@ import {
   monthlyActivations,
   monthsBetween,
   nationalTarget,
+  type Pace,
   paceOver,
   paces,
   progressTo,
@@ -199,9 +200,9 @@ describe('pace over the last 3, 6 and 12 months', () => {
   );
 
   it('goes back to the latest figure at least N months before the latest one', () => {
-    const [p3, p6, p12] = paces(figures);
+    const [p3, p6, p12] = paces(figures) as [Pace, Pace, Pace];
     expect(p3).toMatchObject({ ok: true, qualifier: '=' });
-    if (!p3!.ok || !p6!.ok || !p12!.ok) throw new Error('paces should be computable');
+    if (!p3.ok || !p6.ok || !p12.ok) throw new Error('paces should be computable');
     expect(p3.start.observation.period).toBe('2024-04-30');
     expect(p3.perMonth).toBeCloseTo(150_000 / p3.months, 6);
     expect(p6.start.observation.period).toBe('2024-01-31');

@@ -1,4 +1,199 @@
 /** Messages of the Activation tracker page. French is the reference; English must have every key. */
-export const fr = {} as const;
+export const fr = {
+  'activation.title': 'Suivi de l’activation de Mon espace santé',
+  'activation.lede':
+    'Pour les ambassadeurs de Mon espace santé : les profils activés face aux profils ouverts, les activations par mois, le rythme récent et la progression vers un objectif. Chaque chiffre est un chiffre publié, avec sa date et sa source, ou un calcul qui dit de quels chiffres il part.',
+  'activation.geoLabel': 'Territoire',
+  'activation.geoCountry': 'Pays',
+  'activation.geoRegions': 'Régions',
+  'activation.geoDepartements': 'Départements',
+  'activation.withData': 'Territoires qui ont des chiffres d’activation dans les données :',
+  'activation.thinTitle': 'Peu de données pour {geo}',
+  'activation.thinText':
+    'Les données chargées contiennent pour {geo} : {activated} chiffre(s) de profils activés, {open} de profils ouverts et {rate} taux d’activation publié(s). Les chiffres publiés sont surtout nationaux.',
+  'activation.thinAddFeed':
+    'Pour suivre ce territoire, ajoutez un flux de données (un export de l’ARS, les données brutes de la page « transparence ») :',
+  'activation.thinAddFeedLink': 'ajouter un flux',
+  'activation.kpis': 'Derniers chiffres pour {geo}',
+  'activation.profilesTitle': 'Profils activés et profils ouverts, {geo}',
+  'activation.profilesDesc':
+    'Un profil est ouvert automatiquement pour chaque assuré qui ne s’y oppose pas ; il est activé quand la personne s’y connecte. Chaque point est un chiffre publié, à sa date.',
+  'activation.rateTitle': 'Taux d’activation, {geo}',
+  'activation.rateDesc':
+    'Profils activés / profils ouverts, calculé seulement quand les deux chiffres portent sur la même date, et taux publiés tels quels (certaines sources les définissent autrement : voir la note de chaque point).',
+  'activation.rateComputed': 'Taux calculé (activés / ouverts)',
+  'activation.ratePublished': 'Taux publié',
+  'activation.monthlyTitle': 'Activations par mois, {geo}',
+  'activation.monthlyDesc':
+    'Chiffres mensuels publiés quand ils existent. Ailleurs, la « moyenne sur la période » : la hausse entre deux chiffres cumulés publiés, divisée par le nombre de mois qui les séparent. Elle dit combien de profils ont été activés en moyenne, pas mois par mois.',
+  'activation.monthlyPublished': 'Publié (par mois)',
+  'activation.monthlyAverage': 'Moyenne sur la période (calculée)',
+  'activation.monthlyEmpty':
+    'Aucun chiffre d’activations par mois pour {geo}, et moins de deux chiffres cumulés pour en calculer une moyenne.',
+  'activation.monthlyTableCaption': 'Activations par mois, {geo} : chiffres et calculs',
+  'activation.colPeriod': 'Période',
+  'activation.colPerMonth': 'Activations par mois',
+  'activation.colKind': 'Nature',
+  'activation.colHow': 'D’où vient le chiffre',
+  'activation.colSource': 'Source',
+  'activation.kindPublished': 'publié',
+  'activation.kindAverage': 'moyenne sur la période',
+  'activation.howPublished': 'chiffre publié : {label}',
+  'activation.howTotal': 'moyenne sur la période : {total} publiés sur {months} mois',
+  'activation.howDifference':
+    'moyenne sur la période : ({later} au {laterDate} − {earlier} au {earlierDate}) / {months} mois',
+  'activation.periodSpan': 'du {from} au {to}',
+  'activation.inconsistent':
+    'les chiffres se contredisent : le second est plus bas que le premier, aucune moyenne n’est donnée',
+  'activation.boundNote.<':
+    'Le chiffre de départ est un minimum (« plus de ») : la hausse réelle peut être plus faible, la moyenne est un maximum.',
+  'activation.boundNote.>':
+    'Le chiffre d’arrivée est un minimum (« plus de ») : la hausse réelle peut être plus forte, la moyenne est un minimum.',
+  'activation.boundNote.~':
+    'Un des chiffres utilisés est approximatif ou un minimum : la moyenne est incertaine, dans un sens qu’on ne peut pas dire.',
+  'activation.rounded': 'Les moyennes calculées sont arrondies à trois chiffres significatifs.',
+  'activation.paceTitle': 'Rythme récent',
+  'activation.paceIntro':
+    'Profils activés par mois, calculés entre le dernier chiffre cumulé publié et le dernier chiffre publié au moins 3, 6 ou 12 mois plus tôt.',
+  'activation.paceWindow': '{n} derniers mois',
+  'activation.pacePerMonth': '{value} par mois',
+  'activation.paceFrom':
+    'de {earlier} ({earlierDate}, {earlierSource}) à {later} ({laterDate}, {laterSource}), sur {months} mois',
+  'activation.paceProblem.too-few-figures':
+    'non calculable : moins de deux chiffres cumulés de profils activés',
+  'activation.paceProblem.no-figure-in-window':
+    'non calculable : aucun chiffre publié environ {n} mois avant le dernier',
+  'activation.paceProblem.not-increasing':
+    'non calculable : le nombre de profils activés n’a pas augmenté sur la période',
+  'activation.targetsTitle': 'Progression vers un objectif',
+  'activation.nationalTitle': 'Objectif national : {target} profils activés d’ici fin {year}',
+  'activation.nationalSource': 'Objectif publié le {date}, source :',
+  'activation.nationalNone':
+    'Les données chargées n’indiquent pas d’objectif national publié pour les profils activés.',
+  'activation.userTitle': 'Votre objectif pour {geo}',
+  'activation.userLabel': 'Objectif (nombre de profils activés)',
+  'activation.userHint':
+    'Saisissez un nombre : il est gardé dans l’adresse de la page, qui peut être partagée.',
+  'activation.userNone': 'Aucun objectif saisi pour {geo}.',
+  'activation.progressLabel': '{share} de l’objectif',
+  'activation.progressValue': '{current} sur {target}',
+  'activation.progressAsOf': 'Dernier chiffre : {current} au {date}.',
+  'activation.gap': 'Reste à activer : {gap} profils.',
+  'activation.reached': 'Objectif atteint d’après le dernier chiffre publié.',
+  'activation.projection':
+    'Au rythme actuel ({pace} par mois, sur les {n} derniers mois), l’objectif serait atteint vers {date}.',
+  'activation.projectionRange':
+    'Selon le rythme récent retenu, entre {earliest} (rythme le plus rapide, {fastest} par mois sur {fastestN} mois) et {latest} (le plus lent, {slowest} par mois sur {slowestN} mois).',
+  'activation.projectionUncertain':
+    'Certains chiffres utilisés sont approximatifs ou des minimums : ces dates sont indicatives.',
+  'activation.needed':
+    'Pour atteindre l’objectif fin {year}, il faudrait {needed} activations par mois à partir du dernier chiffre.',
+  'activation.onTrack': 'À ce rythme, l’objectif serait tenu.',
+  'activation.offTrack': 'À ce rythme, l’objectif ne serait pas tenu à temps.',
+  'activation.thin.too-few-figures':
+    'Trop peu de données pour projeter : il faut au moins deux chiffres cumulés de profils activés pour {geo}, et les données en contiennent {count}.',
+  'activation.thin.not-increasing':
+    'Trop peu de données pour projeter : les chiffres de profils activés pour {geo} n’augmentent pas d’un chiffre publié à l’autre.',
+  'activation.thin.no-pace':
+    'Trop peu de données pour projeter : aucun chiffre de profils activés pour {geo} ne date d’environ 3 à 24 mois avant le dernier, donc aucun rythme récent ne peut être calculé.',
+  'activation.sourcesOf': 'Sources : {sources}',
+} as const;
 
-export const en: Record<keyof typeof fr, string> = {};
+export const en: Record<keyof typeof fr, string> = {
+  'activation.title': 'Mon espace santé activation tracker',
+  'activation.lede':
+    'For Mon espace santé ambassadors: profiles activated against profiles open, activations per month, the recent pace and progress towards a target. Every number is a published figure, with its date and source, or a calculation that says which figures it starts from.',
+  'activation.geoLabel': 'Area',
+  'activation.geoCountry': 'Country',
+  'activation.geoRegions': 'Regions',
+  'activation.geoDepartements': 'Departments',
+  'activation.withData': 'Areas with activation figures in the data:',
+  'activation.thinTitle': 'Little data for {geo}',
+  'activation.thinText':
+    'The loaded data holds for {geo}: {activated} figure(s) of activated profiles, {open} of open profiles and {rate} published activation rate(s). Published figures are mostly national.',
+  'activation.thinAddFeed':
+    'To follow this area, add a data feed (an ARS export, the raw data of the “transparence” page):',
+  'activation.thinAddFeedLink': 'add a feed',
+  'activation.kpis': 'Latest figures for {geo}',
+  'activation.profilesTitle': 'Profiles activated and profiles open, {geo}',
+  'activation.profilesDesc':
+    'A profile is opened automatically for every insured person who does not object; it is activated when its owner signs in. Each point is a published figure, at its date.',
+  'activation.rateTitle': 'Activation rate, {geo}',
+  'activation.rateDesc':
+    'Activated / open profiles, computed only where both figures refer to the same date, plus rates as published (some sources define them differently: see each point’s note).',
+  'activation.rateComputed': 'Computed rate (activated / open)',
+  'activation.ratePublished': 'Published rate',
+  'activation.monthlyTitle': 'Activations per month, {geo}',
+  'activation.monthlyDesc':
+    'Published monthly figures where they exist. Elsewhere, the “average over the period” (moyenne sur la période): the rise between two published cumulative figures, divided by the number of months between them. It tells how many profiles were activated on average, not month by month.',
+  'activation.monthlyPublished': 'Published (per month)',
+  'activation.monthlyAverage': 'Average over the period (computed)',
+  'activation.monthlyEmpty':
+    'No figure of activations per month for {geo}, and fewer than two cumulative figures to average.',
+  'activation.monthlyTableCaption': 'Activations per month, {geo}: figures and calculations',
+  'activation.colPeriod': 'Period',
+  'activation.colPerMonth': 'Activations per month',
+  'activation.colKind': 'Kind',
+  'activation.colHow': 'Where the number comes from',
+  'activation.colSource': 'Source',
+  'activation.kindPublished': 'published',
+  'activation.kindAverage': 'average over the period',
+  'activation.howPublished': 'published figure: {label}',
+  'activation.howTotal': 'average over the period: {total} published over {months} months',
+  'activation.howDifference':
+    'average over the period: ({later} on {laterDate} − {earlier} on {earlierDate}) / {months} months',
+  'activation.periodSpan': 'from {from} to {to}',
+  'activation.inconsistent':
+    'the figures contradict each other: the later one is lower, so no average is given',
+  'activation.boundNote.<':
+    'The starting figure is a lower bound (“more than”): the real rise may be smaller, so the average is an upper bound.',
+  'activation.boundNote.>':
+    'The final figure is a lower bound (“more than”): the real rise may be larger, so the average is a lower bound.',
+  'activation.boundNote.~':
+    'One of the figures used is approximate or a bound: the average is uncertain, in a direction that cannot be told.',
+  'activation.rounded': 'Computed averages are rounded to three significant digits.',
+  'activation.paceTitle': 'Recent pace',
+  'activation.paceIntro':
+    'Profiles activated per month, computed between the latest published cumulative figure and the latest one published at least 3, 6 or 12 months earlier.',
+  'activation.paceWindow': 'last {n} months',
+  'activation.pacePerMonth': '{value} per month',
+  'activation.paceFrom':
+    'from {earlier} ({earlierDate}, {earlierSource}) to {later} ({laterDate}, {laterSource}), over {months} months',
+  'activation.paceProblem.too-few-figures':
+    'cannot be computed: fewer than two cumulative figures of activated profiles',
+  'activation.paceProblem.no-figure-in-window':
+    'cannot be computed: no figure published about {n} months before the latest one',
+  'activation.paceProblem.not-increasing':
+    'cannot be computed: the number of activated profiles did not grow over the period',
+  'activation.targetsTitle': 'Progress towards a target',
+  'activation.nationalTitle': 'National target: {target} activated profiles by end {year}',
+  'activation.nationalSource': 'Target published on {date}, source:',
+  'activation.nationalNone':
+    'The loaded data states no published national target for activated profiles.',
+  'activation.userTitle': 'Your target for {geo}',
+  'activation.userLabel': 'Target (number of activated profiles)',
+  'activation.userHint': 'Type a number: it is kept in the page address, which can be shared.',
+  'activation.userNone': 'No target set for {geo}.',
+  'activation.progressLabel': '{share} of the target',
+  'activation.progressValue': '{current} of {target}',
+  'activation.progressAsOf': 'Latest figure: {current} as of {date}.',
+  'activation.gap': 'Still to activate: {gap} profiles.',
+  'activation.reached': 'Target reached according to the latest published figure.',
+  'activation.projection':
+    'At today’s pace ({pace} per month, over the last {n} months), the target would be reached around {date}.',
+  'activation.projectionRange':
+    'Depending on the recent pace taken, between {earliest} (fastest pace, {fastest} per month over {fastestN} months) and {latest} (slowest, {slowest} per month over {slowestN} months).',
+  'activation.projectionUncertain':
+    'Some figures used are approximate or lower bounds: these dates are indicative.',
+  'activation.needed':
+    'To reach the target by end {year}, {needed} activations per month would be needed from the latest figure.',
+  'activation.onTrack': 'At this pace, the target would be met in time.',
+  'activation.offTrack': 'At this pace, the target would not be met in time.',
+  'activation.thin.too-few-figures':
+    'Too little data to project: at least two cumulative figures of activated profiles are needed for {geo}, and the data holds {count}.',
+  'activation.thin.not-increasing':
+    'Too little data to project: the figures of activated profiles for {geo} do not grow from one published figure to the next.',
+  'activation.thin.no-pace':
+    'Too little data to project: no figure of activated profiles for {geo} dates from about 3 to 24 months before the latest one, so no recent pace can be computed.',
+  'activation.sourcesOf': 'Sources: {sources}',
+};

@@ -1,0 +1,432 @@
+/**
+ * What the Activation tracker shows, in words and chart series, from the pure results of
+ * `model/activation`. Plain functions of (data, language), tested without a DOM.
+ */
+import type { Observation, Qualifier } from '../../feeds/types';
+import { formatNumber, formatPeriod, formatQualified, type Lang } from '../../lib/format';
+import { translate } from '../../lib/i18n.svelte';
+import {
+  ACTIVATION_FLOWS,
+  type MonthlyActivation,
+  type Pace,
+  type Projection,
+  type Target,
+} from '../../model/activation';
+import { departements, geoName, parseGeo, regions } from '../../model/geography';
+import { indicatorById } from '../../model/indicators';
+import {
+  ACTIVATED_INDICATOR,
+  OPEN_INDICATOR,
+  RATE_INDICATOR,
+  activationRate,
+  series,
+  type SeriesPoint,
+} from '../../model/series';
+import type { ChartSpec } from '../overview/overviewModel';
+
+export const DEFAULT_GEO = 'FR';
+
+export interface GeoOption {
+  id: string;
+  name: string;
+}
+
+const collator = new Intl.Collator('fr');
+
+/** The places one can track: France, the 18 regions, the 101 departments, by name. */
+export function geoOptions(): {
+  country: GeoOption[];
+  regions: GeoOption[];
+  departements: GeoOption[];
+} {
+  return {
+    country: [{ id: 'FR', name: geoName('FR') }],
+    regions: regions
+      .map((r) => ({ id: `REG-${r.code}`, name: r.nom }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+    departements: departements.map((d) => ({ id: `DEP-${d.code}`, name: `${d.code} – ${d.nom}` })),
+  };
+}
+
+const ACTIVATION_INDICATORS = new Set([
+  ACTIVATED_INDICATOR,
+  OPEN_INDICATOR,
+  RATE_INDICATOR,
+  ...Object.keys(ACTIVATION_FLOWS),
+]);
+
+/** Single places (not groups) with at least one activation figure, France first. */
+export function geosWithActivationData(observations: readonly Observation[]): string[] {
+  const found = new Set<string>();
+  for (const o of observations) {
+    if (!ACTIVATION_INDICATORS.has(o.indicator) || found.has(o.geo)) continue;
+    const ref = parseGeo(o.geo);
+    if (!('error' in ref) && ref.kind !== 'group') found.add(o.geo);
+  }
+  const rank = (id: string) => (id === 'FR' ? 0 : id.startsWith('REG-') ? 1 : 2);
+  return [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export interface DataCounts {
+  activated: number;
+  open: number;
+  rate: number;
+}
+
+export function dataCounts(observations: readonly Observation[], geo: string): DataCounts {
+  const count = (indicator: string) =>
+    observations.filter((o) => o.indicator === indicator && o.geo === geo && o.breakdown === '')
+      .length;
+  return {
+    activated: count(ACTIVATED_INDICATOR),
+    open: count(OPEN_INDICATOR),
+    rate: count(RATE_INDICATOR),
+  };
+}
+
+/** Too little to follow a place: fewer than two cumulative counts of activated profiles. */
+export function isThin(counts: DataCounts): boolean {
+  return counts.activated < 2;
+}
+
+const indicatorLabel = (id: string, lang: Lang) => indicatorById.get(id)?.label[lang] ?? id;
+
+export function profilesChart(
+  observations: readonly Observation[],
+  geo: string,
+  lang: Lang,
+): ChartSpec {
+  const name = geoName(geo, lang);
+  return {
+    id: 'activation-profiles',
+    title: translate(lang, 'activation.profilesTitle', { geo: name }),
+    description: translate(lang, 'activation.profilesDesc'),
+    unit: 'count',
+    series: [ACTIVATED_INDICATOR, OPEN_INDICATOR].map((indicator) => ({
+      key: indicator,
+      label: indicatorLabel(indicator, lang),
+      points: series(observations, { indicator, geo }),
+    })),
+  };
+}
+
+export function rateChart(
+  observations: readonly Observation[],
+  geo: string,
+  lang: Lang,
+): ChartSpec {
+  const rate = activationRate(observations, geo).filter((p) => p.breakdown === '');
+  return {
+    id: 'activation-rate',
+    title: translate(lang, 'activation.rateTitle', { geo: geoName(geo, lang) }),
+    description: translate(lang, 'activation.rateDesc'),
+    unit: 'percent',
+    series: [
+      {
+        key: 'computed',
+        label: translate(lang, 'activation.rateComputed'),
+        points: rate.filter((p) => p.derivedFrom),
+      },
+      {
+        key: 'published',
+        label: translate(lang, 'activation.ratePublished'),
+        points: rate.filter((p) => !p.derivedFrom),
+      },
+    ],
+  };
+}
+
+/**
+ * Derived averages are no more precise than the rounded figures they come from: three
+ * significant digits.
+ */
+export function roundDerived(value: number): number {
+  return Number(value.toPrecision(3));
+}
+
+const count = (value: number, qualifier: Qualifier, lang: Lang) =>
+  formatQualified(value, qualifier, 'count', lang);
+const when = (o: Observation, lang: Lang) => formatPeriod(o.period, o.precision, lang);
+const day = (date: Date, lang: Lang) => formatPeriod(date.toISOString().slice(0, 10), 'day', lang);
+const months = (n: number, lang: Lang) => formatNumber(Math.round(n * 10) / 10, lang);
+
+/** How a monthly figure was obtained, in words, with every input, its date and value. */
+export function monthlyHow(m: MonthlyActivation, lang: Lang): string {
+  const [first, second] = m.inputs as [Observation, Observation?];
+  if (m.kind === 'published') {
+    return translate(lang, 'activation.howPublished', {
+      label: indicatorLabel(first.indicator, lang),
+    });
+  }
+  if (m.kind === 'published-total-average') {
+    return translate(lang, 'activation.howTotal', {
+      total: count(first.value, first.qualifier, lang),
+      months: months(m.months, lang),
+    });
+  }
+  return translate(lang, 'activation.howDifference', {
+    later: count(first.value, first.qualifier, lang),
+    laterDate: when(first, lang),
+    earlier: count(second!.value, second!.qualifier, lang),
+    earlierDate: when(second!, lang),
+    months: months(m.months, lang),
+  });
+}
+
+/** The period a monthly figure describes: its own date, or the span of an average. */
+export function monthlyPeriod(m: MonthlyActivation, lang: Lang): string {
+  if (m.kind === 'published') return when(m.inputs[0]!, lang);
+  if (m.kind === 'published-total-average') {
+    const o = m.inputs[0]!;
+    // A published total names its own span ("2024", "the last 2 months to Jan 2023").
+    return o.precision === 'year'
+      ? when(o, lang)
+      : translate(lang, 'activation.periodSpan', { from: day(m.from, lang), to: when(o, lang) });
+  }
+  return translate(lang, 'activation.periodSpan', {
+    from: when(m.inputs[1]!, lang),
+    to: when(m.inputs[0]!, lang),
+  });
+}
+
+/** What a bound among the inputs does to an average, or nothing for exact inputs. */
+export function boundNote(qualifier: Qualifier, lang: Lang): string | undefined {
+  if (qualifier === '=') return undefined;
+  return translate(lang, `activation.boundNote.${qualifier === '~' ? '~' : qualifier}`);
+}
+
+export interface MonthlyRow {
+  kind: 'published' | 'average';
+  period: string;
+  perMonth: string;
+  how: string;
+  note?: string;
+  inconsistent: boolean;
+  sources: { url: string; label: string }[];
+}
+
+export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): MonthlyRow[] {
+  return list.map((m) => {
+    const published = m.kind === 'published';
+    const value = published ? m.perMonth : roundDerived(m.perMonth);
+    const sources = new Map<string, string>();
+    for (const o of m.inputs)
+      if (!sources.has(o.sourceUrl)) sources.set(o.sourceUrl, o.sourceLabel);
+    // A published total keeps its qualifier on the value; a difference needs the words.
+    const note = m.kind === 'cumulative-average' ? boundNote(m.qualifier, lang) : undefined;
+    return {
+      kind: published ? 'published' : 'average',
+      period: monthlyPeriod(m, lang),
+      perMonth: m.inconsistent ? '—' : count(value, m.qualifier, lang),
+      how: m.inconsistent ? translate(lang, 'activation.inconsistent') : monthlyHow(m, lang),
+      ...(note && !m.inconsistent ? { note } : {}),
+      inconsistent: m.inconsistent === true,
+      sources: [...sources].map(([url, label]) => ({ url, label })),
+    };
+  });
+}
+
+/**
+ * The monthly figures as chart series: published ones as published, averages marked as
+ * computed (`derivedFrom: []`, so tooltips and tables say "calculé") with the calculation as
+ * their note. Each sits at the end of what it describes. Contradictory intervals are not drawn.
+ */
+export function monthlyChart(
+  list: readonly MonthlyActivation[],
+  geo: string,
+  lang: Lang,
+): ChartSpec {
+  const published: SeriesPoint[] = [];
+  const averages: SeriesPoint[] = [];
+  for (const m of list) {
+    if (m.inconsistent) continue;
+    const latest = m.inputs[0]!;
+    if (m.kind === 'published') {
+      published.push({ ...latest, value: m.perMonth, date: m.to });
+      continue;
+    }
+    const labels = [...new Set(m.inputs.map((o) => o.sourceLabel))];
+    averages.push({
+      ...latest,
+      indicator: 'mes_activations_per_month_avg',
+      value: roundDerived(m.perMonth),
+      qualifier: m.qualifier,
+      sourceLabel: labels.join(' / '),
+      note: [monthlyPeriod(m, lang), monthlyHow(m, lang)].join(' · '),
+      date: m.to,
+      derivedFrom: [],
+    });
+  }
+  return {
+    id: 'activation-monthly',
+    title: translate(lang, 'activation.monthlyTitle', { geo: geoName(geo, lang) }),
+    description: translate(lang, 'activation.monthlyDesc'),
+    unit: 'count',
+    series: [
+      {
+        key: 'published',
+        label: translate(lang, 'activation.monthlyPublished'),
+        points: published,
+      },
+      {
+        key: 'period-average',
+        label: translate(lang, 'activation.monthlyAverage'),
+        points: averages,
+      },
+    ],
+  };
+}
+
+export interface PaceRow {
+  window: number;
+  label: string;
+  value?: string;
+  detail: string;
+  sources: { url: string; label: string }[];
+  note?: string;
+}
+
+export function paceRows(list: readonly Pace[], lang: Lang): PaceRow[] {
+  return list.map((p) => {
+    const label = translate(lang, 'activation.paceWindow', { n: p.window });
+    if (!p.ok) {
+      return {
+        window: p.window,
+        label,
+        detail: translate(lang, `activation.paceProblem.${p.problem}`, { n: p.window }),
+        sources: [],
+      };
+    }
+    const s = p.start.observation;
+    const e = p.end.observation;
+    const note = boundNote(p.qualifier, lang);
+    return {
+      window: p.window,
+      label,
+      value: translate(lang, 'activation.pacePerMonth', {
+        value: count(roundDerived(p.perMonth), p.qualifier, lang),
+      }),
+      detail: translate(lang, 'activation.paceFrom', {
+        earlier: count(s.value, s.qualifier, lang),
+        earlierDate: when(s, lang),
+        earlierSource: s.sourceLabel,
+        later: count(e.value, e.qualifier, lang),
+        laterDate: when(e, lang),
+        laterSource: e.sourceLabel,
+        months: months(p.months, lang),
+      }),
+      sources: [s, e]
+        .filter((o, i, all) => all.findIndex((x) => x.sourceUrl === o.sourceUrl) === i)
+        .map((o) => ({ url: o.sourceUrl, label: o.sourceLabel })),
+      ...(note ? { note } : {}),
+    };
+  });
+}
+
+const monthOf = (date: Date, lang: Lang) =>
+  formatPeriod(date.toISOString().slice(0, 7), 'month', lang);
+
+/** The projection in sentences: a date and its range, or why there is none. */
+export function projectionSentences(
+  projection: Projection,
+  geo: string,
+  lang: Lang,
+  deadline?: Date,
+): string[] {
+  const geoText = geoName(geo, lang);
+  switch (projection.status) {
+    case 'no-target':
+      return [];
+    case 'reached':
+      return [translate(lang, 'activation.reached')];
+    case 'too-thin':
+      return [
+        translate(lang, `activation.thin.${projection.reason}`, {
+          geo: geoText,
+          count: projection.figureCount,
+        }),
+      ];
+    case 'projected': {
+      const perMonth = (p: { perMonth: number; qualifier: Qualifier }) =>
+        count(roundDerived(p.perMonth), p.qualifier, lang);
+      const lines = [
+        translate(lang, 'activation.projection', {
+          pace: perMonth(projection.pace),
+          n: projection.pace.window,
+          date: monthOf(projection.date, lang),
+        }),
+      ];
+      if (projection.fastest !== projection.slowest) {
+        lines.push(
+          translate(lang, 'activation.projectionRange', {
+            earliest: monthOf(projection.earliest, lang),
+            fastest: perMonth(projection.fastest),
+            fastestN: projection.fastest.window,
+            latest: monthOf(projection.latest, lang),
+            slowest: perMonth(projection.slowest),
+            slowestN: projection.slowest.window,
+          }),
+        );
+      }
+      if (projection.uncertain) lines.push(translate(lang, 'activation.projectionUncertain'));
+      if (deadline && projection.neededPerMonth !== undefined) {
+        lines.push(
+          translate(lang, 'activation.needed', {
+            year: deadline.getUTCFullYear(),
+            needed: count(roundDerived(projection.neededPerMonth), '=', lang),
+          }),
+        );
+        lines.push(
+          translate(lang, projection.onTrack ? 'activation.onTrack' : 'activation.offTrack'),
+        );
+      }
+      return lines;
+    }
+  }
+}
+
+export interface ProgressText {
+  /** 0–100 for the bar (capped). */
+  percent: number;
+  share: string;
+  value: string;
+  asOf: string;
+  gap?: string;
+  source: { url: string; label: string };
+}
+
+export function progressText(projection: Projection, lang: Lang): ProgressText | undefined {
+  if (projection.status === 'no-target') return undefined;
+  const progress = projection.progress;
+  if (!progress) return undefined;
+  const current = progress.current.observation;
+  return {
+    percent: Math.min(100, Math.max(0, progress.share * 100)),
+    share: translate(lang, 'activation.progressLabel', {
+      share: formatQualified(progress.share * 100, progress.shareQualifier, 'percent', lang),
+    }),
+    value: translate(lang, 'activation.progressValue', {
+      current: count(current.value, current.qualifier, lang),
+      target: formatNumber(progress.target, lang),
+    }),
+    asOf: translate(lang, 'activation.progressAsOf', {
+      current: count(current.value, current.qualifier, lang),
+      date: when(current, lang),
+    }),
+    ...(progress.gap > 0
+      ? {
+          gap: translate(lang, 'activation.gap', {
+            gap: count(progress.gap, progress.gapQualifier, lang),
+          }),
+        }
+      : {}),
+    source: { url: current.sourceUrl, label: current.sourceLabel },
+  };
+}
+
+export function nationalTargetTitle(target: Target, lang: Lang): string {
+  return translate(lang, 'activation.nationalTitle', {
+    target: formatNumber(target.value, lang),
+    year: target.deadline?.getUTCFullYear() ?? '',
+  });
+}
