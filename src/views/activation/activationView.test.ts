@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../feeds/ingest';
+import { embeddedFeed } from '../../feeds/registry';
+import {
+  cumulativeFigures,
+  monthlyActivations,
+  nationalTarget,
+  paces,
+  projectTarget,
+} from '../../model/activation';
+import {
+  dataCounts,
+  geoOptions,
+  geosWithActivationData,
+  isThin,
+  monthlyChart,
+  monthlyRows,
+  paceRows,
+  projectionSentences,
+  roundDerived,
+} from './activationView';
+
+const NNBSP = '\u202f';
+const { observations } = parseFeed(
+  embeddedFeed,
+  readFileSync(resolve(import.meta.dirname, '../../../data/observations.csv')),
+  { today: new Date('2026-11-22') },
+);
+
+describe('Activation tracker on the embedded data', () => {
+  it('offers France, 18 regions and 101 departments', () => {
+    const options = geoOptions();
+    expect(options.country.map((o) => o.id)).toEqual(['FR']);
+    expect(options.regions).toHaveLength(18);
+    expect(options.departements).toHaveLength(101);
+    expect(options.departements.find((d) => d.id === 'DEP-2A')?.name).toBe('2A – Corse-du-Sud');
+  });
+
+  it('lists the places that have activation figures, never the pilot group', () => {
+    expect(geosWithActivationData(observations)).toEqual([
+      'FR',
+      'REG-27',
+      'REG-44',
+      'DEP-31',
+      'DEP-54',
+    ]);
+  });
+
+  it('calls a region thin when it has fewer than two activated counts', () => {
+    expect(dataCounts(observations, 'REG-44')).toEqual({ activated: 0, open: 1, rate: 1 });
+    expect(isThin(dataCounts(observations, 'REG-44'))).toBe(true);
+    expect(isThin(dataCounts(observations, 'FR'))).toBe(false);
+  });
+
+  it('marks averages as computed and keeps published monthly figures as published', () => {
+    const list = monthlyActivations(observations, 'FR');
+    const chart = monthlyChart(list, 'FR', 'fr');
+    const [published, averages] = chart.series;
+    expect(published!.points.map((p) => p.period)).toEqual([
+      '2022-10-31',
+      '2024-01',
+      '2024-02-05',
+      '2024-10-07',
+      '2024-12',
+      '2026-01-30',
+    ]);
+    expect(published!.points.every((p) => p.derivedFrom === undefined)).toBe(true);
+    expect(averages!.points.every((p) => p.derivedFrom?.length === 0)).toBe(true);
+    // 10 intervals between the 11 national counts, plus the 2-month and the 2024 totals
+    expect(averages!.points).toHaveLength(12);
+
+    const rows = monthlyRows(list, 'fr');
+    const last = rows.find((r) => r.period === 'du oct. 2025 au 29 janv. 2026')!;
+    expect(last.kind).toBe('average');
+    expect(last.perMonth).toBe(`237${NNBSP}000`);
+    expect(last.how).toBe(
+      `moyenne sur la période : (24${NNBSP}000${NNBSP}000 au 29 janv. 2026 − 23${NNBSP}300${NNBSP}000 au oct. 2025) / 3 mois`,
+    );
+    const fromBound = rows.find((r) => r.period === 'du 2 avr. 2025 au oct. 2025')!;
+    expect(fromBound.perMonth).toBe(`moins de 617${NNBSP}000`);
+    expect(fromBound.note).toMatch(/^Le chiffre de départ est un minimum/);
+  });
+
+  it('states which figures each pace was computed from', () => {
+    const rows = paceRows(paces(cumulativeFigures(observations, 'FR')), 'fr');
+    expect(rows.map((r) => r.value)).toEqual([
+      `237${NNBSP}000 par mois`,
+      `moins de 504${NNBSP}000 par mois`,
+      `572${NNBSP}000 par mois`,
+    ]);
+    expect(rows[0]!.detail).toContain(`de 23${NNBSP}300${NNBSP}000 (oct. 2025`);
+    expect(rows[0]!.detail).toContain(`à 24${NNBSP}000${NNBSP}000 (29 janv. 2026`);
+    expect(rows[0]!.sources.map((s) => s.url)).toEqual([
+      'https://pressactu.com/?p=112869',
+      'https://www.concourspluripro.fr/parcours-de-soin/e-sante/mon-espace-sante-lassurance-maladie-vise-les-40-millions-dutilisateurs',
+    ]);
+  });
+
+  it('projects the national target with its range, and says it is indicative', () => {
+    const target = nationalTarget(observations)!;
+    const projection = projectTarget(
+      cumulativeFigures(observations, 'FR'),
+      target.value,
+      target.deadline,
+    );
+    const lines = projectionSentences(projection, 'FR', 'fr', target.deadline);
+    expect(lines[0]).toMatch(
+      /^Au rythme actuel \(237\u202f000 par mois, sur les 3 derniers mois\), l’objectif serait atteint vers \S+ 2031\.$/,
+    );
+    expect(lines[1]).toMatch(/^Selon le rythme récent retenu, entre \S+ 2028 .* et \S+ 2031 /);
+    expect(lines).toContain(
+      'Certains chiffres utilisés sont approximatifs ou des minimums : ces dates sont indicatives.',
+    );
+    expect(lines.at(-1)).toBe('À ce rythme, l’objectif ne serait pas tenu à temps.');
+  });
+
+  it('rounds computed averages to three significant digits', () => {
+    expect(roundDerived(236_912.4)).toBe(237_000);
+    expect(roundDerived(5_047_000)).toBe(5_050_000);
+    expect(roundDerived(1234)).toBe(1230);
+  });
+});
