@@ -151,6 +151,7 @@ describe('picture words', () => {
 
   it('writes sources, the period covered and when and where the picture was made', () => {
     const lines = pictureFooter(chart, 'fr', new Date('2024-03-09T10:00:00Z'), 'https://x.test/#/');
+    expect(lines.shift()).toBe('Formes : ● exact · ▲ plus de');
     expect(lines[0]).toMatch(
       /^Sources : synthetic source \(https:\/\/example\.org\/synthetic-source\) ; other/,
     );

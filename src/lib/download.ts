@@ -9,7 +9,8 @@
 import Papa from 'papaparse';
 import type { SeriesPoint } from '../model/series';
 import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } from './format';
-import { translate } from './i18n.svelte';
+import { translate, type MessageKey } from './i18n.svelte';
+import type { Qualifier } from '../feeds/types';
 import { derivedText } from '../charts/pointText';
 
 export interface ExportChart {
@@ -145,7 +146,14 @@ export function wrapText(text: string, maxChars: number): string[] {
   return lines;
 }
 
-/** The words written under the picture: sources, the period the data covers, when it was made. */
+const QUALIFIER_SHAPES: readonly [Qualifier, string, MessageKey][] = [
+  ['=', '●', 'legend.exact'],
+  ['~', '○', 'legend.about'],
+  ['>', '▲', 'legend.moreThan'],
+  ['<', '▼', 'legend.lessThan'],
+];
+
+/** The words written under the picture: what the shapes mean, the sources, the period the data covers, when it was made. */
 export function pictureFooter(
   chart: ExportChart,
   lang: Lang,
@@ -156,9 +164,14 @@ export function pictureFooter(
   const sorted = [...points].sort((a, b) => a.date.getTime() - b.date.getTime());
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  const lines = [
-    translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }),
-  ];
+  const lines: string[] = [];
+  // The shapes' meaning, as the page's legend gives it: only the qualifiers drawn.
+  const shapes = QUALIFIER_SHAPES.filter(([q]) => points.some((p) => p.qualifier === q)).map(
+    ([, shape, key]) => `${shape} ${translate(lang, key)}`,
+  );
+  if (shapes.length > 0)
+    lines.push(translate(lang, 'share.pictureShapes', { shapes: shapes.join(' · ') }));
+  lines.push(translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }));
   if (first && last) {
     lines.push(
       translate(lang, 'share.picturePeriod', {

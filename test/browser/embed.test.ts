@@ -1,0 +1,324 @@
+// Sharing in a real Chromium: embed mode (alone and in an iframe of another site), chart downloads
+// (CSV, SVG, PNG) and the built site served from a sub-path, as on any static host.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Download, Frame, Page } from 'playwright-core';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedPointCounts, readObservations } from './expected.ts';
+import {
+  ROOT,
+  SCREENSHOT_DIR,
+  appURL,
+  baseURL,
+  firstPage,
+  launchBrowser,
+  screenshot,
+  screenshotQuietly,
+  trackErrors,
+  type BrowserError,
+  type LaunchedBrowser,
+} from './helpers.ts';
+import { SUB_PATH, startTestSite, type TestSite } from './proxy.ts';
+
+const expected = expectedPointCounts(readObservations(resolve(ROOT, 'data/observations.csv')));
+const SETTLE_MS = 20_000;
+
+let site: TestSite;
+beforeAll(async () => {
+  site = await startTestSite(baseURL());
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+function describeErrors(errors: BrowserError[]): string {
+  return errors
+    .map((e) => `${e.kind}: ${e.text}${e.location ? ` @ ${e.location}` : ''}`)
+    .join('\n');
+}
+
+/** Lets the launched browser reach the test site too (the guard allows only the app's origin). */
+async function allowTestSite(browser: LaunchedBrowser): Promise<void> {
+  await browser.context.route(`${site.origin}/**`, (route) => route.continue());
+}
+
+async function pointCount(target: Page | Frame, chart: string): Promise<number> {
+  return target.locator(`figure[data-chart-id="${chart}"] .point`).count();
+}
+
+async function waitForPoints(target: Page | Frame, chart: string, count: number): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  let seen = -1;
+  while (Date.now() < deadline) {
+    seen = await pointCount(target, chart).catch(() => -1);
+    if (seen === count) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`chart ${chart}: expected ${count} points, saw ${seen} after ${SETTLE_MS} ms`);
+}
+
+describe('embed mode', () => {
+  it('shows one chart, its sources and a link back, without the site chrome', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await page.goto(appURL('?embed=1#/?chart=mes-rate&lang=en'));
+      await waitForPoints(page, 'mes-rate', expected['mes-rate']);
+      expect(await page.locator('figure[data-chart-id]').count(), 'charts on the page').toBe(1);
+      expect(await page.locator('.site-header, nav, .site-footer').count(), 'site chrome').toBe(0);
+
+      const sources = page.locator('[data-testid="embed-source"] a[href^="http"]');
+      expect(await sources.count(), 'source links in the source line').toBeGreaterThan(0);
+
+      const back = page.locator('[data-testid="embed-back"]');
+      expect(await back.getAttribute('target')).toBe('_top');
+      const backUrl = new URL((await back.getAttribute('href')) ?? '');
+      expect(backUrl.search, 'the link back leaves embed mode').toBe('');
+      expect(backUrl.hash).toContain('lang=en');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+      // Downloads stay available; the embed link is not offered inside an embed.
+      expect(await page.locator('[data-testid="chart-actions"] button[data-format]').count()).toBe(
+        3,
+      );
+      expect(await page.locator('[data-action="embed"]').count()).toBe(0);
+
+      await screenshot(page, 'embed-mes-rate');
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'embed-mes-rate-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('lists the charts it can show when the chart id is unknown', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    try {
+      await page.goto(appURL('?embed=1#/?chart=no-such-chart'));
+      const links = page.locator('[data-testid="embed"] li a');
+      await expect.poll(() => links.count(), { timeout: SETTLE_MS }).toBe(4);
+      const href = (await links.first().getAttribute('href')) ?? '';
+      expect(href).toContain('embed=1');
+      expect(href).toContain('chart=mes-profiles');
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('works in an iframe of another site, and its link back opens the dashboard at the top', async () => {
+    const browser = await launchBrowser();
+    await allowTestSite(browser);
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    const embedSrc = appURL('?embed=1#/?chart=mes-profiles');
+    site.page(
+      '/host.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host site</title></head>
+       <body><h1>Another site</h1>
+       <iframe id="chart" title="Ségur Pulse chart" src="${embedSrc}" width="640" height="560"></iframe>
+       </body></html>`,
+    );
+    try {
+      await page.goto(`${site.origin}/host.html`);
+      const frameElement = await page.waitForSelector('iframe#chart');
+      const frame = await frameElement.contentFrame();
+      if (!frame) throw new Error('the iframe has no content frame');
+      await waitForPoints(frame, 'mes-profiles', expected['mes-profiles']);
+      expect(new URL(frame.url()).origin, 'the frame is cross-origin').not.toBe(site.origin);
+      await screenshot(page, 'embed-in-iframe');
+
+      await frame.locator('[data-testid="embed-back"]').click();
+      await page.waitForURL((url) => url.origin === new URL(baseURL()).origin, {
+        timeout: SETTLE_MS,
+      });
+      const top = new URL(page.url());
+      expect(top.searchParams.get('embed')).toBeNull();
+      await page.waitForSelector('.site-header', { timeout: SETTLE_MS });
+      const pageErrors = errors.filter((e) => e.kind === 'pageerror');
+      expect(pageErrors, describeErrors(pageErrors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'embed-in-iframe-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+});
+
+describe('chart downloads', () => {
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let errors: BrowserError[];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await firstPage(browser.context);
+    errors = trackErrors(page);
+    await page.goto(appURL('#/'));
+    await waitForPoints(page, 'mes-profiles', expected['mes-profiles']);
+  });
+  afterAll(async () => {
+    await browser?.close({ removeProfile: true });
+  });
+
+  async function download(format: 'csv' | 'svg' | 'png'): Promise<{ name: string; bytes: Buffer }> {
+    const button = page.locator(
+      `figure[data-chart-id="mes-profiles"] button[data-format="${format}"]`,
+    );
+    const [file] = (await Promise.all([
+      page.waitForEvent('download', { timeout: SETTLE_MS }),
+      button.click(),
+    ])) as [Download, unknown];
+    const path = await file.path();
+    return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  it('CSV: BOM, one row per point with its source, named after the chart and the day', async () => {
+    const { name, bytes } = await download('csv');
+    expect(name).toMatch(/^segur-pulse-mes-profiles-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(expected['mes-profiles']);
+    for (const row of parsed.data) {
+      expect(row.source_url, JSON.stringify(row)).toMatch(/^https?:\/\//);
+      expect(row.period).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      expect(Number.isFinite(Number(row.value))).toBe(true);
+    }
+    await expect
+      .poll(() =>
+        page.locator('figure[data-chart-id="mes-profiles"] [role="status"]').textContent(),
+      )
+      .toContain(name);
+  });
+
+  it('SVG: a standalone picture with the title, the sources and the marks, styles inlined', async () => {
+    const { name, bytes } = await download('svg');
+    expect(name).toMatch(/^segur-pulse-mes-profiles-\d{4}-\d{2}-\d{2}\.svg$/);
+    const svg = bytes.toString('utf8');
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const title = await page
+      .locator('figure[data-chart-id="mes-profiles"] .chart-title')
+      .textContent();
+    expect(svg).toContain((title ?? '').trim().slice(0, 30));
+    expect(svg).toContain('Sources');
+    expect(svg).toContain('https://');
+    expect((svg.match(/class="point\b/g) ?? []).length).toBe(expected['mes-profiles']);
+    expect(svg).toMatch(/style="[^"]*fill:/);
+    expect(svg).not.toContain('tabindex');
+    // It renders on its own, outside the page: load it as an image in a blank page.
+    const size = await page.evaluate(async (text) => {
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight };
+    }, svg);
+    expect(size.width).toBeGreaterThan(200);
+    expect(size.height).toBeGreaterThan(200);
+  });
+
+  it('PNG: the same picture at twice the size', async () => {
+    const { name, bytes } = await download('png');
+    expect(name).toMatch(/\.png$/);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = bytes.readUInt32BE(16);
+    const svgWidth = await page
+      .locator('figure[data-chart-id="mes-profiles"] svg.drawing')
+      .evaluate((el) => Number(el.getAttribute('viewBox')?.split(' ')[2]));
+    expect(width).toBe(Math.round(svgWidth * 2));
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(resolve(SCREENSHOT_DIR, 'download-mes-profiles.png'), bytes);
+    expect(errors, describeErrors(errors)).toEqual([]);
+  });
+
+  it('loads the export code only when a download is asked', async () => {
+    const other = await launchBrowser();
+    const fresh = await firstPage(other.context);
+    const scripts: string[] = [];
+    fresh.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    try {
+      await fresh.goto(appURL('#/'));
+      await waitForPoints(fresh, 'mes-rate', expected['mes-rate']);
+      expect(
+        scripts.filter((s) => /\/download-[\w-]+\.js$/.test(s)),
+        'before a download',
+      ).toEqual([]);
+      await Promise.all([
+        fresh.waitForEvent('download'),
+        fresh.locator('figure[data-chart-id="mes-rate"] button[data-format="csv"]').click(),
+      ]);
+      expect(
+        scripts.some((s) => /\/download-[\w-]+\.js$/.test(s)),
+        'after a download',
+      ).toBe(true);
+    } finally {
+      await other.close({ removeProfile: true });
+    }
+  });
+
+  it('copies an embed link that opens the same chart in embed mode', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(baseURL()).origin,
+    });
+    await page.locator('figure[data-chart-id="dmp-docs"] [data-action="embed"]').click();
+    const figure = page.locator('figure[data-chart-id="dmp-docs"]');
+    await expect.poll(() => figure.locator('[role="status"]').textContent()).not.toBe('');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const url = new URL(copied);
+    expect(url.searchParams.get('embed')).toBe('1');
+    expect(url.hash).toContain('chart=dmp-docs');
+    await page.goto(copied);
+    await waitForPoints(page, 'dmp-docs', expected['dmp-docs']);
+    expect(await page.locator('figure[data-chart-id]').count()).toBe(1);
+  });
+});
+
+describe('static deploy under a sub-path', () => {
+  it(`serves the app from ${SUB_PATH}: assets, data and charts load, the CSP is intact`, async () => {
+    const browser = await launchBrowser();
+    await allowTestSite(browser);
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    site.requests.length = 0;
+    try {
+      await page.goto(`${site.appBase}#/`);
+      await waitForPoints(page, 'mes-profiles', expected['mes-profiles']);
+      await page.goto(`${site.appBase}#/sources`);
+      await page.waitForSelector('main h1', { timeout: SETTLE_MS });
+      expect(failed, 'requests that failed under the sub-path').toEqual([]);
+      const outside = site.requests.filter((p) => !p.startsWith(SUB_PATH));
+      expect(outside, 'requests that escaped the sub-path').toEqual([]);
+      expect(site.requests.some((p) => p.startsWith(`${SUB_PATH}data/`))).toBe(true);
+
+      // The Content-Security-Policy written in index.html is shipped unchanged.
+      const source = readFileSync(resolve(ROOT, 'index.html'), 'utf8');
+      const csp = (html: string) =>
+        /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i
+          .exec(html)?.[0]
+          ?.match(/content=["']([^"']*)["']/i)?.[1]
+          ?.replace(/\s+/g, ' ')
+          .trim();
+      const built = await (await fetch(site.appBase)).text();
+      expect(csp(built), 'CSP meta of the built index.html').toBe(csp(source));
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'subpath-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+});
