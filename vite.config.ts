@@ -50,6 +50,10 @@ function pwa() {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'geo/*.topojson'],
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      // A new version takes over at once and the first visit is controlled without a reload,
+      // so it already works offline; data is never in the precache, so nothing stale is kept.
+      skipWaiting: true,
+      clientsClaim: true,
       runtimeCaching: [
         {
           urlPattern: ({ url, sameOrigin }) =>

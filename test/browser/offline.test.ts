@@ -1,0 +1,162 @@
+// The installable, offline app shell in a real Chromium with its service worker running (the other
+// browser tests block service workers). The app is served under a sub-path by a server this test
+// owns, so "the network is cut" is real: the server is closed and the browser set offline.
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { resolve } from 'node:path';
+import { expectedPointCounts, readObservations } from './expected.ts';
+import {
+  CHROMIUM_ARGS,
+  ROOT,
+  baseURL,
+  newProfileDir,
+  removeProfileDir,
+  screenshot,
+  screenshotQuietly,
+  trackErrors,
+} from './helpers.ts';
+import { startTestSite, type TestSite } from './proxy.ts';
+
+const expected = expectedPointCounts(readObservations(resolve(ROOT, 'data/observations.csv')));
+const SETTLE_MS = 20_000;
+
+let context: BrowserContext | undefined;
+let site: TestSite | undefined;
+let profileDir: string | undefined;
+
+afterEach(async () => {
+  await context?.close();
+  await site?.close();
+  if (profileDir) removeProfileDir(profileDir);
+  context = site = profileDir = undefined;
+});
+
+async function launchWithServiceWorkers(): Promise<{ context: BrowserContext; page: Page }> {
+  profileDir = newProfileDir();
+  const launched = await chromium.launchPersistentContext(profileDir, {
+    executablePath: inject('chromiumPath'),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    serviceWorkers: 'allow',
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  });
+  return { context: launched, page: launched.pages()[0] ?? (await launched.newPage()) };
+}
+
+async function waitForPoints(page: Page, chart: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, n]) => document.querySelectorAll(`figure[data-chart-id="${id}"] .point`).length === n,
+    [chart, count] as const,
+    { timeout: SETTLE_MS },
+  );
+}
+
+describe('offline app shell (service worker)', () => {
+  it('is installable: the manifest is linked and served, with its icons', async () => {
+    site = await startTestSite(baseURL());
+    const launched = await launchWithServiceWorkers();
+    context = launched.context;
+    const { page } = launched;
+    await page.goto(`${site.appBase}#/`);
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(manifestHref, 'link rel=manifest in index.html').toBeTruthy();
+    const manifest = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      const body = (await response.json()) as {
+        name: string;
+        short_name: string;
+        lang: string;
+        start_url: string;
+        scope: string;
+        display: string;
+        icons: { src: string; sizes: string; type: string; purpose?: string }[];
+      };
+      const icons = await Promise.all(
+        body.icons.map(async (icon) => {
+          const r = await fetch(new URL(icon.src, new URL(href, location.href)));
+          return { ...icon, status: r.status, contentType: r.headers.get('content-type') };
+        }),
+      );
+      return { ...body, icons };
+    }, manifestHref!);
+    expect(manifest.name).toContain('Ségur');
+    expect(manifest.short_name).toBe('Ségur Pulse');
+    expect(manifest.lang).toBe('fr');
+    expect(manifest.display).toBe('standalone');
+    // Relative to the manifest: the install works from any sub-path.
+    expect(manifest.start_url).toBe('./');
+    expect(manifest.scope).toBe('./');
+    const sizes = manifest.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes);
+    expect(sizes).toContain('192x192');
+    expect(sizes).toContain('512x512');
+    for (const icon of manifest.icons) {
+      expect(icon.status, icon.src).toBe(200);
+      expect(icon.contentType, icon.src).toContain(icon.type);
+    }
+    // The service worker registers from an external script (the CSP forbids inline scripts).
+    const registered = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.scriptURL ?? '';
+    });
+    expect(registered).toBe(`${site.appBase}sw.js`);
+  });
+
+  it('loads once online, then with the network cut: the shell, the charts and other pages show', async () => {
+    site = await startTestSite(baseURL());
+    const launched = await launchWithServiceWorkers();
+    context = launched.context;
+    const { page } = launched;
+    const errors = trackErrors(page);
+    try {
+      await page.goto(`${site.appBase}#/`);
+      await waitForPoints(page, 'mes-profiles', expected['mes-profiles']);
+      // The worker has precached the shell and controls the page (clientsClaim).
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: SETTLE_MS,
+      });
+      const cached = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const urls: string[] = [];
+        for (const name of names) {
+          for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        }
+        return urls;
+      });
+      expect(
+        cached.some((u) => /\/index\.html(\?|$)/.test(u)),
+        'index.html precached',
+      ).toBe(true);
+      expect(
+        cached.some((u) => /\/assets\/index-[\w-]+\.js/.test(u)),
+        'app JS precached',
+      ).toBe(true);
+
+      // Cut the network: the server is gone and the browser is offline.
+      await site.close();
+      site = undefined;
+      await context.setOffline(true);
+
+      const response = await page.reload();
+      expect(response?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
+      await page.waitForSelector('.site-header', { timeout: SETTLE_MS });
+      for (const [chart, count] of Object.entries(expected)) {
+        await waitForPoints(page, chart, count);
+      }
+      await screenshot(page, 'offline-reload');
+
+      // A page not visited yet loads its code from the precache too.
+      await page.evaluate(() => (location.hash = '#/sources'));
+      await page.waitForSelector('main h1', { timeout: SETTLE_MS });
+      expect(await page.locator('.page-error').count(), 'page failed to load offline').toBe(0);
+
+      const pageErrors = errors.filter((e) => e.kind === 'pageerror');
+      expect(pageErrors.map((e) => e.text)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'offline-reload-FAILED');
+      throw error;
+    }
+  });
+});
