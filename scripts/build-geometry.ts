@@ -27,7 +27,7 @@ import {
   sphericalRingArea,
   sphericalTriangleArea,
 } from 'topojson-simplify';
-import type { Topology } from 'topojson-specification';
+import type { Objects, Topology } from 'topojson-specification';
 import { populationTable, type Commune } from './population';
 
 const root = resolve(import.meta.dirname, '..');
@@ -135,15 +135,16 @@ export function buildTopology(
   collection: FeatureCollection,
   scaleAt: (p: Position) => number,
 ): Topology {
-  const raw = topology({ [name]: collection });
+  const raw = topology({ [name]: collection }) as unknown as Topology<Objects<object>>;
   const weighted = presimplify(
     raw,
     (triangle) => sphericalTriangleArea(triangle) * scaleAt(triangle[1] as Position),
   );
   const simplified = simplify(weighted, MIN_TRIANGLE);
+  // The filter is given a ring as arc indices (its type declaration says coordinates).
   const kept = filter(simplified, (ring) => {
-    const coords = ringCoordinates(simplified, ring);
-    return sphericalRingArea(coords, false) * scaleAt(coords[0]!) >= MIN_RING;
+    const coords = ringCoordinates(simplified, ring as unknown as number[]);
+    return sphericalRingArea(coords as [number, number][], false) * scaleAt(coords[0]!) >= MIN_RING;
   });
   return quantize(kept, QUANTIZATION);
 }

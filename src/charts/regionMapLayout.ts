@@ -8,7 +8,7 @@
  * recolours shapes, it never projects again.
  */
 import { geoConicConformal, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { departements } from '../model/geography';
@@ -51,12 +51,12 @@ const METRO_BOX: [[number, number], [number, number]] = [
   [MAP_WIDTH - 4, MAP_HEIGHT - 10],
 ];
 
-type Shape = Feature<Geometry, unknown>;
+type Shape = Feature;
 
 function features(topology: Topology, name: string): Shape[] {
   const object = topology.objects[name] as GeometryCollection | undefined;
   if (!object) throw new Error(`geometry has no "${name}" layer`);
-  return (feature(topology, object) as FeatureCollection<Geometry, unknown>).features;
+  return (feature(topology, object) as FeatureCollection).features;
 }
 
 function metroProjection(): GeoProjection {
@@ -75,7 +75,7 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-function collection(shapes: readonly Shape[]): FeatureCollection<Geometry, unknown> {
+function collection(shapes: readonly Shape[]): FeatureCollection {
   return { type: 'FeatureCollection', features: [...shapes] };
 }
 

@@ -65,6 +65,11 @@ export function formatValue(
   return opts.compact ? formatCompact(value, lang) : formatNumber(value, lang);
 }
 
+/** A duration as said: fr "3 mois", "1 an", "12 jours"; en "3 months". */
+export function formatDuration(amount: number, unit: 'day' | 'month' | 'year', lang: Lang): string {
+  return numberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}
+
 const QUALIFIER_TEXT: Record<Lang, Record<Qualifier, string>> = {
   fr: { '=': '', '~': 'environ', '>': 'plus de', '<': 'moins de' },
   en: { '=': '', '~': 'about', '>': 'more than', '<': 'less than' },
