@@ -1,0 +1,43 @@
+/** Sizes of the built app: what the first paint needs, read from Vite's build manifest. */
+import { gzipSync } from 'node:zlib';
+
+/** One entry of Vite's .vite/manifest.json. */
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+export type ViteManifest = Record<string, ManifestChunk>;
+
+/**
+ * Every file index.html loads before any user action: the entry chunk and its static imports
+ * (what Vite writes as modulepreload links), transitively, with their CSS. Dynamic imports are
+ * left out: they load on demand (a page, a refresh that needs parsing).
+ */
+export function staticClosure(
+  manifest: ViteManifest,
+  entryKey = 'index.html',
+): {
+  js: string[];
+  css: string[];
+} {
+  const js = new Set<string>();
+  const css = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || js.has(chunk.file)) return;
+    js.add(chunk.file);
+    for (const c of chunk.css ?? []) css.add(c);
+    for (const k of chunk.imports ?? []) visit(k);
+  };
+  if (!manifest[entryKey]) throw new Error(`the build manifest has no entry "${entryKey}"`);
+  visit(entryKey);
+  return { js: [...js], css: [...css] };
+}
+
+export function gzipSize(bytes: Uint8Array | string): number {
+  return gzipSync(bytes, { level: 9 }).length;
+}

@@ -1,0 +1,30 @@
+/** Summary of repeated timings: median and spread (min, max, quartiles). */
+export interface Spread {
+  runs: number;
+  median: number;
+  min: number;
+  max: number;
+  p25: number;
+  p75: number;
+}
+
+/** Quantile with linear interpolation between the two nearest ranks. */
+export function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    runs: sorted.length,
+    median: quantile(sorted, 0.5),
+    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+    p25: quantile(sorted, 0.25),
+    p75: quantile(sorted, 0.75),
+  };
+}

@@ -1,0 +1,33 @@
+/** The ingest worker: one job per worker, then the page terminates it. */
+import { PulseDatabase } from '../../store/db';
+import { toFailure } from './failure';
+import { runIngest } from './job';
+import type { IngestJob, WorkerReply } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const reply = (message: WorkerReply) => scope.postMessage(message);
+
+scope.onmessage = async (event: MessageEvent<IngestJob>) => {
+  const job = event.data;
+  const db = new PulseDatabase(job.dbName);
+  try {
+    const summary = await runIngest(
+      db,
+      {
+        feed: job.feed,
+        bytes: new Uint8Array(job.bytes),
+        today: new Date(job.today),
+        meta: job.meta,
+      },
+      (progress) => reply({ type: 'progress', progress }),
+    );
+    reply({ type: 'done', summary });
+  } catch (error) {
+    reply({ type: 'failed', failure: toFailure(error) });
+  } finally {
+    db.close();
+  }
+};
+
+// Tells the page the module loaded: only then are the bytes handed over (and detached there).
+reply({ type: 'ready' });
