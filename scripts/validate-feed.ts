@@ -139,7 +139,7 @@ export async function validateFeed(
     io.out(
       JSON.stringify(
         result
-          ? { valid: true, feed: feed.id, format: feed.format, ...result.report, issues: [] }
+          ? { valid: true, format: feed.format, ...result.report, issues: [] }
           : { valid: false, feed: feed.id, format: feed.format, issues },
         null,
         2,
