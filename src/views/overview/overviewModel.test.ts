@@ -94,6 +94,17 @@ describe('Overview on the embedded data', () => {
     expect(new Set(group.map((o) => o.geo))).toEqual(new Set(['DEP-31+DEP-44+DEP-80']));
   });
 
+  it('captions every chart in plain words in both languages, with no figure of their own', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      for (const chart of overviewCharts(observations, lang)) {
+        expect(chart.description.length, `${lang} ${chart.id}`).toBeGreaterThan(60);
+        // Figures belong to points and cards, which carry their date and source.
+        expect(chart.description, `${lang} ${chart.id}`).not.toMatch(/\d/);
+      }
+    }
+    expect(overviewCharts(observations, 'en')[3]!.description).toMatch(/^How many times a month/);
+  });
+
   it('speaks English when asked', () => {
     expect(overviewCharts(observations, 'en')[0]!.title).toBe(
       'Mon espace santé: profiles open and activated',

@@ -1,5 +1,6 @@
 /** What the Overview shows, derived from observations: pure, so it is tested without a DOM. */
 import type { Lang } from '../../lib/format';
+import { translate, type MessageKey } from '../../lib/i18n.svelte';
 import type { Observation } from '../../feeds/types';
 import { breakdownLabel, indicatorById } from '../../model/indicators';
 import { parseGeo } from '../../model/geography';
@@ -34,49 +35,16 @@ export interface KpiSpec {
 
 const label = (id: string, lang: Lang) => indicatorById.get(id)?.label[lang] ?? id;
 
-const text = {
-  fr: {
-    mesTitle: 'Mon espace santé : profils ouverts et activés',
-    mesDesc:
-      'Chaque point est un chiffre publié, à sa date. Les profils sont ouverts automatiquement ; un profil est activé quand la personne s’y connecte.',
-    rateTitle: 'Mon espace santé : taux d’activation',
-    rateDesc:
-      'Profils activés / profils ouverts, calculé seulement quand les deux chiffres portent sur la même date, et taux publiés tels quels.',
-    rateComputed: 'Taux calculé (activés / ouverts)',
-    ratePublished: 'Taux publié',
-    dmpTitle: 'DMP : documents envoyés par mois',
-    dmpDesc:
-      'Documents envoyés dans le dossier médical partagé en un mois, au total et par secteur quand la source le précise.',
-    insiTitle: 'INSi : appels au téléservice par mois',
-    insiDesc: 'Appels au téléservice de l’identité nationale de santé (INS) en un mois.',
-  },
-  en: {
-    mesTitle: 'Mon espace santé: profiles open and activated',
-    mesDesc:
-      'Each point is a published figure, at its date. Profiles are opened automatically; a profile is activated when its owner signs in.',
-    rateTitle: 'Mon espace santé: activation rate',
-    rateDesc:
-      'Activated / open profiles, computed only where both figures refer to the same date, plus rates as published.',
-    rateComputed: 'Computed rate (activated / open)',
-    ratePublished: 'Published rate',
-    dmpTitle: 'DMP: documents sent per month',
-    dmpDesc:
-      'Documents sent to the shared medical record in one month, in total and by sector where the source says.',
-    insiTitle: 'INSi: calls to the teleservice per month',
-    insiDesc: 'Calls to the national health identity (INS) teleservice in one month.',
-  },
-};
-
 export function overviewCharts(observations: readonly Observation[], lang: Lang): ChartSpec[] {
-  const s = text[lang];
+  const s = (key: MessageKey) => translate(lang, key);
   const geo = 'FR';
   const rate = activationRate(observations, geo);
   const dmpSectors = breakdownsOf(observations, DMP_INDICATOR, geo);
   return [
     {
       id: 'mes-profiles',
-      title: s.mesTitle,
-      description: s.mesDesc,
+      title: s('overview.mesTitle'),
+      description: s('overview.mesDesc'),
       unit: 'count',
       series: [OPEN_INDICATOR, ACTIVATED_INDICATOR].map((indicator) => ({
         key: indicator,
@@ -86,18 +54,26 @@ export function overviewCharts(observations: readonly Observation[], lang: Lang)
     },
     {
       id: 'mes-rate',
-      title: s.rateTitle,
-      description: s.rateDesc,
+      title: s('overview.rateTitle'),
+      description: s('overview.rateDesc'),
       unit: 'percent',
       series: [
-        { key: 'computed', label: s.rateComputed, points: rate.filter((p) => p.derivedFrom) },
-        { key: 'published', label: s.ratePublished, points: rate.filter((p) => !p.derivedFrom) },
+        {
+          key: 'computed',
+          label: s('overview.rateComputed'),
+          points: rate.filter((p) => p.derivedFrom),
+        },
+        {
+          key: 'published',
+          label: s('overview.ratePublished'),
+          points: rate.filter((p) => !p.derivedFrom),
+        },
       ],
     },
     {
       id: 'dmp-docs',
-      title: s.dmpTitle,
-      description: s.dmpDesc,
+      title: s('overview.dmpTitle'),
+      description: s('overview.dmpDesc'),
       unit: 'count',
       series: ['', ...dmpSectors].map((breakdown) => ({
         key: breakdown || 'total',
@@ -107,8 +83,8 @@ export function overviewCharts(observations: readonly Observation[], lang: Lang)
     },
     {
       id: 'insi-calls',
-      title: s.insiTitle,
-      description: s.insiDesc,
+      title: s('overview.insiTitle'),
+      description: s('overview.insiDesc'),
       unit: 'count',
       series: [
         {

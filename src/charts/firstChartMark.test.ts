@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_CHART_MARK, markFirstChart } from './firstChartMark';
+
+const marks = () => performance.getEntriesByName(FIRST_CHART_MARK, 'mark');
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 5)));
+
+afterEach(() => {
+  performance.clearMarks(FIRST_CHART_MARK);
+  document.body.innerHTML = '';
+});
+
+describe('markFirstChart', () => {
+  it('waits for a chart point, then marks once', async () => {
+    const node = document.createElement('div');
+    document.body.append(node);
+    const action = markFirstChart(node);
+    await painted();
+    expect(marks()).toHaveLength(0); // no point yet: nothing on screen
+
+    const point = document.createElement('g');
+    point.className = 'point';
+    node.append(document.createElement('figure'));
+    node.firstChild!.appendChild(point);
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+
+    node.append(point.cloneNode());
+    const second = document.createElement('div');
+    second.innerHTML = '<g class="point"></g>';
+    markFirstChart(second);
+    await painted();
+    expect(marks()).toHaveLength(1);
+    action.destroy();
+  });
+
+  it('marks nothing when the page goes away before any point', async () => {
+    const node = document.createElement('div');
+    const action = markFirstChart(node);
+    action.destroy();
+    node.innerHTML = '<g class="point"></g>';
+    await painted();
+    expect(marks()).toHaveLength(0);
+  });
+});
