@@ -1,0 +1,152 @@
+// axe-core on every route, in the light and the dark theme: no serious or critical violation.
+// axe runs through page.evaluate (DevTools protocol), which the page's Content-Security-Policy
+// does not apply to; injecting it as a <script> tag would be refused by `script-src 'self'`.
+// Closed <details> (the charts' data tables) are opened first so the tables are checked too.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appURL,
+  firstPage,
+  launchBrowser,
+  screenshot,
+  screenshotQuietly,
+  trackErrors,
+  type LaunchedBrowser,
+} from './helpers.ts';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const SETTLE_MS = 20_000;
+
+const ROUTES: { name: string; url: string }[] = [
+  { name: 'overview', url: '#/' },
+  { name: 'regions', url: '#/regions' },
+  { name: 'region-53', url: '#/regions/53' },
+  { name: 'activation', url: '#/activation' },
+  { name: 'sources', url: '#/sources' },
+  { name: 'feeds', url: '#/feeds' },
+  { name: 'embed', url: '?embed=1#/?chart=mes-profiles' },
+];
+const SCHEMES = ['light', 'dark'] as const;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Waits until the route has painted: data loaded, lazy page code in, no loading placeholder. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector('[data-testid="data-status"]');
+      const embed = document.querySelector('[data-testid="embed"]');
+      const loaded = embed
+        ? embed.querySelector('figure, li')
+        : status && status.getAttribute('data-state') !== 'loading';
+      return Boolean(loaded) && !document.querySelector('.page-loading');
+    },
+    undefined,
+    { timeout: SETTLE_MS },
+  );
+  // Charts measure their width and redraw once; let that and any late data land.
+  await page.waitForTimeout(500);
+}
+
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const results = (await axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    })) as { violations: Violation[] };
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+function describeViolations(violations: Violation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ').trim()}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+describe('accessibility (axe-core)', () => {
+  let browser: LaunchedBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await firstPage(browser.context);
+  });
+  afterAll(async () => {
+    await browser?.close({ removeProfile: true });
+  });
+
+  for (const scheme of SCHEMES) {
+    for (const route of ROUTES) {
+      it(`${route.name} (${scheme}): no serious or critical violation`, async () => {
+        const errors = trackErrors(page);
+        await page.emulateMedia({ colorScheme: scheme });
+        // A fresh document per route: embed mode is decided at load, and each check starts clean.
+        await page.goto('about:blank');
+        await page.goto(appURL(route.url));
+        try {
+          await settle(page);
+          const violations = await axeViolations(page);
+          const blocking = violations.filter(
+            (v) => v.impact === 'serious' || v.impact === 'critical',
+          );
+          const minor = violations.filter((v) => !blocking.includes(v));
+          if (minor.length > 0) {
+            console.log(
+              `[axe ${route.name} ${scheme}] minor/moderate:\n${describeViolations(minor)}`,
+            );
+          }
+          if (blocking.length > 0) {
+            console.log(
+              `[axe ${route.name} ${scheme}] SERIOUS/CRITICAL:\n${describeViolations(blocking)}`,
+            );
+          }
+          // Rule ids and selectors only: the full report is printed above.
+          expect(
+            blocking.map(
+              (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+            ),
+          ).toEqual([]);
+          expect(errors.filter((e) => e.kind === 'pageerror').map((e) => e.text)).toEqual([]);
+          await screenshot(page, `a11y-${route.name}-${scheme}`);
+        } catch (error) {
+          await screenshotQuietly(page, `a11y-${route.name}-${scheme}-FAILED`);
+          throw error;
+        }
+      });
+    }
+  }
+});
