@@ -211,10 +211,13 @@ const INLINED = [
 /** Copies the computed look of `source` (and its descendants) onto `clone`, which has the same shape. */
 export function inlineStyles(source: Element, clone: Element): void {
   const style = getComputedStyle(source);
-  const declarations = INLINED.map((name) => [name, style.getPropertyValue(name)] as const)
-    .filter(([, value]) => value !== '')
-    .map(([name, value]) => `${name}:${value}`);
-  if (declarations.length) clone.setAttribute('style', declarations.join(';'));
+  // Through the CSSOM, not setAttribute('style'): the page's CSP (no 'unsafe-inline' styles)
+  // refuses style attributes but allows the CSSOM, and both serialise to the same attribute.
+  const target = (clone as SVGElement).style;
+  for (const name of INLINED) {
+    const value = style.getPropertyValue(name);
+    if (value !== '') target.setProperty(name, value);
+  }
   for (const name of [...clone.getAttributeNames()]) {
     if (
       name === 'tabindex' ||
@@ -255,7 +258,11 @@ function svgElement<K extends keyof SVGElementTagNameMap>(
   attributes: Record<string, string | number>,
 ): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, String(value));
+  for (const [key, value] of Object.entries(attributes)) {
+    // See inlineStyles: styles go through the CSSOM under the page's CSP.
+    if (key === 'style') el.style.cssText = String(value);
+    else el.setAttribute(key, String(value));
+  }
   return el;
 }
 
@@ -284,7 +291,11 @@ export function chartPicture(
   chart: ExportChart,
   footer: readonly string[],
 ): ChartPicture {
-  const layers = [...figure.querySelectorAll<SVGSVGElement>('.plot > svg')];
+  // Stacked layers in a `.plot` (TimeChart, RegionMap), or the figure's own drawing (RankingBars).
+  const stacked = [...figure.querySelectorAll<SVGSVGElement>('.plot > svg')];
+  const layers = stacked.length
+    ? stacked
+    : [...figure.querySelectorAll<SVGSVGElement>(':scope > svg[viewBox]')];
   const first = layers[0];
   if (!first) throw new Error(`chart ${chart.id} has no drawing to export`);
   const [, , width = 640, plotHeight = 280] = (first.getAttribute('viewBox') ?? '')
