@@ -1,7 +1,7 @@
 // The Regions pages in a real Chromium: the map by keyboard, the date slider, a region page.
 // Expected values are computed here from the CSV the app is fed (data/observations.csv, or a
 // synthetic feed of all 18 regions served with page.route), independently of the app's model.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
