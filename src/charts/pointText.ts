@@ -58,11 +58,16 @@ export function pointLabel(
     value: pointValue(point, unit, lang),
     source: point.sourceLabel || point.sourceUrl,
   });
-  return point.derivedFrom ? `${label}, ${translate(lang, 'chart.derivedShort')}` : label;
+  const withDerived = point.derivedFrom
+    ? `${label}, ${translate(lang, 'chart.derivedShort')}`
+    : label;
+  return point.alternatives?.length
+    ? `${withDerived}, ${translate(lang, 'sources.disputedPoint', { count: point.alternatives.length + 1 })}`
+    : withDerived;
 }
 
 export interface TooltipLine {
-  kind: 'period' | 'value' | 'qualifier' | 'source' | 'note' | 'derived';
+  kind: 'period' | 'value' | 'qualifier' | 'source' | 'note' | 'derived' | 'disputed';
   text: string;
 }
 
@@ -81,6 +86,7 @@ export function tooltipLines(point: SeriesPoint, unit: Unit, lang: Lang): Toolti
   }
   const derived = derivedText(point, lang);
   if (derived) lines.push({ kind: 'derived', text: derived });
+  lines.push(...disputedLines(point, unit, lang));
   return lines;
 }
 
@@ -97,4 +103,20 @@ export function chartSummary(
   const to = pointPeriod(last, lang);
   if (count === 1) return translate(lang, 'chart.summaryOne', { title, from });
   return translate(lang, 'chart.summary', { title, count, from, to });
+}
+
+/** A disputed figure (model/reconcile.ts): every other published value, with its source. */
+export function disputedLines(point: SeriesPoint, unit: Unit, lang: Lang): TooltipLine[] {
+  if (!point.alternatives?.length) return [];
+  return [
+    { kind: 'disputed', text: translate(lang, 'sources.disputedHeading') },
+    ...point.alternatives.map((o) => ({
+      kind: 'disputed' as const,
+      text: translate(lang, 'sources.disputedLine', {
+        value: formatQualified(o.value, o.qualifier, unit, lang),
+        period: formatPeriod(o.period, o.precision, lang),
+        source: o.sourceLabel || o.sourceUrl,
+      }),
+    })),
+  ];
 }

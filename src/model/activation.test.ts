@@ -315,6 +315,29 @@ describe('progress and projection to a target', () => {
     });
   });
 
+  it('calls the dates indicative only when a figure they rest on is a bound or approximate', () => {
+    const withSixMonths = (value: number) =>
+      cumulativeFigures(
+        [
+          activated('2023-07-31', 1_060_000),
+          activated('2024-01-31', value, '>'),
+          activated('2024-04-30', 1_600_000),
+          activated('2024-07-31', 1_900_000),
+        ],
+        'REG-53',
+      );
+    // "more than 1.45 M" gives the middle pace: the dates use the 3- and 12-month paces only.
+    const middle = projectTarget(withSixMonths(1_450_000), 3_000_000);
+    if (middle.status !== 'projected') throw new Error(middle.status);
+    expect([middle.fastest.window, middle.slowest.window]).toEqual([3, 12]);
+    expect(middle.uncertain).toBe(false);
+    // "more than 1.2 M" gives the fastest pace: the earliest date rests on a bound.
+    const fastest = projectTarget(withSixMonths(1_200_000), 3_000_000);
+    if (fastest.status !== 'projected') throw new Error(fastest.status);
+    expect(fastest.fastest).toMatchObject({ window: 6, qualifier: '<' });
+    expect(fastest.uncertain).toBe(true);
+  });
+
   it('says when the target is reached, and when there is none', () => {
     expect(projectTarget(figures, 1_500_000)).toMatchObject({ status: 'reached' });
     expect(projectTarget(figures, undefined)).toEqual({ status: 'no-target' });

@@ -1,9 +1,17 @@
 /** Pure derived series from observations (DESIGN §4, model). */
 import type { Observation, Qualifier } from '../feeds/types';
 import { periodDate, periodEnd } from './period';
+import { reconcile } from './reconcile';
 
-/** An observation placed on a time axis. Derived points (rates) list what they came from. */
-export type SeriesPoint = Observation & { date: Date; derivedFrom?: Observation[] };
+/**
+ * An observation placed on a time axis. Derived points (rates) list what they came from; a
+ * disputed figure lists the other sources' values for the same period (`alternatives`).
+ */
+export type SeriesPoint = Observation & {
+  date: Date;
+  derivedFrom?: Observation[];
+  alternatives?: Observation[];
+};
 
 export interface SeriesQuery {
   indicator: string;
@@ -12,12 +20,21 @@ export interface SeriesQuery {
   breakdown?: string;
 }
 
-/** Observations of one indicator, place and breakdown, in time order. */
+/**
+ * Observations of one indicator, place and breakdown, in time order. The same figure from
+ * several sources is drawn once, chosen by the rule of `reconcile.ts`, the others attached.
+ */
 export function series(observations: readonly Observation[], q: SeriesQuery): SeriesPoint[] {
   const breakdown = q.breakdown ?? '';
-  return observations
-    .filter((o) => o.indicator === q.indicator && o.geo === q.geo && o.breakdown === breakdown)
-    .map((o) => ({ ...o, date: periodDate(o.period) }))
+  const selected = observations.filter(
+    (o) => o.indicator === q.indicator && o.geo === q.geo && o.breakdown === breakdown,
+  );
+  return reconcile(selected)
+    .map(({ point, alternatives }): SeriesPoint => {
+      const p: SeriesPoint = { ...point, date: periodDate(point.period) };
+      if (alternatives.length) p.alternatives = alternatives;
+      return p;
+    })
     .sort((a, b) => a.date.getTime() - b.date.getTime() || a.period.localeCompare(b.period));
 }
 

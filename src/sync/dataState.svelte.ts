@@ -7,36 +7,80 @@
  *   whatever the schedule, and updates `dataState` (and the other open tabs).
  * - `reloadObservations(): Promise<void>` reloads observations and feed states from IndexedDB
  *   (call it after adding, importing or deleting a user feed) and tells the other tabs.
+ * - `rollbackFeed(feedId, snapshotId)` shows an earlier stored snapshot of a feed (Sources page).
  */
 import { registryFeeds } from '../feeds/registry';
-import type { FeedConfig, Observation } from '../feeds/types';
+import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
 import { PulseDatabase, type FeedState } from '../store/db';
-import { loadFeedStates, loadObservations } from '../store/repository';
+import { loadFeedStates, loadObservations, rollbackTo } from '../store/repository';
+import { openTabChannel, withFeedLock, type CrossTabMessage, type TabChannel } from './crossTab';
+import { readManifest } from './manifest';
+import {
+  isoTime,
+  nextRefreshAt,
+  refreshIntervalMs,
+  shouldRefresh,
+  type RefreshReason,
+} from './policy';
 import { refreshFeed, type RefreshOutcome } from './refresh';
+import { RefreshScheduler } from './scheduler';
 
 export type DataStatus = 'loading' | 'cached' | 'refreshing' | 'fresh' | 'error';
+
+/** A feed whose last attempt failed, for the status line. */
+export interface FeedFailureView {
+  feed: string;
+  message: string;
+  issues: FeedIssue[];
+  quota: boolean;
+}
 
 export const dataState = $state({
   observations: [] as Observation[],
   feedStates: [] as FeedState[],
+  /** Every feed: the registry's, then the user's (URL feeds are refreshed, files are not). */
+  feeds: [] as (FeedConfig & { imported?: boolean })[],
   status: 'loading' as DataStatus,
-  /** Failed refreshes of the last round, for the status line. */
-  failures: [] as Extract<RefreshOutcome, { status: 'failed' }>[],
+  /** Feeds whose last attempt failed (from the stored states, so every tab agrees). */
+  failures: [] as FeedFailureView[],
   /** When the data on screen was last confirmed by a successful refresh. */
   updatedAt: undefined as string | undefined,
+  /** Feeds done / to do in the running round; undefined when no round runs. */
+  progress: undefined as { done: number; total: number } | undefined,
+  /** When the next automatic refresh is due (ISO). */
+  nextRefreshAt: undefined as string | undefined,
+  /** Whether the browser agreed to keep this site's storage (navigator.storage.persist). */
+  persisted: undefined as boolean | undefined,
 });
 
 let db: PulseDatabase | undefined;
+let channel: TabChannel | undefined;
+let scheduler: RefreshScheduler | undefined;
+let settings: Required<Pick<StartOptions, 'baseUrl'>> & StartOptions = { baseUrl: '' };
 
 export interface StartOptions {
+  /** Feeds to refresh instead of the registry's and the user's (tests). */
   feeds?: FeedConfig[];
   baseUrl?: string;
   database?: PulseDatabase;
+  fetchImpl?: typeof fetch;
+  /** Listen to online/visibility events and keep a timer (default true). */
+  schedule?: boolean;
 }
 
-/** Paints from the cache, then refreshes every feed. Resolves when the refresh round ends. */
+/** The database the app uses (after startData). */
+export function database(): PulseDatabase {
+  if (!db) throw new Error('startData() first');
+  return db;
+}
+
+/** Paints from the cache, then refreshes every feed. Resolves when the start round ends. */
 export async function startData(options: StartOptions = {}): Promise<void> {
+  scheduler?.stop();
+  channel?.close();
   db = options.database ?? new PulseDatabase();
+  settings = { ...options, baseUrl: options.baseUrl ?? document.baseURI };
+  void requestPersistence();
   try {
     await reloadFromStore();
     if (dataState.observations.length) {
@@ -47,22 +91,158 @@ export async function startData(options: StartOptions = {}): Promise<void> {
     // A broken or blocked IndexedDB (private mode, quota) must not stop the refresh.
     console.warn('IndexedDB unavailable', e);
   }
-  await refreshAll(options);
+  channel = openTabChannel((message) => void onTabMessage(message));
+  scheduler = new RefreshScheduler({
+    round: runRound,
+    nextDue,
+    minIntervalMs: () => Math.min(...refreshable().map(refreshIntervalMs), Infinity),
+    onSchedule: (at) => {
+      dataState.nextRefreshAt = at === undefined ? undefined : isoTime(at);
+    },
+    win: options.schedule === false ? undefined : window,
+    doc: options.schedule === false ? undefined : document,
+  });
+  await scheduler.start();
 }
 
-export async function refreshAll(options: StartOptions = {}): Promise<void> {
+/** Refreshes one feed (or all) now, whatever the schedule. */
+export async function refreshNow(feedId?: string): Promise<void> {
+  if (!scheduler) throw new Error('startData() first');
+  await scheduler.trigger('manual', feedId ? [feedId] : undefined);
+}
+
+/** Reloads what is on screen from IndexedDB (after a user feed was added or removed). */
+export async function reloadObservations(): Promise<void> {
   if (!db) throw new Error('startData() first');
-  const feeds = options.feeds ?? registryFeeds;
-  const baseUrl = options.baseUrl ?? document.baseURI;
+  await reloadFromStore();
+  channel?.post({ type: 'data', feeds: [] });
+  await scheduler?.reschedule();
+}
+
+/** Shows an earlier stored snapshot of a feed, here and in the other tabs. */
+export async function rollbackFeed(feedId: string, snapshotId: number): Promise<void> {
+  if (!db) throw new Error('startData() first');
+  await rollbackTo(db, feedId, snapshotId);
+  await reloadFromStore();
+  channel?.post({ type: 'data', feeds: [feedId] });
+}
+
+/** Feeds refreshed from the network: registry feeds and the user's URL feeds. */
+function refreshable(): FeedConfig[] {
+  return dataState.feeds.filter((f) => !f.imported);
+}
+
+async function loadFeedList(): Promise<void> {
+  if (settings.feeds) {
+    dataState.feeds = settings.feeds;
+    return;
+  }
+  let user: (FeedConfig & { imported?: boolean })[] = [];
+  try {
+    user = (await db!.userFeeds.toArray()).map((u) => ({ ...u.config, imported: !!u.file }));
+  } catch (e) {
+    console.warn('user feeds unavailable', e);
+  }
+  dataState.feeds = [...registryFeeds, ...user];
+}
+
+async function nextDue(): Promise<number | undefined> {
+  const feeds = refreshable();
+  if (!feeds.length || !db) return undefined;
+  const states = await loadFeedStates(db).catch(() => [] as FeedState[]);
+  return Math.min(
+    ...feeds.map((f) =>
+      nextRefreshAt(
+        states.find((s) => s.id === f.id),
+        refreshIntervalMs(f),
+      ),
+    ),
+  );
+}
+
+/** One round: each due feed refreshed by whichever tab takes its lock first. */
+async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void> {
+  await loadFeedList();
+  const feeds = refreshable().filter((f) => !feedIds || feedIds.includes(f.id));
+  if (!feeds.length) {
+    settle();
+    return;
+  }
   const hadData = dataState.observations.length > 0;
   dataState.status = hadData ? 'refreshing' : 'loading';
-  const outcomes = await Promise.all(feeds.map((f) => refreshFeed(db!, f, { baseUrl })));
-  dataState.failures = outcomes.filter((o) => o.status === 'failed');
-  if (outcomes.some((o) => o.status === 'updated') || !hadData) await reloadFromStore();
-  else dataState.feedStates = await loadFeedStates(db);
-  dataState.status = dataState.failures.length ? 'error' : 'fresh';
-  const successes = dataState.feedStates.map((s) => s.lastSuccess).filter(Boolean) as string[];
+  dataState.progress = { done: 0, total: feeds.length };
+  const fetchImpl = settings.fetchImpl;
+  const baseUrl = settings.baseUrl;
+  const sameOrigin = feeds.some((f) => new URL(f.url, baseUrl).origin === new URL(baseUrl).origin);
+  let manifest: Awaited<ReturnType<typeof readManifest>> | undefined;
+  let changed = !hadData;
+  let statesChanged = false;
+  try {
+    await Promise.all(
+      feeds.map(async (feed) => {
+        const result = await withFeedLock(feed.id, async () => {
+          const state = await db!.feeds.get(feed.id);
+          if (!shouldRefresh(reason, state, refreshIntervalMs(feed), Date.now())) return undefined;
+          if (sameOrigin && manifest === undefined) {
+            manifest = await readManifest(baseUrl, { fetchImpl });
+          }
+          return refreshFeed(db!, feed, { baseUrl, fetchImpl, manifest });
+        });
+        // Another tab held the lock: it has stored whatever it found.
+        if (!result.ran) changed = true;
+        else if (result.value) {
+          statesChanged = true;
+          if ((result.value as RefreshOutcome).status === 'updated') changed = true;
+        }
+        dataState.progress = {
+          done: (dataState.progress?.done ?? 0) + 1,
+          total: feeds.length,
+        };
+      }),
+    );
+  } finally {
+    dataState.progress = undefined;
+    try {
+      if (changed) await reloadFromStore();
+      else dataState.feedStates = await loadFeedStates(db!);
+    } catch (e) {
+      console.warn('IndexedDB unavailable', e);
+    }
+    settle();
+    if (changed || statesChanged) {
+      channel?.post({ type: changed ? 'data' : 'states', feeds: feeds.map((f) => f.id) });
+    }
+  }
+}
+
+async function onTabMessage(message: CrossTabMessage): Promise<void> {
+  if (!db) return;
+  if (message.type === 'data') {
+    await loadFeedList();
+    await reloadFromStore();
+  } else {
+    dataState.feedStates = await loadFeedStates(db);
+  }
+  if (!dataState.progress) settle();
+  await scheduler?.reschedule();
+}
+
+/** The status, failures and "updated at" that follow from the stored feed states. */
+function settle(): void {
+  const ids = new Set(dataState.feeds.map((f) => f.id));
+  const states = dataState.feedStates.filter((s) => ids.has(s.id));
+  dataState.failures = states
+    .filter((s) => s.lastError)
+    .map((s) => ({
+      feed: s.id,
+      message: s.lastError!.message,
+      issues: s.lastError!.issues,
+      quota: s.lastError!.kind === 'quota',
+    }));
+  const successes = states.map((s) => s.lastSuccess).filter(Boolean) as string[];
   dataState.updatedAt = successes.sort().at(-1);
+  if (dataState.failures.length || !dataState.observations.length) dataState.status = 'error';
+  else dataState.status = 'fresh';
 }
 
 async function reloadFromStore(): Promise<void> {
@@ -72,16 +252,23 @@ async function reloadFromStore(): Promise<void> {
   ]);
   dataState.observations = observations;
   dataState.feedStates = feedStates;
+  if (!dataState.feeds.length) await loadFeedList();
 }
 
-/** Refreshes one feed (or all) now, whatever the schedule. */
-export async function refreshNow(feedId?: string): Promise<void> {
-  const feeds = feedId ? registryFeeds.filter((f) => f.id === feedId) : registryFeeds;
-  await refreshAll({ feeds });
-}
+const PERSIST_ASKED = 'segur-pulse:persist-asked';
 
-/** Reloads what is on screen from IndexedDB (after a user feed was added or removed). */
-export async function reloadObservations(): Promise<void> {
-  if (!db) throw new Error('startData() first');
-  await reloadFromStore();
+/** Asks once (per browser profile) that the browser keep this site's data under pressure. */
+async function requestPersistence(): Promise<void> {
+  try {
+    const storage = navigator.storage;
+    if (!storage?.persisted) return;
+    let persisted = await storage.persisted();
+    if (!persisted && storage.persist && !localStorage.getItem(PERSIST_ASKED)) {
+      localStorage.setItem(PERSIST_ASKED, new Date().toISOString());
+      persisted = await storage.persist();
+    }
+    dataState.persisted = persisted;
+  } catch {
+    // Storage APIs refused (private mode, sandboxed frame): the data still works for this visit.
+  }
 }

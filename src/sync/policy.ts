@@ -59,3 +59,5 @@ export function hiddenTooLong(
 ): boolean {
   return hiddenAt !== undefined && now - hiddenAt > intervalMs;
 }
+
+export const isoTime = (ms: number): string => new Date(ms).toISOString();

@@ -47,8 +47,47 @@ export function readObservations(path: string): Row[] {
   return parseObservations(readFileSync(path, 'utf8'));
 }
 
+/**
+ * The rows a chart draws. The same figure (indicator, breakdown, place, calendar month; year for
+ * yearly figures) published by several sources, each a different one, is drawn once: an
+ * official source first and the press last, then exact before a bound before about, then the
+ * later date. Restated here from the issue's rule, independently of src/model/reconcile.ts.
+ */
+export function drawnRows(rows: Row[]): Row[] {
+  const month = (r: Row) =>
+    r.precision === 'year'
+      ? r.period.slice(0, 4)
+      : r.precision === 'half-year'
+        ? `${r.period.slice(0, 4)}-H${Number(r.period.slice(5, 7)) <= 6 ? 1 : 2}`
+        : r.period.slice(0, 7);
+  const key = (r: Row) => [r.indicator, r.breakdown, r.geo, month(r)].join('|');
+  const kind = (r: Row) =>
+    r.source_label.startsWith('official') ? 0 : r.source_label.startsWith('press') ? 2 : 1;
+  const exactness = (r: Row) => ({ '': 0, '=': 0, '>': 1, '<': 1, '~': 2 })[r.qualifier] ?? 3;
+  // Compare by the last day the period covers: a month figure ends after any day of that month.
+  const end = (r: Row) => (r.period.length === 7 ? `${r.period}-99` : r.period);
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  return rows.filter((r) => {
+    const group = groups.get(key(r))!;
+    if (group.length === 1 || new Set(group.map((g) => g.source_url)).size < group.length) {
+      return true;
+    }
+    const best = [...group].sort(
+      (a, b) => kind(a) - kind(b) || exactness(a) - exactness(b) || end(b).localeCompare(end(a)),
+    )[0];
+    return best === r;
+  });
+}
+
+/** Rows drawn under another source's figure of the same period: disputed points, one per group. */
+export function disputedGroups(rows: Row[]): number {
+  return rows.length - drawnRows(rows).length;
+}
+
 /** Number of `.point` elements each Overview chart must draw, from the contract's rules. */
-export function expectedPointCounts(rows: Row[]): Record<ChartId, number> {
+export function expectedPointCounts(allRows: Row[]): Record<ChartId, number> {
+  const rows = drawnRows(allRows);
   const fr = rows.filter((r) => r.geo === 'FR');
   const national = fr.filter((r) => r.breakdown === '');
   const of = (indicator: string, from: Row[]) => from.filter((r) => r.indicator === indicator);

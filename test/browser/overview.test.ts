@@ -6,7 +6,9 @@ import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHART_IDS,
+  disputedGroups,
   distinctSourceUrls,
+  drawnRows,
   expectedPointCounts,
   readObservations,
   type ChartId,
@@ -30,8 +32,12 @@ const STATES = ['loading', 'refreshing', 'fresh', 'cached', 'error'];
 const QUALIFIERS = ['=', '~', '>', '<'];
 const SETTLE_MS = 15_000;
 
-/** The feed request, whatever query string the app adds (cache busting, conditional GET). */
-const isFeed = (url: URL) => url.pathname.endsWith('/data/observations.csv');
+/**
+ * The feed request, whatever query string the app adds (cache busting, conditional GET), and
+ * data/manifest.json, which a refresh reads first and which can stand for the feed.
+ */
+const isFeed = (url: URL) =>
+  url.pathname.endsWith('/data/observations.csv') || url.pathname.endsWith('/data/manifest.json');
 
 let rows: Row[] = [];
 let expected: Record<ChartId, number>;
@@ -173,13 +179,14 @@ async function expectOverviewPainted(page: Page): Promise<void> {
 
 /** Points of the charts that plot the CSV's rows one for one carry their periods and qualifiers. */
 async function expectPointsMatchRows(page: Page): Promise<void> {
-  const national = rows.filter((r) => r.geo === 'FR' && r.breakdown === '');
+  const drawn = drawnRows(rows);
+  const national = drawn.filter((r) => r.geo === 'FR' && r.breakdown === '');
   const direct: Record<'mes-profiles' | 'dmp-docs' | 'insi-calls', Row[]> = {
     'mes-profiles': national.filter((r) =>
       ['mes_profiles_open', 'mes_profiles_activated'].includes(r.indicator),
     ),
-    'dmp-docs': rows.filter((r) => r.geo === 'FR' && r.indicator === 'dmp_docs_sent_per_month'),
-    'insi-calls': rows.filter((r) => r.geo === 'FR' && r.indicator === 'insi_calls_per_month'),
+    'dmp-docs': drawn.filter((r) => r.geo === 'FR' && r.indicator === 'dmp_docs_sent_per_month'),
+    'insi-calls': drawn.filter((r) => r.geo === 'FR' && r.indicator === 'insi_calls_per_month'),
   };
   const seriesKey: Record<keyof typeof direct, (r: Row) => string> = {
     'mes-profiles': (r) => r.indicator,
@@ -201,6 +208,21 @@ async function expectPointsMatchRows(page: Page): Promise<void> {
       .soft(new Set(points.map((p) => p.series)).size, `${id}: number of distinct data-series`)
       .toBe(new Set(chartRows.map(seriesKey[id])).size);
   }
+  // Same figure from two sources (May 2022 open, Feb 2024 activated): one point each, marked.
+  const mesRows = rows.filter(
+    (r) =>
+      r.geo === 'FR' &&
+      r.breakdown === '' &&
+      ['mes_profiles_open', 'mes_profiles_activated'].includes(r.indicator),
+  );
+  expect
+    .soft(
+      await page
+        .locator('figure[data-chart-id="mes-profiles"] .point[data-disputed="true"]')
+        .count(),
+      'mes-profiles: one .point[data-disputed="true"] per figure published by two sources',
+    )
+    .toBe(disputedGroups(mesRows));
 }
 
 async function expectTablesAndSources(page: Page): Promise<void> {

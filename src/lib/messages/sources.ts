@@ -2,14 +2,22 @@
 export const fr = {
   'status.loading': 'Chargement des données…',
   'status.refreshing': 'Données en cache affichées ; actualisation en cours…',
-  'status.fresh': 'Données à jour (vérifiées {ago}).',
-  'status.errorKept':
-    'Actualisation impossible : les données affichées sont celles vérifiées {ago}.',
+  'status.fresh': 'À jour {ago}.',
+  'status.refreshingOf': 'Actualisation : {done} flux sur {total}',
+  'status.next': 'Prochaine actualisation {when}',
+  'status.refreshNow': 'Actualiser maintenant',
+  'status.failedFeed': 'Flux « {feed} » :',
+  'status.quota':
+    'L’espace de stockage de ce navigateur est plein : les nouvelles données n’ont pas pu être enregistrées. Les données précédentes sont conservées. Libérez de la place (autres sites, fichiers importés) puis actualisez.',
+  'status.errorKept': 'Actualisation impossible : les données affichées ont été vérifiées {ago}.',
   'status.errorKeptUndated':
     'Actualisation impossible : les dernières données valides restent affichées.',
   'status.errorEmpty': 'Impossible de charger les données :',
   'status.details': 'Détails sur la page Sources',
   'sources.title': 'Sources',
+  'sources.disputedPoint': 'chiffre discuté, {count} valeurs publiées',
+  'sources.disputedHeading': 'Chiffre discuté : d’autres sources publient une autre valeur',
+  'sources.disputedLine': '{value} ({period}, source : {source})',
   'sources.lede':
     'Chaque flux de données, son état, et chaque publication d’où vient un chiffre affiché, avec les dates des chiffres qu’elle donne.',
   'sources.feeds': 'Flux de données',
@@ -33,12 +41,21 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   'status.loading': 'Loading data…',
   'status.refreshing': 'Showing cached data; refreshing…',
-  'status.fresh': 'Data up to date (checked {ago}).',
+  'status.fresh': 'Up to date {ago}.',
+  'status.refreshingOf': 'Refreshing: {done} of {total} feeds',
+  'status.next': 'Next refresh {when}',
+  'status.refreshNow': 'Refresh now',
+  'status.failedFeed': 'Feed “{feed}”:',
+  'status.quota':
+    'This browser’s storage is full: the new data could not be saved. The previous data is kept. Free some space (other sites, imported files), then refresh.',
   'status.errorKept': 'Refresh failed: the data shown was checked {ago}.',
   'status.errorKeptUndated': 'Refresh failed: the last valid data stays on screen.',
   'status.errorEmpty': 'Could not load the data:',
   'status.details': 'Details on the Sources page',
   'sources.title': 'Sources',
+  'sources.disputedPoint': 'disputed figure, {count} published values',
+  'sources.disputedHeading': 'Disputed figure: other sources publish another value',
+  'sources.disputedLine': '{value} ({period}, source: {source})',
   'sources.lede':
     'Each data feed, its state, and each publication a figure on screen comes from, with the dates of its figures.',
   'sources.feeds': 'Data feeds',
