@@ -349,7 +349,7 @@ export type Projection =
       latest: Date;
       fastest: Extract<Pace, { ok: true }>;
       slowest: Extract<Pace, { ok: true }>;
-      /** A pace computed from a bound or an approximate figure is itself uncertain. */
+      /** The dates rest on a bound or an approximate figure (in the paces used or the latest count). */
       uncertain: boolean;
       /** Per month needed from the latest figure to meet the deadline (when there is one). */
       neededPerMonth?: number;
@@ -403,7 +403,8 @@ export function projectTarget(
     fastest,
     slowest,
     uncertain:
-      usable.some((p) => p.qualifier !== '=') || progress.current.observation.qualifier !== '=',
+      [pace, fastest, slowest].some((p) => p.qualifier !== '=') ||
+      progress.current.observation.qualifier !== '=',
   };
   if (deadline) {
     const monthsLeft = monthsBetween(from, deadline);

@@ -99,7 +99,7 @@ describe('Activation tracker on the embedded data', () => {
     ]);
   });
 
-  it('projects the national target with its range, and says it is indicative', () => {
+  it('projects the national target with its range, the pace needed and whether it is on track', () => {
     const target = nationalTarget(observations)!;
     const projection = projectTarget(
       cumulativeFigures(observations, 'FR'),
@@ -111,9 +111,8 @@ describe('Activation tracker on the embedded data', () => {
       /^Au rythme actuel \(237\u202f000 par mois, sur les 3 derniers mois\), l’objectif serait atteint vers \S+ 2031\.$/,
     );
     expect(lines[1]).toMatch(/^Selon le rythme récent retenu, entre \S+ 2028 .* et \S+ 2031 /);
-    expect(lines).toContain(
-      'Certains chiffres utilisés sont approximatifs ou des minimums : ces dates sont indicatives.',
-    );
+    // The dates rest on the exact 3- and 12-month paces, not on the 6-month one from a bound.
+    expect(lines.join(' ')).not.toContain('indicatives');
     expect(lines.at(-1)).toBe('À ce rythme, l’objectif ne serait pas tenu à temps.');
   });
 
