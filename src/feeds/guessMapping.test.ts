@@ -101,6 +101,23 @@ describe('guessMapping by header names', () => {
   });
 });
 
+describe('guessMapping: a few bad cells do not undo a header', () => {
+  it('keeps Date, Code région and Valeur when half their cells are bad', () => {
+    const { mapping } = guessMapping(
+      ['Date', 'Code région', 'Valeur'],
+      [
+        ['2023-13', '53', '12'],
+        ['31/01/2024', '99', 'abc'],
+      ],
+    );
+    expect(mapping).toEqual({
+      geo: { column: 'Code région', prefix: 'REG-' },
+      period: { column: 'Date' },
+      value: { column: 'Valeur' },
+    });
+  });
+});
+
 describe('guessMapping by content', () => {
   it('finds dates, numbers, codes, indicator ids, URLs and qualifiers under unknown names', () => {
     const header = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];

@@ -194,17 +194,23 @@ export function profileColumn(cells: string[]): ColumnProfile {
   return p;
 }
 
-const most = (count: number, p: ColumnProfile) => p.filled > 0 && count / p.filled >= 0.8;
+/** Share of filled cells a column needs for its content alone to suggest a field. */
+const CONTENT_SHARE = 0.8;
+/** Share below which the cells contradict a header name (a few bad cells do not). */
+const HEADER_SHARE = 0.5;
+
+const most = (count: number, p: ColumnProfile, share = CONTENT_SHARE) =>
+  p.filled > 0 && count / p.filled >= share;
 
 /** The geo prefix the codes in a column need: '' for ids (REG-53), REG- or DEP- for bare codes. */
-export function geoPrefixFor(p: ColumnProfile, header = ''): string | null {
-  if (most(p.geoIds, p)) return '';
+export function geoPrefixFor(p: ColumnProfile, header = '', share = CONTENT_SHARE): string | null {
+  if (most(p.geoIds, p, share)) return '';
   const h = normaliseHeader(header);
   const saysDep = /\bdep|departement|department/.test(h);
   const saysReg = /\breg|region/.test(h);
   // Two-digit codes are both region and department codes: the header decides, else regions.
-  if (most(p.regionCodes, p) && !saysDep) return 'REG-';
-  if (most(p.departementCodes, p) && !saysReg) return 'DEP-';
+  if (most(p.regionCodes, p, share) && !saysDep) return 'REG-';
+  if (most(p.departementCodes, p, share) && !saysReg) return 'DEP-';
   return null;
 }
 
@@ -249,7 +255,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
 
   const source = (field: MappingField, i: number): FieldSource => {
     if (field !== 'geo') return { column: header[i]! };
-    const prefix = geoPrefixFor(profiles[i]!, header[i]) ?? '';
+    const prefix = geoPrefixFor(profiles[i]!, header[i], HEADER_SHARE) ?? '';
     return prefix ? { column: header[i]!, prefix } : { column: header[i]! };
   };
 
@@ -261,10 +267,11 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
       if (i < 0) continue;
       const p = profiles[i]!;
       const contradicts =
-        (field === 'value' && p.filled > 0 && !most(p.numbers, p)) ||
-        (field === 'period' && p.filled > 0 && !most(p.dates, p)) ||
-        (field === 'geo' && p.filled > 0 && geoPrefixFor(p, header[i]) === null) ||
-        (field === 'sourceUrl' && p.filled > 0 && !most(p.urls, p));
+        p.filled > 0 &&
+        ((field === 'value' && !most(p.numbers, p, HEADER_SHARE)) ||
+          (field === 'period' && !most(p.dates, p, HEADER_SHARE)) ||
+          (field === 'geo' && geoPrefixFor(p, header[i], HEADER_SHARE) === null) ||
+          (field === 'sourceUrl' && !most(p.urls, p, HEADER_SHARE)));
       if (contradicts) continue;
       mapping[field] = source(field, i);
       used.add(i);

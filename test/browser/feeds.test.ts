@@ -1,0 +1,245 @@
+// The Feeds page in Chromium (import a file, map, save, see its figures, reload), and the
+// Content-Security-Policy of every page: no violation is reported anywhere.
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  appURL,
+  baseURL,
+  firstPage,
+  launchBrowser,
+  screenshot,
+  screenshotQuietly,
+  trackErrors,
+  type BrowserError,
+} from './helpers.ts';
+
+// A synthetic regional export: made-up figures, an example.org source, markup in a note.
+const SOURCE = 'https://example.org/synthetic/feeds-browser-test';
+const XSS_NOTE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+const FILE = [
+  'Date;Code région;Profils ouverts;Remarque',
+  `31/01/2024;53;1 234 567;"${XSS_NOTE.replace(/"/g, '""')}"`,
+  '29/02/2024;53;1 250 000;=HYPERLINK("http://example.org","x")',
+].join('\r\n');
+
+/** Records CSP violations in the page from its very first script on. */
+async function recordViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+}
+
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+
+const describeErrors = (errors: BrowserError[]) =>
+  errors.map((e) => `${e.kind}: ${e.text}`).join('\n');
+
+async function sourceLinks(page: Page): Promise<string[]> {
+  return page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+describe('Content-Security-Policy', () => {
+  it('ships a strict policy and no page reports a violation', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    await recordViolations(browser.context);
+    try {
+      await page.goto(appURL('#/'));
+      const policy = await page.getAttribute(
+        'meta[http-equiv="Content-Security-Policy"]',
+        'content',
+      );
+      for (const directive of [
+        "script-src 'self'",
+        "style-src 'self';",
+        "connect-src 'self' https:",
+        "worker-src 'self' blob:",
+        "img-src 'self' data: blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "manifest-src 'self'",
+      ]) {
+        expect(policy, directive).toContain(directive);
+      }
+      expect(policy).not.toContain('unsafe');
+
+      const pages = ['#/', '#/regions', '#/regions/53', '#/activation', '#/sources', '#/feeds'];
+      for (const hash of pages) {
+        await page.goto(appURL(hash));
+        await page.waitForSelector('main h1', { timeout: 20_000 });
+        await page.waitForTimeout(500);
+        expect(await violations(page), `CSP violations on ${hash}`).toEqual([]);
+      }
+      // Embed mode: the query string before the hash.
+      await page.goto(new URL('?embed=1#/', baseURL()).href);
+      await page.waitForTimeout(1000);
+      expect(await violations(page), 'CSP violations in embed mode').toEqual([]);
+
+      // The policy is enforced: an inline script added at run time does not run.
+      const ran = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true';
+        document.body.append(s);
+        return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+      });
+      expect(ran).toBe(false);
+      expect((await violations(page)).join('\n')).toMatch(/script-src/);
+
+      const cspErrors = errors.filter((e) => /Content Security Policy/i.test(e.text));
+      expect(
+        cspErrors.filter((e) => !/inline script/i.test(e.text)),
+        describeErrors(cspErrors),
+      ).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'csp-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+});
+
+describe('Feeds page in Chromium', () => {
+  it('imports a file, maps it, saves it; its figures stay after a reload; delete removes them', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    await recordViolations(browser.context);
+    try {
+      await page.goto(appURL('#/feeds'));
+      await page.waitForSelector('[data-testid="privacy-note"]');
+      expect(await page.textContent('[data-testid="privacy-note"]')).toMatch(
+        /restent dans ce navigateur/,
+      );
+
+      // An http address is refused with a clear message.
+      await page.fill('#feed-url', 'http://example.org/synthetic.csv');
+      await page.getByRole('button', { name: 'Lire ce flux', exact: true }).click();
+      expect(await page.textContent('#feed-url-refused')).toMatch(/only https:\/\//);
+
+      await page.setInputFiles('#feed-file', {
+        name: 'synthetic-export-ars.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(FILE, 'utf8'),
+      });
+      await page.waitForSelector('[data-testid="feed-draft"]');
+
+      // Preview: the note is shown as text, never run or parsed as markup.
+      const preview = await page.textContent('[data-testid="preview-table"]');
+      expect(preview).toContain('<script>window.__xss=2</script>');
+      expect(await page.$('[data-testid="preview-table"] img')).toBeNull();
+
+      // Guesses pre-filled: the date, the region codes (with REG-), the numbers.
+      expect(await page.inputValue('#map-period')).toBe('Date');
+      expect(await page.inputValue('#map-geo')).toBe('Code région');
+      expect(await page.inputValue('#map-geo-prefix')).toBe('REG-');
+      expect(await page.inputValue('#map-value')).toBe('Profils ouverts');
+      expect(await page.textContent('[data-testid="mapping-missing"]')).toMatch(
+        /Indicateur, Adresse de la source/,
+      );
+
+      // One indicator and one source for the whole file; the note column.
+      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
+      await page.fill('#map-indicator-value', 'mes_profiles_open');
+      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
+      await page.fill('#map-sourceUrl-value', SOURCE);
+      await page.selectOption('#map-note', 'Remarque');
+      await page.fill('#feed-name', 'Export synthétique ARS');
+
+      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      await page.waitForSelector('[data-testid="check-valid"]');
+      expect(await page.textContent('[data-testid="check-valid"]')).toMatch(/2 chiffres lus/);
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('[data-testid="feeds-notice"]');
+      expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(
+        /Export synthétique ARS.* enregistré : 2 chiffres/,
+      );
+      await page.waitForSelector('li.user-feed[data-feed-id="user-export-synthetique-ars"]');
+      await screenshot(page, 'feeds-saved');
+
+      // Its figures are in the data: the Sources page lists its source.
+      await page.goto(appURL('#/sources'));
+      await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
+
+      // After a reload (IndexedDB), still there, on the Sources and Feeds pages.
+      await page.reload();
+      await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
+      await page.goto(appURL('#/feeds'));
+      await page.waitForSelector('li.user-feed[data-feed-id="user-export-synthetique-ars"]');
+      expect(await page.textContent('li.user-feed')).toMatch(
+        /synthetic-export-ars\.csv.*2 chiffres/s,
+      );
+
+      expect(
+        await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+      ).toBeUndefined();
+      expect(await violations(page)).toEqual([]);
+
+      // Deleting the feed removes its figures.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.click('li.user-feed button');
+      await page.waitForSelector('li.user-feed', { state: 'detached' });
+      await page.goto(appURL('#/sources'));
+      await page.waitForSelector('table.sources-table');
+      await page.waitForTimeout(500);
+      expect(await sourceLinks(page)).not.toContain(SOURCE);
+
+      expect(errors, describeErrors(errors)).toEqual([]);
+      expect(browser.blocked, 'requests outside 127.0.0.1').toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('shows the validation report (feed, row, column, reason) of a bad file and saves nothing', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await page.goto(appURL('#/feeds'));
+      await page.setInputFiles('#feed-file', {
+        name: 'synthetic-bad.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Date;Code région;Valeur\n2023-13;53;12\n31/01/2024;99;abc\n', 'utf8'),
+      });
+      await page.waitForSelector('[data-testid="feed-draft"]');
+      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
+      await page.fill('#map-indicator-value', 'mes_profiles_open');
+      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
+      await page.fill('#map-sourceUrl-value', SOURCE);
+      // Half the cells are bad: the header names still make the guesses.
+      expect(await page.inputValue('#map-period')).toBe('Date');
+      expect(await page.inputValue('#map-geo-prefix')).toBe('REG-');
+      expect(await page.inputValue('#map-value')).toBe('Valeur');
+      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      await page.waitForSelector('[data-testid="check-invalid"]');
+      const rows = await page.$$eval('[data-testid="check-invalid"] tr.issue-row', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+      );
+      expect(rows).toEqual([
+        ['user-synthetic-bad', '2', 'period', '"2023-13" has no month 13'],
+        ['user-synthetic-bad', '3', 'geo', expect.stringMatching(/unknown region code "99"/)],
+        ['user-synthetic-bad', '3', 'value', '"abc" is not a number'],
+      ]);
+      expect(await page.isDisabled('[data-testid="save-feed"]')).toBe(true);
+      await screenshot(page, 'feeds-invalid-report');
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-invalid-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+});
