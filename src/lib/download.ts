@@ -247,6 +247,15 @@ export function inlineStyles(source: Element, clone: Element): void {
   });
 }
 
+/** The colour the element is drawn on: the first opaque background among it and its ancestors. */
+function backgroundBehind(element: Element): string {
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    const colour = getComputedStyle(el).backgroundColor;
+    if (colour && colour !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(colour)) return colour;
+  }
+  return '#ffffff';
+}
+
 export interface ChartPicture {
   svg: string;
   width: number;
@@ -303,11 +312,7 @@ export function chartPicture(
     .map(Number);
 
   const page = getComputedStyle(figure);
-  const body = getComputedStyle(document.body);
-  const background =
-    body.backgroundColor && body.backgroundColor !== 'rgba(0, 0, 0, 0)'
-      ? body.backgroundColor
-      : '#ffffff';
+  const background = backgroundBehind(figure);
   const ink = page.color || '#1b1b1b';
   const muted = getComputedStyle(figure.querySelector('.chart-description') ?? figure).color || ink;
   const font = `font-family:${page.fontFamily || 'sans-serif'}`;

@@ -2,11 +2,13 @@
 // axe runs through page.evaluate (DevTools protocol), which the page's Content-Security-Policy
 // does not apply to; injecting it as a <script> tag would be refused by `script-src 'self'`.
 // Closed <details> (the charts' data tables) are opened first so the tables are checked too.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  SCREENSHOT_DIR,
   appURL,
   firstPage,
   launchBrowser,
@@ -107,6 +109,49 @@ describe('accessibility (axe-core)', () => {
   });
   afterAll(async () => {
     await browser?.close({ removeProfile: true });
+  });
+
+  it('prints readably: no navigation or buttons, tables shown, source URLs written out', async () => {
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await page.goto('about:blank');
+    await page.goto(appURL('#/'));
+    try {
+      await settle(page);
+      const printed = await page.evaluate(() => {
+        const visible = (el: Element) => {
+          const box = (el as HTMLElement).getBoundingClientRect();
+          return getComputedStyle(el).display !== 'none' && box.width > 0 && box.height > 0;
+        };
+        const link = document.querySelector('.data-table a[href^="http"]');
+        return {
+          nav: [...document.querySelectorAll('.site-header nav, .lang-toggle')].some(visible),
+          buttons: [...document.querySelectorAll('main button')].filter(visible).length,
+          figures: [...document.querySelectorAll('figure[data-chart-id]')].filter(visible).length,
+          tableRows: [...document.querySelectorAll('tr.data-row')].filter(visible).length,
+          linkAfter: link ? getComputedStyle(link, '::after').content : null,
+          href: link?.getAttribute('href') ?? null,
+          background: getComputedStyle(document.documentElement).backgroundColor,
+          ink: getComputedStyle(document.body).color,
+        };
+      });
+      expect(printed.nav, 'navigation printed').toBe(false);
+      expect(printed.buttons, 'buttons printed').toBe(0);
+      expect(printed.figures).toBeGreaterThan(0);
+      expect(printed.tableRows, 'data tables printed (closed <details> included)').toBeGreaterThan(
+        0,
+      );
+      expect(printed.linkAfter).toContain(printed.href ?? 'no link');
+      // Black on white whatever the screen theme.
+      expect(printed.background).toBe('rgb(255, 255, 255)');
+      expect(printed.ink).toBe('rgb(0, 0, 0)');
+      await screenshot(page, 'print-overview');
+      const pdf = await page.pdf({ format: 'A4', printBackground: false });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      writeFileSync(resolve(SCREENSHOT_DIR, 'print-overview.pdf'), pdf);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   for (const scheme of SCHEMES) {

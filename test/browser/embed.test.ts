@@ -237,6 +237,18 @@ describe('chart downloads', () => {
     expect(size.height).toBeGreaterThan(200);
   });
 
+  it('SVG in the dark theme: drawn on the dark background it was seen on', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      const { bytes } = await download('svg');
+      const svg = bytes.toString('utf8');
+      // The first shape is the background: the dark theme's --bg, #15171c.
+      expect(svg).toMatch(/^<svg[^>]*><rect[^>]*style="fill: rgb\(21, 23, 28\);?"/);
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   it('PNG: the same picture at twice the size', async () => {
     const { name, bytes } = await download('png');
     expect(name).toMatch(/\.png$/);
