@@ -23,6 +23,7 @@ export const fr = {
     'Profils activés / profils ouverts, calculé seulement quand les deux chiffres portent sur la même date, et taux publiés tels quels (certaines sources les définissent autrement : voir la note de chaque point).',
   'activation.rateComputed': 'Taux calculé (activés / ouverts)',
   'activation.ratePublished': 'Taux publié',
+  'activation.monthlyHeading': 'Activations par mois',
   'activation.monthlyTitle': 'Activations par mois, {geo}',
   'activation.monthlyDesc':
     'Chiffres mensuels publiés quand ils existent. Ailleurs, la « moyenne sur la période » : la hausse entre deux chiffres cumulés publiés, divisée par le nombre de mois qui les séparent. Elle dit combien de profils ont été activés en moyenne, pas mois par mois.',
@@ -123,6 +124,7 @@ export const en: Record<keyof typeof fr, string> = {
     'Activated / open profiles, computed only where both figures refer to the same date, plus rates as published (some sources define them differently: see each point’s note).',
   'activation.rateComputed': 'Computed rate (activated / open)',
   'activation.ratePublished': 'Published rate',
+  'activation.monthlyHeading': 'Activations per month',
   'activation.monthlyTitle': 'Activations per month, {geo}',
   'activation.monthlyDesc':
     'Published monthly figures where they exist. Elsewhere, the “average over the period” (moyenne sur la période): the rise between two published cumulative figures, divided by the number of months between them. It tells how many profiles were activated on average, not month by month.',
