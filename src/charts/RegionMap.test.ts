@@ -121,7 +121,7 @@ describe('RegionMap', () => {
   });
 
   it('names each region with its value and date, or says it has no data', () => {
-    const { container } = renderMap({ onOpen: () => undefined });
+    const { container } = renderMap();
     expect(shape(container, 'REG-53').getAttribute('aria-label')).toBe(
       `Bretagne : ${pct(15)} au 20 déc. 2023`,
     );
@@ -134,14 +134,6 @@ describe('RegionMap', () => {
     for (const p of shapes(container)) {
       expect(p.getAttribute('tabindex')).toBe('0');
       expect(p.getAttribute('role')).toBe('link');
-    }
-  });
-
-  it('presents shapes that open nothing as images, still focusable for their tooltip', () => {
-    const { container } = renderMap();
-    for (const p of shapes(container)) {
-      expect(p.getAttribute('role')).toBe('img');
-      expect(p.getAttribute('tabindex')).toBe('0');
     }
   });
 

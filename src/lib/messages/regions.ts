@@ -54,7 +54,7 @@ export const fr = {
   'regions.departments': 'Départements',
   'regions.departmentsTitle': '{indicator} par département, au {date}',
   'regions.departmentsDescription':
-    'Pour chaque département, le dernier chiffre publié à cette date. Hachures : pas de données. Les chiffres des départements ne forment le total de la région que s’ils sont tous publiés à la même date.',
+    'Pour chaque département, le dernier chiffre publié à cette date. Hachures : pas de données. Choisissez un département pour ouvrir son suivi de l’activation. Les chiffres des départements ne forment le total de la région que s’ils sont tous publiés à la même date.',
   'regions.departmentsNone':
     'Aucun chiffre départemental pour cette région dans les données chargées.',
   'regions.mapLoading': 'Chargement de la carte…',
@@ -129,7 +129,7 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.departments': 'Departments',
   'regions.departmentsTitle': '{indicator} by department, as of {date}',
   'regions.departmentsDescription':
-    'For each department, the latest figure published by that date. Hatched: no data. Department figures make the region’s total only when all of them are published for the same date.',
+    'For each department, the latest figure published by that date. Hatched: no data. Choose a department to open its activation tracker. Department figures make the region’s total only when all of them are published for the same date.',
   'regions.departmentsNone': 'No department figure for this region in the data loaded.',
   'regions.mapLoading': 'Loading the map…',
   'regions.mapFailed': 'The map could not be loaded ({reason}). The tables are still available.',
