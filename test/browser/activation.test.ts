@@ -326,13 +326,21 @@ describe('On a 360 px phone', () => {
     }
   });
 
-  it('the activation tracker has no horizontal scroll either', async () => {
+  it('the activation tracker has no horizontal scroll either, and marks its first chart', async () => {
     const page = await firstPage(phone!.context);
     try {
       await page.goto(appURL('#/activation'));
       await settle(page);
       await page.locator('[data-testid="target-national"]').waitFor({ timeout: SETTLE_MS });
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      // Opened first, the tracker's own charts set the mark.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () => performance.getEntriesByName('segur-pulse:first-chart', 'mark').length,
+          ),
+        )
+        .toBe(1);
       await screenshot(page, 'activation-360');
     } catch (error) {
       await screenshotQuietly(page, 'activation-360-FAILED');
