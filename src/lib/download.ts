@@ -343,11 +343,14 @@ export function chartPicture(
   root.append(plot);
   y += plotHeight + 12;
 
-  // Series legend: a swatch and a label per series, one per line (labels can be long).
+  // Series legend as on the page: a swatch and a label for each series the page's legend shows
+  // (maps and rankings have none: their labels are in the drawing).
   const legend = svgElement('g', { style: `${font};font-size:12px;fill:${ink}` });
-  chart.series.forEach((s, i) => {
-    const colour = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
-    const fill = colour ? getComputedStyle(colour).fill : ink;
+  const swatches = chart.series.flatMap((s) => {
+    const swatch = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
+    return swatch ? [{ label: s.label, fill: getComputedStyle(swatch).fill }] : [];
+  });
+  swatches.forEach(({ label, fill }, i) => {
     legend.append(
       svgElement('rect', {
         x: pad,
@@ -358,12 +361,12 @@ export function chartPicture(
         style: `fill:${fill}`,
       }),
     );
-    const label = svgElement('text', { x: pad + 18, y: y + i * 18 + 10 });
-    label.textContent = s.label;
-    legend.append(label);
+    const text = svgElement('text', { x: pad + 18, y: y + i * 18 + 10 });
+    text.textContent = label;
+    legend.append(text);
   });
   root.append(legend);
-  y += chart.series.length * 18 + 8;
+  if (swatches.length > 0) y += swatches.length * 18 + 8;
 
   const lines = footer.flatMap((line) => wrapText(line, charsPerLine(11)));
   const foot = textLines(lines, pad, y, 15, `${font};font-size:11px;fill:${muted}`);

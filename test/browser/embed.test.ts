@@ -263,10 +263,14 @@ describe('chart downloads', () => {
     expect(errors, describeErrors(errors)).toEqual([]);
   });
 
-  it('exports every chart of the Regions page as SVG (map and ranking included)', async () => {
+  it('exports every chart of the Regions page as SVG and PNG (map and ranking included)', async () => {
     await page.goto(appURL('#/regions'));
-    const buttons = page.locator('figure[data-chart-id] button[data-format="svg"]');
-    await expect.poll(() => buttons.count(), { timeout: SETTLE_MS }).toBeGreaterThan(0);
+    // The map draws once its boundaries are loaded: wait for it (and the ranking beside it).
+    for (const id of ['region-map', 'region-ranking']) {
+      await page.waitForSelector(`figure[data-chart-id="${id}"] button[data-format="svg"]`, {
+        timeout: SETTLE_MS,
+      });
+    }
     const ids = await page
       .locator('figure[data-chart-id]:has(button[data-format="svg"])')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-chart-id') ?? ''));
@@ -279,6 +283,15 @@ describe('chart downloads', () => {
       expect(file.suggestedFilename(), id).toContain(`segur-pulse-${id}-`);
       expect(svg, id).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       expect(svg.length, id).toBeGreaterThan(1000);
+      // The PNG too, kept beside the screenshots for a look.
+      const [png] = (await Promise.all([
+        page.waitForEvent('download', { timeout: SETTLE_MS }),
+        page.locator(`figure[data-chart-id="${id}"] button[data-format="png"]`).click(),
+      ])) as [Download, unknown];
+      const bytes = readFileSync(await png.path());
+      expect(bytes.subarray(1, 4).toString(), id).toBe('PNG');
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      writeFileSync(resolve(SCREENSHOT_DIR, `download-${id}.png`), bytes);
     }
     await page.goto(appURL('#/'));
     await waitForPoints(page, 'mes-profiles');
