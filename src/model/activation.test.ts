@@ -154,6 +154,19 @@ describe('monthlyActivations', () => {
       ['published-total-average', 50_000, '>', 12],
     ]);
     expect(list[2]!.from).toEqual(day('2024-01-01'));
+    const yearAsDay = monthlyActivations(
+      [
+        syntheticObservation({
+          indicator: 'mes_activations_in_year',
+          geo: 'REG-53',
+          period: '2024-12-31',
+          precision: 'year',
+          value: 600_000,
+        }),
+      ],
+      'REG-53',
+    );
+    expect(yearAsDay[0]!.from).toEqual(day('2024-01-01'));
     expect(list[2]!.to).toEqual(day('2024-12-31'));
   });
 

@@ -118,9 +118,12 @@ export function monthlyActivations(
   const result: MonthlyActivation[] = [];
   const publishedMonths = new Set<string>();
 
-  for (const o of observations) {
-    const flow = ACTIVATION_FLOWS[o.indicator];
-    if (!flow || o.geo !== geo || o.breakdown !== '') continue;
+  // Through `series`, so the same figure from two sources counts once, as everywhere else.
+  const flows = Object.keys(ACTIVATION_FLOWS).flatMap((indicator) =>
+    series(observations, { indicator, geo }),
+  );
+  for (const o of flows) {
+    const flow = ACTIVATION_FLOWS[o.indicator]!;
     const to = periodEnd(o.period);
     if (flow.perMonth) {
       if (flow.calendarMonth) publishedMonths.add(o.period.slice(0, 7));
@@ -134,9 +137,10 @@ export function monthlyActivations(
         inputs: [o],
       });
     } else {
+      // A yearly figure covers its calendar year; other totals the months up to their date.
       const from =
-        flow.months === 12 && o.period.length === 4
-          ? new Date(Date.UTC(Number(o.period), 0, 1))
+        flow.months === 12 && o.precision === 'year'
+          ? new Date(Date.UTC(Number(o.period.slice(0, 4)), 0, 1))
           : addMonths(to, -flow.months);
       result.push({
         kind: 'published-total-average',
