@@ -106,6 +106,7 @@ export async function importConfiguration(
   db: PulseDatabase,
   text: string,
   now: Date,
+  fetchImpl?: typeof fetch,
 ): Promise<ImportOutcome> {
   const parsed = parseUserFeedsExport(text, REGISTRY_IDS);
   if ('errors' in parsed) return parsed;
@@ -119,7 +120,7 @@ export async function importConfiguration(
         await saveImportedFile(db, { ...feed, file: feed.file }, result, now.toISOString());
       } else {
         await saveUserFeed(db, feed);
-        const fetched = await fetchFeedBytes(feed.config.url, feed.id);
+        const fetched = await fetchFeedBytes(feed.config.url, feed.id, { fetchImpl });
         if (fetched.status !== 'ok') continue;
         const result = parseFeed(feed.config, fetched.bytes, { today: now });
         await saveUserFeedWithData(db, feed, result, {

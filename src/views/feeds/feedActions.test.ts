@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PulseDatabase } from '../../store/db';
+import { loadObservations } from '../../store/repository';
+import { listUserFeeds } from '../../store/userFeeds';
+import { checkDraft, exportConfiguration, importConfiguration, saveDraft } from './feedActions';
+import { draftConfig, initialChoices, readDraft } from './feedDraft';
+
+// Synthetic files and feeds: made-up figures at example.org.
+const SRC = 'https://example.org/synthetic/actions';
+const now = new Date('2026-11-22T08:00:00Z');
+const csv = new TextEncoder().encode(
+  'Date;Code région;Valeur\n31/01/2024;53;1 000\n29/02/2024;84;2 000\n',
+);
+
+function checkedDraft(url?: string) {
+  const draft = readDraft(csv, 'synthetic.csv', url);
+  const { choices } = initialChoices(draft);
+  choices.indicator = { ...choices.indicator, mode: 'value', value: 'mes_profiles_open' };
+  choices.sourceUrl = { ...choices.sourceUrl, mode: 'value', value: SRC };
+  const config = draftConfig(draft, url ? 'user-url' : 'user-file', 'Synthétique', choices);
+  const checked = checkDraft(draft, config);
+  if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+  return { draft, config, result: checked.result };
+}
+
+let db: PulseDatabase;
+let other: PulseDatabase;
+beforeEach(async () => {
+  db = new PulseDatabase(`actions-${Math.random()}`);
+  other = new PulseDatabase(`actions-other-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+  await other.delete();
+});
+
+describe('feed actions', () => {
+  it('reports every problem of a bad draft, naming the feed', () => {
+    const draft = readDraft(new TextEncoder().encode('Date;Valeur\n2023-13;x\n'), 'bad.csv');
+    const { choices } = initialChoices(draft);
+    const config = draftConfig(draft, 'user-bad', 'bad', choices);
+    const checked = checkDraft(draft, config);
+    expect('issues' in checked && checked.issues.every((i) => i.feed === 'user-bad')).toBe(true);
+  });
+
+  it('saves an imported file with its data, and a URL feed with its validators', async () => {
+    const file = checkedDraft();
+    await saveDraft(db, file.draft, file.config, file.result, now);
+    const url = checkedDraft('https://example.org/synthetic.csv');
+    url.draft.validators = { etag: '"v1"' };
+    await saveDraft(db, url.draft, url.config, url.result, now);
+    const feeds = await listUserFeeds(db);
+    expect(feeds.map((f) => [f.id, f.file?.name, f.config.url])).toEqual([
+      ['user-file', 'synthetic.csv', 'synthetic.csv'],
+      ['user-url', undefined, 'https://example.org/synthetic.csv'],
+    ]);
+    expect(await db.feeds.get('user-url')).toMatchObject({ etag: '"v1"', rows: 2 });
+    expect((await loadObservations(db)).filter((o) => o.feed === 'user-file')).toHaveLength(2);
+  });
+
+  it('exports the configuration and imports it elsewhere, file data and URL feeds refetched', async () => {
+    const file = checkedDraft();
+    await saveDraft(db, file.draft, file.config, file.result, now);
+    const url = checkedDraft('https://example.org/synthetic.csv');
+    await saveDraft(db, url.draft, url.config, url.result, now);
+    const text = await exportConfiguration(await listUserFeeds(db), now).text();
+
+    const fetchImpl = vi.fn(async () => new Response(csv)) as unknown as typeof fetch;
+    const outcome = await importConfiguration(other, text, now, fetchImpl);
+    expect(outcome).toEqual({ imported: 2, failures: [] });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    const observations = await loadObservations(other);
+    expect(observations.map((o) => `${o.feed} ${o.geo} ${o.value}`).sort()).toEqual([
+      'user-file REG-53 1000',
+      'user-file REG-84 2000',
+      'user-url REG-53 1000',
+      'user-url REG-84 2000',
+    ]);
+  });
+
+  it('keeps a URL feed whose fetch fails, without data, and says why', async () => {
+    const url = checkedDraft('https://example.org/synthetic.csv');
+    await saveDraft(db, url.draft, url.config, url.result, now);
+    const text = await exportConfiguration(await listUserFeeds(db), now).text();
+    const fetchImpl = vi.fn(
+      async () => new Response('gone', { status: 404, statusText: 'Not Found' }),
+    ) as unknown as typeof fetch;
+    const outcome = await importConfiguration(other, text, now, fetchImpl);
+    expect(outcome).toMatchObject({
+      imported: 1,
+      failures: [
+        {
+          name: 'Synthétique',
+          issues: [{ feed: 'user-url', reason: expect.stringMatching(/HTTP 404/) }],
+        },
+      ],
+    });
+    expect((await listUserFeeds(other)).map((f) => f.id)).toEqual(['user-url']);
+    expect(await loadObservations(other)).toEqual([]);
+  });
+
+  it('imports nothing from an invalid configuration', async () => {
+    const outcome = await importConfiguration(
+      other,
+      '{"kind":"segur-pulse-user-feeds","version":1,"feeds":[{}]}',
+      now,
+    );
+    expect('errors' in outcome && outcome.errors.length).toBeGreaterThan(0);
+    expect(await listUserFeeds(other)).toEqual([]);
+  });
+});
