@@ -1,14 +1,15 @@
-import { fireEvent, render, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticPoint } from '../../test/synthetic';
 import { parseViewState } from '../lib/urlState';
 import ChartActions from './ChartActions.svelte';
 
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
-function renderActions(extra: { embedLink?: boolean; lang?: 'fr' | 'en' } = {}) {
+function renderActions(extra: { embedLink?: boolean; lang?: 'fr' | 'en'; id?: string } = {}) {
   return render(ChartActions, {
     props: {
-      id: 'synthetic-chart',
+      // An Overview chart id (embeddable); the figures are synthetic.
+      id: extra.id ?? 'mes-rate',
       title: 'Synthetic profiles',
       unit: 'count',
       series: [{ key: 'a', label: 'A', points: [syntheticPoint('2022-01', 10)] }],
@@ -58,7 +59,7 @@ describe('ChartActions', () => {
     const url = new URL(writeText.mock.calls[0]![0] as string);
     const state = parseViewState(url.search, url.hash);
     expect(state.embed).toBe(true);
-    expect(state.chart).toBe('synthetic-chart');
+    expect(state.chart).toBe('mes-rate');
   });
 
   it('shows the link to copy by hand when the clipboard is refused', async () => {
@@ -69,12 +70,17 @@ describe('ChartActions', () => {
     const field = (await findByLabelText(/Copiez ce lien/)) as HTMLInputElement;
     expect(field.readOnly).toBe(true);
     expect(field.value).toContain('embed=1');
-    expect(field.value).toContain('chart=synthetic-chart');
+    expect(field.value).toContain('chart=mes-rate');
   });
 
-  it('offers no embed link inside an embed', () => {
-    const { queryByRole } = renderActions({ embedLink: false });
-    expect(queryByRole('button', { name: /intégration/ })).toBeNull();
+  it('offers no embed link inside an embed, nor for a chart the embed view cannot show', () => {
+    expect(
+      renderActions({ embedLink: false }).queryByRole('button', { name: /intégration/ }),
+    ).toBeNull();
+    cleanup();
+    expect(
+      renderActions({ id: 'region-map' }).queryByRole('button', { name: /intégration/ }),
+    ).toBeNull();
   });
 
   it('does nothing when the chart is not drawn', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPoint } from '../../../test/synthetic';
 import { DEFAULT_STATE, parseViewState } from '../../lib/urlState';
+import { overviewCharts } from '../overview/overviewModel';
+import { EMBEDDABLE_CHARTS, isEmbeddable } from './embeddable';
 import { dashboardUrl, embedSources, otherChartUrl } from './embedModel';
 
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
@@ -54,5 +56,13 @@ describe('embed addresses', () => {
     expect(parsed.embed).toBe(true);
     expect(parsed.chart).toBe('dmp-docs');
     expect(url.pathname).toBe('/tableau/');
+  });
+});
+
+describe('embeddable charts', () => {
+  it('are exactly the charts the embed view can find (the Overview charts)', () => {
+    expect(overviewCharts([], 'fr').map((c) => c.id)).toEqual([...EMBEDDABLE_CHARTS]);
+    expect(isEmbeddable('mes-rate')).toBe(true);
+    expect(isEmbeddable('region-map')).toBe(false);
   });
 });
