@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Download, Frame, Page } from 'playwright-core';
 import Papa from 'papaparse';
+import { loadEnv } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ROOT,
@@ -362,16 +363,29 @@ describe('static deploy under a sub-path', () => {
       expect(outside, 'requests that escaped the sub-path').toEqual([]);
       expect(site.requests.some((p) => p.startsWith(`${SUB_PATH}data/`))).toBe(true);
 
-      // The Content-Security-Policy written in index.html is shipped unchanged.
-      const source = readFileSync(resolve(ROOT, 'index.html'), 'utf8');
+      // The Content-Security-Policy written in index.html ships unchanged (its %VITE_…% values
+      // filled in from .env, as Vite does), and the built page has no inline script for it to refuse.
       const csp = (html: string) =>
-        /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i
-          .exec(html)?.[0]
-          ?.match(/content=["']([^"']*)["']/i)?.[1]
+        /<meta[^>]+http-equiv="Content-Security-Policy"[^>]*content="([^"]*)"/i
+          .exec(html)?.[1]
           ?.replace(/\s+/g, ' ')
           .trim();
+      const env = loadEnv('production', ROOT, 'VITE_');
+      const source = readFileSync(resolve(ROOT, 'index.html'), 'utf8').replace(
+        /%(VITE_\w+)%/g,
+        (whole, name: string) => env[name] ?? whole,
+      );
       const built = await (await fetch(site.appBase)).text();
+      expect(csp(source), 'index.html has a CSP meta').toBeTruthy();
       expect(csp(built), 'CSP meta of the built index.html').toBe(csp(source));
+      expect(csp(built)).toMatch(/script-src 'self'(;|$)/);
+      const inlineScripts = [...built.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+        ([, attributes, body]) => !/\bsrc=/.test(attributes ?? '') || (body ?? '').trim() !== '',
+      );
+      expect(
+        inlineScripts.map(([whole]) => whole.slice(0, 80)),
+        'inline scripts',
+      ).toEqual([]);
       expect(errors, describeErrors(errors)).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'subpath-FAILED');
