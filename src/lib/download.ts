@@ -181,7 +181,8 @@ export function pictureFooter(
     );
   }
   lines.push(
-    translate(lang, 'share.pictureMade', { date: formatDateTime(now, lang, 'UTC'), url: pageUrl }),
+    // The reader's own clock, as everywhere else in the app.
+    translate(lang, 'share.pictureMade', { date: formatDateTime(now, lang), url: pageUrl }),
   );
   return lines;
 }
