@@ -1,5 +1,8 @@
 /** The Sources page's list: every source URL with the dates of the figures it supports. */
 import type { Observation } from '../../feeds/types';
+import { formatPeriod, formatQualified, type Lang, type Unit } from '../../lib/format';
+import { geoName } from '../../model/geography';
+import { breakdownLabel, indicatorById } from '../../model/indicators';
 
 export interface SourceEntry {
   url: string;
@@ -35,4 +38,26 @@ export function sourceEntries(observations: readonly Observation[]): SourceEntry
   return entries.sort((a, b) =>
     (b.periods.at(-1)?.period ?? '').localeCompare(a.periods.at(-1)?.period ?? ''),
   );
+}
+
+/** One figure as the Sources page's tables show it: plain text cells. */
+export interface FigureCells {
+  indicator: string;
+  place: string;
+  period: string;
+  value: string;
+  source: string;
+}
+
+export function figureCells(o: Observation, lang: Lang): FigureCells {
+  const indicator = indicatorById.get(o.indicator);
+  const name = indicator?.label[lang] ?? o.indicator;
+  const unit: Unit = indicator?.valueType === 'percent' ? 'percent' : 'count';
+  return {
+    indicator: o.breakdown ? `${name} (${breakdownLabel(o.indicator, o.breakdown, lang)})` : name,
+    place: geoName(o.geo, lang),
+    period: formatPeriod(o.period, o.precision, lang),
+    value: formatQualified(o.value, o.qualifier, unit, lang),
+    source: o.sourceLabel || o.sourceUrl,
+  };
 }
