@@ -168,6 +168,15 @@ async function openRegions(page: Page, hash = '#/regions'): Promise<void> {
   );
 }
 
+/** The map is on screen with its 18 shapes (a page re-mount briefly removes it). */
+const mapShown = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      document.querySelectorAll('figure[data-chart-id="region-map"] path[data-geo]').length === 18,
+    undefined,
+    { timeout: 5_000 },
+  );
+
 const focusedGeo = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-geo') ?? null);
 
@@ -220,6 +229,7 @@ describe('Regions on the embedded data', () => {
     const slider = page.locator('input[type=range][data-testid="map-date"]');
     await slider.focus();
     await page.keyboard.press('Home');
+    await mapShown(page);
     let day = await mapDate(page);
     expectValuesClose(await mapValues(page), expectedMap(rows, RATE, day), `Home, ${day}`);
     // Step month by month through the whole range: every step must match the CSV.
@@ -235,6 +245,7 @@ describe('Regions on the embedded data', () => {
     for (let i = 0; i < max; i++) {
       await sliderFocused();
       await page.keyboard.press('ArrowRight');
+      await mapShown(page);
       day = await mapDate(page);
       seen.add(JSON.stringify(await mapValues(page)));
       expectValuesClose(
@@ -247,6 +258,27 @@ describe('Regions on the embedded data', () => {
     // The data change over time: the map is not the same at every date.
     expect(seen.size).toBeGreaterThan(1);
     expect(await slider.getAttribute('aria-valuetext')).toBeTruthy();
+  });
+
+  it('plays through the months and pauses', async () => {
+    await openRegions(page, '#/regions?date=2022-01-31');
+    const dates = new Set<string>([await mapDate(page)]);
+    await page.locator('[data-testid="map-play"]').click();
+    await page.waitForFunction(() => /date=2022-03-31/.test(location.hash), undefined, {
+      timeout: 5_000,
+    });
+    dates.add(await mapDate(page));
+    await page.locator('[data-testid="map-play"]').click();
+    expect(await page.locator('[data-testid="map-play"]').getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+    const paused = await mapDate(page);
+    await page.waitForTimeout(1_500);
+    await mapShown(page);
+    expect(await mapDate(page), 'no step after pause').toBe(paused);
+    expect(dates.size).toBe(2);
+    // What the map shows at the paused date is what the data say at that date.
+    expectValuesClose(await mapValues(page), expectedMap(rows, RATE, paused), `paused, ${paused}`);
   });
 
   it('reaches a region by keyboard, shows its value, and opens it with Enter', async () => {
@@ -436,6 +468,29 @@ describe('Regions on a synthetic feed of all 18 regions (synthetic-regions.csv)'
       expectedMap(rows, OPEN, '2024-01-31'),
       'profiles open as of 2024-01-31',
     );
+  });
+
+  it('shows counts per 100 inhabitants of the INSEE legal population', async () => {
+    // Bretagne's population summed here from the communes, as published in the package.
+    const communes = require('@etalab/decoupage-administratif/data/communes.json') as {
+      type: string;
+      region?: string;
+      population?: number;
+    }[];
+    const bretagne = communes
+      .filter((c) => c.type === 'commune-actuelle' && c.region === '53')
+      .reduce((sum, c) => sum + (c.population ?? 0), 0);
+    await openRegions(page, '#/regions?ind=mes_profiles_open&pc=1&date=2024-12-31');
+    await page.waitForFunction(
+      () => document.querySelectorAll('path[data-geo][data-value]').length === 1,
+      undefined,
+      { timeout: SETTLE_MS },
+    );
+    const values = await mapValues(page);
+    expect(Object.keys(values)).toEqual(['REG-53']);
+    expect(values['REG-53']).toBeCloseTo((1_000_000 / bretagne) * 100, 6);
+    const label = await page.locator('path[data-geo="REG-53"]').getAttribute('aria-label');
+    expect(label).toContain('pour 100 habitants');
   });
 
   it('rolls Bretagne up from its departments and recomputes its rate from the sums', async () => {
