@@ -145,6 +145,16 @@ describe('offline app shell (service worker)', () => {
       for (const [chart, count] of Object.entries(expected)) {
         await waitForPoints(page, chart, count);
       }
+      // The service worker's data cache never passes for a successful refresh: offline, the status
+      // says the data could not be refreshed (same contract as the Overview's offline restart).
+      await page.waitForFunction(
+        () =>
+          ['error', 'cached'].includes(
+            document.querySelector('[data-testid="data-status"]')?.getAttribute('data-state') ?? '',
+          ),
+        undefined,
+        { timeout: SETTLE_MS },
+      );
       await screenshot(page, 'offline-reload');
 
       // A page not visited yet loads its code from the precache too.
