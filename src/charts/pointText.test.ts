@@ -82,3 +82,27 @@ describe('chartSummary', () => {
     expect(chartSummary('T', count, first, last, lang)).toBe(expected);
   });
 });
+
+describe('disputed figures (model/reconcile.ts)', () => {
+  const other = syntheticPoint('2022-05-18', 15_000_000, {
+    precision: 'day',
+    qualifier: '~',
+    sourceLabel: 'synthetic press source',
+  });
+  const point = syntheticPoint('2022-05', 11_200_000, { alternatives: [other] });
+
+  it('lists every other value with its date and source in the tooltip', () => {
+    const lines = tooltipLines(point, 'count', 'fr').filter((l) => l.kind === 'disputed');
+    expect(lines.map((l) => l.text)).toEqual([
+      'Chiffre discuté : d’autres sources publient une autre valeur',
+      `environ 15${NNBSP}000${NNBSP}000 (18 mai 2022, source : synthetic press source)`,
+    ]);
+    expect(
+      tooltipLines(syntheticPoint('2022-05', 1), 'count', 'fr').map((l) => l.kind),
+    ).not.toContain('disputed');
+  });
+
+  it('says so in the point label', () => {
+    expect(pointLabel(point, 'S', 'count', 'en')).toMatch(/disputed figure, 2 published values$/);
+  });
+});

@@ -443,3 +443,65 @@ describe('data/manifest.json', () => {
     }
   });
 });
+
+describe('same figure, several sources', () => {
+  it('marks the disputed points; the tooltip and the Sources page give every value and source', async () => {
+    browser = await launchBrowser();
+    await serveData(browser.context);
+    const page = await firstPage(browser.context);
+    try {
+      await openFresh(page);
+      const disputed = page.locator(
+        'figure[data-chart-id="mes-profiles"] .point[data-disputed="true"]',
+      );
+      expect(await disputed.count()).toBe(2);
+      expect(
+        await disputed.evaluateAll((els) => els.map((e) => e.getAttribute('data-period'))),
+      ).toEqual(expect.arrayContaining(['2022-05-31', '2024-02']));
+      expect(await disputed.first().locator('.disputed-mark').count()).toBe(1);
+
+      await page
+        .locator('figure[data-chart-id="mes-profiles"] .point[data-period="2022-05-31"]')
+        .focus();
+      const tooltip = page.locator('figure[data-chart-id="mes-profiles"] [role="tooltip"]');
+      await tooltip.waitFor({ timeout: SETTLE_MS });
+      const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+      expect(text).toMatch(/11\s200\s000/);
+      expect(text).toMatch(/environ 15\s000\s000/);
+      expect(text).toMatch(/18 mai 2022/);
+      expect(text).toMatch(/O\. Clatz/);
+
+      await page.goto(appURL('#/sources'));
+      const groups = page.locator('[data-testid="disputes"] tbody.dispute');
+      await groups.first().waitFor({ timeout: SETTLE_MS });
+      expect(await groups.count()).toBe(2);
+      expect(await page.locator('[data-testid="disputes"] tr.dispute-row').count()).toBe(4);
+      expect(
+        await page.locator('[data-testid="disputes"] tr.dispute-row[data-shown="true"] a').count(),
+      ).toBe(2);
+      await screenshot(page, 'sync-sources-disputes');
+    } catch (error) {
+      await screenshotQuietly(page, 'sync-disputed-FAILED');
+      throw error;
+    }
+  });
+});
+
+describe('without Web Locks and BroadcastChannel', () => {
+  it('each tab refreshes on its own and shows the data', async () => {
+    browser = await launchBrowser();
+    await browser.context.addInitScript(() => {
+      delete (Navigator.prototype as unknown as { locks?: unknown }).locks;
+      delete (window as unknown as { BroadcastChannel?: unknown }).BroadcastChannel;
+    });
+    const server = await serveData(browser.context);
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    await openFresh(page);
+    expect(await page.evaluate(() => 'locks' in navigator)).toBe(false);
+    server.feed = { kind: 'file', body: CSV_V2, etag: '"v2"' };
+    await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
+    await waitForCounts(page, expectedV2, 'the new version');
+    expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
+  });
+});
