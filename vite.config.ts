@@ -49,6 +49,12 @@ function pwa() {
     workbox: {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'geo/*.topojson'],
       navigateFallback: 'index.html',
+      // Opening a data file, a boundary file or an asset (a link on the Sources page) must give the
+      // file itself, not the app.
+      navigateFallbackDenylist: [
+        /\/(?:data|geo|assets)\//,
+        /\.(?:csv|json|topojson|md|webmanifest|png|svg|js|css)(?:\?.*)?$/,
+      ],
       cleanupOutdatedCaches: true,
       // A new version takes over at once and the first visit is controlled without a reload,
       // so it already works offline; data is never in the precache, so nothing stale is kept.

@@ -101,6 +101,15 @@ describe('offline app shell (service worker)', () => {
       return registration.active?.scriptURL ?? '';
     });
     expect(registered).toBe(`${site.appBase}sw.js`);
+
+    // Under the worker's control, opening a data file gives the file, not the app's page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: SETTLE_MS,
+    });
+    // (A JSON file: a CSV navigation turns into a download.)
+    const file = await page.goto(`${site.appBase}data/feeds.json`);
+    expect(file?.fromServiceWorker(), 'the navigation went through the worker').toBe(true);
+    expect(JSON.parse((await file?.text()) ?? '')).toHaveProperty('feeds');
   });
 
   it('loads once online, then with the network cut: the shell, the charts and other pages show', async () => {
