@@ -160,6 +160,21 @@ describe('RegionMap', () => {
     expect(onOpen.mock.calls).toEqual([['53'], ['28']]);
   });
 
+  it('on touch, a first tap shows the value and a second tap on the same region opens it', async () => {
+    const onOpen = vi.fn();
+    const { container } = renderMap({ onOpen });
+    const bretagne = shape(container, 'REG-53');
+    const tap = async () => {
+      await fireEvent.pointerDown(bretagne, { pointerType: 'touch' });
+      await fireEvent.click(bretagne);
+    };
+    await tap();
+    expect(onOpen).not.toHaveBeenCalled();
+    expect(container.querySelector('[role="tooltip"]')?.textContent).toContain('Bretagne');
+    await tap();
+    expect(onOpen.mock.calls).toEqual([['53']]);
+  });
+
   it('recolours without re-projecting when the values change', async () => {
     const { container, rerender } = renderMap();
     const before = shape(container, 'REG-53').getAttribute('d');
