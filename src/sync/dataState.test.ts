@@ -1,0 +1,138 @@
+// The data state the views read, driven with fake fetches over fake-indexeddb: cache first,
+// status from the stored feed states, manual refresh, reload after a user feed, rollback.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FeedConfig } from '../feeds/types';
+import { PulseDatabase } from '../store/db';
+import { commitSnapshot, loadSnapshots } from '../store/repository';
+import { syntheticObservation } from '../../test/synthetic';
+import {
+  dataState,
+  refreshNow,
+  reloadObservations,
+  rollbackFeed,
+  startData,
+} from './dataState.svelte';
+
+const csv = readFileSync(resolve(import.meta.dirname, '../../data/observations.csv'));
+const csvV2 = Buffer.from(String(csv).replace(',68406684,', ',68406685,'));
+const feed: FeedConfig = {
+  id: 'embedded',
+  label: { fr: 'x', en: 'x' },
+  format: 'tidy-csv',
+  url: 'data/observations.csv',
+};
+const baseUrl = 'http://127.0.0.1:9/app/';
+
+/** Answers the feed from `body()`, the manifest with 404; counts feed requests. */
+function server(body: () => Buffer | Error) {
+  const requests: string[] = [];
+  const fetchImpl = (async (url: string) => {
+    if (url.endsWith('manifest.json')) return new Response('no', { status: 404 });
+    requests.push(url);
+    const b = body();
+    if (b instanceof Error) throw b;
+    return new Response(b);
+  }) as unknown as typeof fetch;
+  return { fetchImpl, requests };
+}
+
+const openValue = () =>
+  dataState.observations.find(
+    (o) => o.indicator === 'mes_profiles_open' && o.geo === 'FR' && o.period === '2024-01-10',
+  )?.value;
+
+let db: PulseDatabase;
+beforeEach(async () => {
+  db = new PulseDatabase(`state-${Math.random()}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('dataState', () => {
+  it('loads, says fresh with the next refresh 6 h later, and survives a failed refresh', async () => {
+    let answer: Buffer | Error = csv;
+    const { fetchImpl, requests } = server(() => answer);
+    await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+    expect(dataState.status).toBe('fresh');
+    expect(dataState.observations).toHaveLength(100);
+    expect(dataState.progress).toBeUndefined();
+    const next = Date.parse(dataState.nextRefreshAt!) - Date.parse(dataState.updatedAt!);
+    expect(next).toBe(6 * 3_600_000);
+
+    answer = new TypeError('Failed to fetch');
+    await refreshNow();
+    expect(requests).toHaveLength(2);
+    expect(dataState.status).toBe('error');
+    expect(dataState.failures).toMatchObject([{ feed: 'embedded', quota: false }]);
+    expect(dataState.observations).toHaveLength(100);
+    // After a failure the next attempt comes with the backoff, well before 6 h.
+    expect(Date.parse(dataState.nextRefreshAt!) - Date.now()).toBeLessThanOrEqual(60_000);
+
+    answer = csvV2;
+    await refreshNow('embedded');
+    expect(dataState.status).toBe('fresh');
+    expect(dataState.failures).toEqual([]);
+    expect(openValue()).toBe(68_406_685);
+  });
+
+  it('paints from the cache before any request', async () => {
+    await commitSnapshot(
+      db,
+      'embedded',
+      [syntheticObservation({ period: '2024-01', value: 1, feed: 'embedded' })],
+      {
+        fetchedAt: '2026-11-22T00:00:00.000Z',
+        checksum: 'sha256:cached',
+      },
+    );
+    let seenAtFetch = -1;
+    const fetchImpl = (async () => {
+      seenAtFetch = dataState.observations.length;
+      return new Response('no', { status: 404 });
+    }) as unknown as typeof fetch;
+    await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+    expect(seenAtFetch).toBe(1);
+    expect(dataState.status).toBe('error');
+    expect(dataState.observations).toHaveLength(1);
+  });
+
+  it('reloads after a feed was stored elsewhere, and rolls back', async () => {
+    const { fetchImpl } = server(() => csv);
+    await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+    await commitSnapshot(
+      db,
+      'embedded',
+      [syntheticObservation({ period: '2024-01', value: 1, feed: 'embedded' })],
+      {
+        fetchedAt: '2026-11-22T11:00:00.000Z',
+        checksum: 'sha256:other',
+      },
+    );
+    expect(dataState.observations).toHaveLength(100);
+    await reloadObservations();
+    expect(dataState.observations).toHaveLength(1);
+    const [, previous] = await loadSnapshots(db, 'embedded');
+    await rollbackFeed('embedded', previous!.id!);
+    expect(dataState.observations).toHaveLength(100);
+  });
+
+  it('asks once for persistent storage', async () => {
+    const persist = vi.fn(async () => true);
+    const persisted = vi.fn(async () => false);
+    vi.stubGlobal('navigator', { ...navigator, storage: { persist, persisted } });
+    localStorage.clear();
+    try {
+      const { fetchImpl } = server(() => csv);
+      await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+      await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+      await vi.waitFor(() => expect(dataState.persisted).toBeDefined());
+      expect(persist).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
