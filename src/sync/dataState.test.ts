@@ -16,7 +16,7 @@ import {
 } from './dataState.svelte';
 
 const csv = readFileSync(resolve(import.meta.dirname, '../../data/observations.csv'));
-const csvV2 = Buffer.from(String(csv).replace(',68406684,', ',68406685,'));
+const csvV2 = new TextEncoder().encode(String(csv).replace(',68406684,', ',68406685,'));
 const feed: FeedConfig = {
   id: 'embedded',
   label: { fr: 'x', en: 'x' },
@@ -26,14 +26,14 @@ const feed: FeedConfig = {
 const baseUrl = 'http://127.0.0.1:9/app/';
 
 /** Answers the feed from `body()`, the manifest with 404; counts feed requests. */
-function server(body: () => Buffer | Error) {
+function server(body: () => Uint8Array | Error) {
   const requests: string[] = [];
   const fetchImpl = (async (url: string) => {
     if (url.endsWith('manifest.json')) return new Response('no', { status: 404 });
     requests.push(url);
     const b = body();
     if (b instanceof Error) throw b;
-    return new Response(b);
+    return new Response(b as Uint8Array<ArrayBuffer>);
   }) as unknown as typeof fetch;
   return { fetchImpl, requests };
 }
@@ -54,7 +54,7 @@ afterEach(async () => {
 
 describe('dataState', () => {
   it('loads, says fresh with the next refresh 6 h later, and survives a failed refresh', async () => {
-    let answer: Buffer | Error = csv;
+    let answer: Uint8Array | Error = csv;
     const { fetchImpl, requests } = server(() => answer);
     await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
     expect(dataState.status).toBe('fresh');
