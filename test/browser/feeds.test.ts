@@ -1,5 +1,6 @@
 // The Feeds page in Chromium (import a file, map, save, see its figures, reload), and the
 // Content-Security-Policy of every page: no violation is reported anywhere.
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -108,7 +109,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('Feeds page in Chromium', () => {
-  it('imports a file, maps it, saves it; its figures stay after a reload; delete removes them', async () => {
+  it('imports a file, maps it, saves it; its figures stay after a reload; export, delete, import back', async () => {
     const browser = await launchBrowser();
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
@@ -183,6 +184,16 @@ describe('Feeds page in Chromium', () => {
       ).toBeUndefined();
       expect(await violations(page)).toEqual([]);
 
+      // The configuration exports to a JSON file, with the imported file's content.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exporter la configuration (JSON)' }).click(),
+      ]);
+      const exported = readFileSync((await download.path())!, 'utf8');
+      const config = JSON.parse(exported) as { kind: string; feeds: { config: { id: string } }[] };
+      expect(config.kind).toBe('segur-pulse-user-feeds');
+      expect(config.feeds.map((f) => f.config.id)).toEqual(['user-export-synthetique-ars']);
+
       // Deleting the feed removes its figures.
       page.once('dialog', (dialog) => void dialog.accept());
       await page.click('li.user-feed button');
@@ -191,6 +202,18 @@ describe('Feeds page in Chromium', () => {
       await page.waitForSelector('table.sources-table');
       await page.waitForTimeout(500);
       expect(await sourceLinks(page)).not.toContain(SOURCE);
+
+      // Importing the exported configuration brings the feed and its figures back.
+      await page.goto(appURL('#/feeds'));
+      await page.setInputFiles('input[type=file][accept=".json,application/json"]', {
+        name: 'segur-pulse-flux.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exported, 'utf8'),
+      });
+      await page.waitForSelector('li.user-feed[data-feed-id="user-export-synthetique-ars"]');
+      expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importés/);
+      await page.goto(appURL('#/sources'));
+      await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
 
       expect(errors, describeErrors(errors)).toEqual([]);
       expect(browser.blocked, 'requests outside 127.0.0.1').toEqual([]);
