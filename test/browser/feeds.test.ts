@@ -265,4 +265,72 @@ describe('Feeds page in Chromium', () => {
       await browser.close({ removeProfile: true });
     }
   });
+
+  it('adds a data.gouv.fr tabular API feed by its https address: every page read, mapped, saved', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    await recordViolations(browser.context);
+    // Synthetic pages in the API's shape, served for a made-up resource id (never the network).
+    const api = 'https://tabular-api.data.gouv.fr/api/resources/00000000-synthetic/data/';
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      __id: i + 1,
+      mois: `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      code_region: '84',
+      profils_ouverts: 100_000 + i,
+    }));
+    const requests: string[] = [];
+    await browser.context.route(`${api}**`, (route) => {
+      const url = new URL(route.request().url());
+      requests.push(url.search);
+      const pageNo = Number(url.searchParams.get('page') ?? '1');
+      const body = {
+        data: rows.slice((pageNo - 1) * 50, pageNo * 50),
+        links: { next: pageNo === 1 ? `${api}?page=2&page_size=50` : null },
+        meta: { page: pageNo, page_size: 50, total: rows.length },
+      };
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'Access-Control-Allow-Origin': '*' },
+        body: JSON.stringify(body),
+      });
+    });
+    try {
+      await page.goto(appURL('#/feeds'));
+      await page.fill('#feed-url', `${api}?page_size=50`);
+      await page.getByRole('button', { name: 'Lire ce flux', exact: true }).click();
+      await page.waitForSelector('[data-testid="feed-draft"]');
+      expect(requests).toEqual(['?page_size=50', '?page=2&page_size=50']);
+      expect(await page.textContent('[data-testid="feed-draft"]')).toMatch(
+        /API tabulaire de data\.gouv\.fr/,
+      );
+      // The API's __id is not a column; the guesses fill the rest.
+      const columns = await page.$$eval('[data-testid="preview-table"] th', (ths) =>
+        ths.map((th) => th.textContent),
+      );
+      expect(columns).toEqual(['mois', 'code_region', 'profils_ouverts']);
+      expect(await page.inputValue('#map-geo-prefix')).toBe('REG-');
+      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
+      await page.fill('#map-indicator-value', 'mes_profiles_open');
+      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
+      await page.fill('#map-sourceUrl-value', SOURCE);
+      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      await page.waitForSelector('[data-testid="check-valid"]');
+      expect(await page.textContent('[data-testid="check-valid"]')).toMatch(/60 chiffres lus/);
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed');
+      expect(await page.textContent('li.user-feed')).toMatch(/Adresse : https:\/\/tabular-api/);
+
+      await page.goto(appURL('#/sources'));
+      await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
+      expect(await violations(page)).toEqual([]);
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-tabular-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
 });
