@@ -118,6 +118,14 @@ describe('reconcile', () => {
     expect(reconcile([base, ...others])).toHaveLength(6);
   });
 
+  it('draws once the very same figure delivered by two feeds', () => {
+    const a = obs({ period: '2024-03-01', value: 1, feed: 'embedded' });
+    const copy = { ...a, feed: 'user-synthetic' };
+    const other = obs({ period: '2024-03-25', value: 3, sourceUrl: src('other') });
+    expect(reconcile([a, copy, other])).toEqual([{ point: other, alternatives: [a] }]);
+    expect(reconcile([a, { ...copy, value: 2 }]).map((r) => r.point)).toHaveLength(2);
+  });
+
   it('draws every figure of one source published twice in a month (a series, not a dispute)', () => {
     const a = obs({ period: '2024-03-01', value: 1 });
     const b = obs({ period: '2024-03-20', value: 2 });

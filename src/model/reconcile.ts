@@ -10,7 +10,9 @@
  *    its months) are different figures.
  * 2. It is a **dispute** only when every figure of such a group comes from a different source
  *    (source URL). Two figures of one source in one month are a series, and are all drawn.
- * 3. Of a dispute, the chart draws one figure, chosen in this order: an official source before
+ * 3. The very same figure (same period, source, value and qualifier) delivered by two feeds
+ *    is drawn once.
+ * 4. Of a dispute, the chart draws one figure, chosen in this order: an official source before
  *    any other, and any other before the press (by the source label's first word); then an exact
  *    figure before a bound (more/less than) before an approximate one; then the later date. The
  *    others stay attached to the drawn point (`alternatives`) for the tooltip and the Sources page.
@@ -62,8 +64,18 @@ export interface Reconciled<T extends Observation> {
   alternatives: T[];
 }
 
-/** Applies the rule to figures of any indicators and places; order of the input is kept. */
-export function reconcile<T extends Observation>(figures: readonly T[]): Reconciled<T>[] {
+/**
+ * Applies the rule to figures of any indicators and places; order of the input is kept. The
+ * very same figure delivered by two feeds (same period, source, value and qualifier) is one.
+ */
+export function reconcile<T extends Observation>(all: readonly T[]): Reconciled<T>[] {
+  const seen = new Set<string>();
+  const figures = all.filter((o) => {
+    const id = [sameFigureKey(o), o.period, o.sourceUrl, o.value, o.qualifier].join('\u0000');
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const groups = new Map<string, T[]>();
   for (const o of figures) {
     const key = sameFigureKey(o);

@@ -229,16 +229,16 @@ describe('one refresher across tabs', () => {
         '"v1"',
       ]);
 
-      // "Actualiser maintenant" in the second tab: one request (a 304 now), nothing changes.
-      server.feed = { kind: 'file', body: CSV_V2, etag: '"v2"' };
+      // "Actualiser maintenant" in the second tab only: the others are told over the
+      // BroadcastChannel and show the newer file too.
+      server.feed = { kind: 'file', body: CSV, etag: '"v3"' };
       await tabs[1]!.getByRole('button', { name: 'Actualiser maintenant' }).click();
-      await waitFor(tabs[1]!, 'the manual refresh', async () => server.feedRequests.length === 2);
+      for (const tab of tabs) await waitForCounts(tab, expected, 'the manual refresh in every tab');
+      expect(server.feedRequests).toEqual(['"v1"', '"v2"']);
       await waitForState(tabs[1]!, 'fresh');
-      expect(server.feedRequests[1]).toBe('"v2"');
       const line = await status(tabs[1]!);
       expect(line.text).toMatch(/À jour (maintenant|il y a \d+ s)/);
       expect(line.text).toMatch(/Prochaine actualisation dans 6 h/);
-      for (const tab of tabs) expect(await pointCounts(tab)).toEqual(expectedV2);
 
       await screenshot(tabs[2]!, 'sync-three-tabs');
       const pageErrors = errors.flat().filter((e) => e.kind === 'pageerror');
