@@ -17,10 +17,10 @@ import {
   dataFileOf,
   manifestText,
   sha256Hex,
-  tidyCsvText,
   type Manifest,
   type ManifestEntry,
 } from '../src/feeds/manifest';
+import { tidyCsvText } from '../src/feeds/tidy';
 import type { Observation, Precision, Qualifier } from '../src/feeds/types';
 import { embeddedFeed } from '../src/feeds/registry';
 import { readManifest, writeFilesAtomically } from './refresh-data';

@@ -18,10 +18,10 @@ import {
   dataFileOf,
   manifestText,
   sha256Hex,
-  tidyCsvText,
   type Manifest,
   type ManifestEntry,
 } from '../src/feeds/manifest';
+import { tidyCsvText } from '../src/feeds/tidy';
 import { FeedError, formatIssue, type FeedConfig, type FeedIssue } from '../src/feeds/types';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,12 +1,10 @@
 /**
  * data/manifest.json: what the published data files are (checksum, rows, when fetched, from
  * where). Written by scripts/refresh-data and scripts/build-data; read by the app's refresh, so
- * a newly published snapshot reaches open dashboards same-origin.
+ * a newly published snapshot reaches open dashboards same-origin. Kept free of the parser, so the
+ * app's refresh can read the manifest without loading it.
  */
-import Papa from 'papaparse';
 import { checksum } from './fetch';
-import { TIDY_COLUMNS, toTidyRow } from './tidy';
-import type { Observation } from './types';
 
 export const MANIFEST_VERSION = 1;
 
@@ -35,16 +33,6 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const sum = await checksum(bytes);
   if (!sum.startsWith('sha256:')) throw new Error('SHA-256 is not available (no WebCrypto)');
   return sum.slice('sha256:'.length);
-}
-
-/** Observations as the project's tidy CSV text, one line per row, ending with a newline. */
-export function tidyCsvText(observations: Observation[]): string {
-  return (
-    Papa.unparse(
-      { fields: [...TIDY_COLUMNS], data: observations.map(toTidyRow) },
-      { newline: '\n' },
-    ) + '\n'
-  );
 }
 
 /** The file under data/ a registry feed is published as (`data/x.csv` -> `x.csv`), or null. */

@@ -1,4 +1,5 @@
 /** Adapter for the project's own tidy CSV format (data/schema.json). */
+import Papa from 'papaparse';
 import type { CsvTable } from './csv';
 import { TIDY_COLUMNS, tidySchema, type RawRecord } from './schema';
 import { FeedError, type FeedIssue, type Observation } from './types';
@@ -20,6 +21,16 @@ export function toTidyRow(o: Observation): string[] {
     note: o.note,
   };
   return TIDY_COLUMNS.map((c) => byColumn[c] ?? '');
+}
+
+/** Observations as the project's tidy CSV text, one line per row, ending with a newline. */
+export function tidyCsvText(observations: Observation[]): string {
+  return (
+    Papa.unparse(
+      { fields: [...TIDY_COLUMNS], data: observations.map(toTidyRow) },
+      { newline: '\n' },
+    ) + '\n'
+  );
 }
 
 /**
