@@ -213,6 +213,19 @@ describe('chart downloads', () => {
       .toContain(name);
   });
 
+  it('works by keyboard: Tab reaches the buttons, Enter downloads', async () => {
+    const csv = page.locator('figure[data-chart-id="insi-calls"] button[data-format="csv"]');
+    await csv.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await csv.evaluate((el) => el === document.activeElement)).toBe(true);
+    const [file] = (await Promise.all([
+      page.waitForEvent('download', { timeout: SETTLE_MS }),
+      page.keyboard.press('Enter'),
+    ])) as [Download, unknown];
+    expect(file.suggestedFilename()).toMatch(/^segur-pulse-insi-calls-.*\.csv$/);
+  });
+
   it('SVG: a standalone picture with the title, the sources and the marks, styles inlined', async () => {
     const { name, bytes } = await download('svg');
     expect(name).toMatch(/^segur-pulse-mes-profiles-\d{4}-\d{2}-\d{2}\.svg$/);
