@@ -102,7 +102,13 @@ export async function startData(options: StartOptions = {}): Promise<void> {
     win: options.schedule === false ? undefined : window,
     doc: options.schedule === false ? undefined : document,
   });
-  await scheduler.start();
+  try {
+    await scheduler.start();
+  } catch (e) {
+    // Each feed's failure is recorded by refreshFeed; this is the storage itself failing.
+    console.warn('refresh failed', e);
+    settle();
+  }
 }
 
 /** Refreshes one feed (or all) now, whatever the schedule. */

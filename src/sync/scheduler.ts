@@ -26,6 +26,8 @@ export interface SchedulerDeps {
   doc?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
 }
 
+const warn = (e: unknown) => console.warn('refresh round failed', e);
+
 export class RefreshScheduler {
   private chain: Promise<void> = Promise.resolve();
   private timer: unknown;
@@ -41,7 +43,7 @@ export class RefreshScheduler {
     this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
 
-  private readonly onOnline = () => void this.trigger('online');
+  private readonly onOnline = () => this.runQuietly('online');
   private readonly onVisibility = () => {
     const doc = this.deps.doc;
     if (!doc) return;
@@ -51,9 +53,8 @@ export class RefreshScheduler {
     }
     const hiddenAt = this.hiddenAt;
     this.hiddenAt = undefined;
-    if (hiddenTooLong(hiddenAt, this.deps.minIntervalMs(), this.now()))
-      void this.trigger('visible');
-    else void this.reschedule();
+    if (hiddenTooLong(hiddenAt, this.deps.minIntervalMs(), this.now())) this.runQuietly('visible');
+    else this.reschedule().catch(warn);
   };
 
   /** Listens to the browser's events and runs the start round. */
@@ -70,6 +71,11 @@ export class RefreshScheduler {
     this.deps.doc?.removeEventListener('visibilitychange', this.onVisibility);
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.timer = undefined;
+  }
+
+  /** A round nobody awaits (events, timer): its failure is logged, never left unhandled. */
+  private runQuietly(reason: RefreshReason): void {
+    this.trigger(reason).catch(warn);
   }
 
   /** Queues a round; resolves when it (and the new schedule) is done. */
@@ -97,7 +103,7 @@ export class RefreshScheduler {
     const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, at - this.now()));
     this.timer = this.setTimer(() => {
       this.timer = undefined;
-      void this.trigger('periodic');
+      this.runQuietly('periodic');
     }, delay);
   }
 }
