@@ -1,6 +1,7 @@
 // The Feeds page in Chromium (import a file, map, save, see its figures, reload), and the
 // Content-Security-Policy of every page: no violation is reported anywhere.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -41,6 +42,27 @@ const violations = (page: Page) =>
 
 const describeErrors = (errors: BrowserError[]) =>
   errors.map((e) => `${e.kind}: ${e.text}`).join('\n');
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page (axe runs over DevTools: CSP allows it). */
+async function seriousA11yViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const results = (await axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 async function sourceLinks(page: Page): Promise<string[]> {
   return page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -256,6 +278,8 @@ describe('Feeds page in Chromium', () => {
         ['user-synthetic-bad', '3', 'value', '"abc" is not a number'],
       ]);
       expect(await page.isDisabled('[data-testid="save-feed"]')).toBe(true);
+      // The preview, the mapping form and the report pass axe (WCAG 2.1 AA).
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, 'feeds-invalid-report');
       expect(errors, describeErrors(errors)).toEqual([]);
     } catch (error) {
