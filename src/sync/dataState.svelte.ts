@@ -120,7 +120,9 @@ export async function refreshNow(feedId?: string): Promise<void> {
 /** Reloads what is on screen from IndexedDB (after a user feed was added or removed). */
 export async function reloadObservations(): Promise<void> {
   if (!db) throw new Error('startData() first');
+  await loadFeedList();
   await reloadFromStore();
+  if (!dataState.progress) settle();
   channel?.post({ type: 'data', feeds: [] });
   await scheduler?.reschedule();
 }

@@ -136,3 +136,41 @@ describe('dataState', () => {
     }
   });
 });
+
+describe('user feeds', () => {
+  it('a URL feed added by the user is listed, scheduled and refreshed; an imported file is not refetched', async () => {
+    const requests: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      requests.push(url);
+      if (url.endsWith('manifest.json')) return new Response('no', { status: 404 });
+      return new Response(csv as Uint8Array<ArrayBuffer>);
+    }) as unknown as typeof fetch;
+    await startData({ baseUrl, database: db, fetchImpl, schedule: false });
+    const userConfig: FeedConfig = {
+      id: 'user-synthetic',
+      label: { fr: 'synthétique', en: 'synthetic' },
+      format: 'tidy-csv',
+      url: 'https://example.org/synthetic.csv',
+      refreshHours: 1,
+    };
+    await db.userFeeds.bulkAdd([
+      { id: userConfig.id, config: userConfig, addedAt: '2026-11-22T00:00:00Z' },
+      {
+        id: 'user-file',
+        config: { ...userConfig, id: 'user-file', url: 'file.csv' },
+        addedAt: '2026-11-22T00:00:00Z',
+        file: { name: 'file.csv', bytes: new ArrayBuffer(0), importedAt: '2026-11-22T00:00:00Z' },
+      },
+    ]);
+    await reloadObservations();
+    expect(dataState.feeds.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['embedded', 'user-synthetic', 'user-file']),
+    );
+    requests.length = 0;
+    await refreshNow();
+    expect(requests).toContain('https://example.org/synthetic.csv');
+    expect(requests.some((u) => u.endsWith('file.csv') && !u.includes('example.org'))).toBe(false);
+    // The user feed's 1 h interval now sets the next refresh.
+    expect(Date.parse(dataState.nextRefreshAt!) - Date.now()).toBeLessThanOrEqual(3_600_000);
+  });
+});
