@@ -25,7 +25,16 @@ const chart: ExportChart = {
       label: 'Série A; avec point-virgule',
       points: [
         syntheticPoint('2023-05', 2500, { qualifier: '>' }),
-        syntheticPoint('2022-01', 1000, { sourceLabel: '=HYPERLINK("http://evil","x")' }),
+        syntheticPoint('2022-01', 1000, {
+          sourceLabel: '=HYPERLINK("http://evil","x")',
+          alternatives: [
+            syntheticPoint('2022-01', 1100, {
+              qualifier: '~',
+              sourceLabel: 'another synthetic source',
+              sourceUrl: 'https://example.org/another',
+            }),
+          ],
+        }),
       ],
     },
     {
@@ -66,6 +75,11 @@ describe('chartCsv', () => {
     expect(last[col('source_label')]).toBe('other synthetic source');
     expect(rows[2]![col('qualifier_label')]).toBe('minimum (plus de)');
     expect(rows[1]![col('chart')]).toBe('synthetic-chart');
+    // A disputed figure lists what the other sources published.
+    expect(rows[1]![col('other_sources')]).toBe(
+      '~ 1100 another synthetic source <https://example.org/another>',
+    );
+    expect(rows[2]![col('other_sources')]).toBe('');
   });
 
   it('quotes text cells so a ; inside a label stays in its cell', () => {

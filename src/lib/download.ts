@@ -26,7 +26,7 @@ export const BOM = '\uFEFF';
 /**
  * Column names follow the project's tidy CSV (data/schema.json) where a field is the same, so a
  * downloaded file can be read back by the same tools; the other columns say which chart and series
- * the row belongs to and spell the qualifier out.
+ * the row belongs to, spell the qualifier out, and list the other sources of a disputed figure.
  */
 export const CSV_COLUMNS = [
   'chart',
@@ -44,6 +44,7 @@ export const CSV_COLUMNS = [
   'source_label',
   'note',
   'derived_from',
+  'other_sources',
 ] as const;
 
 type CsvCell = string | number;
@@ -71,6 +72,10 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         p.sourceLabel,
         p.note,
         derivedText(p, lang) ?? '',
+        // A disputed figure: what the other sources published for the same period.
+        (p.alternatives ?? [])
+          .map((o) => `${o.qualifier} ${o.value} ${o.sourceLabel} <${o.sourceUrl}>`.trim())
+          .join(' | '),
       ]),
   );
 }
