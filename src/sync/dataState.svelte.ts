@@ -182,7 +182,8 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
   const fetchImpl = settings.fetchImpl;
   const baseUrl = settings.baseUrl;
   const sameOrigin = feeds.some((f) => new URL(f.url, baseUrl).origin === new URL(baseUrl).origin);
-  let manifest: Awaited<ReturnType<typeof readManifest>> | undefined;
+  // Read at most once a round, by the first feed that needs it.
+  let manifest: ReturnType<typeof readManifest> | undefined;
   let changed = !hadData;
   let statesChanged = false;
   try {
@@ -191,10 +192,12 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
         const result = await withFeedLock(feed.id, async () => {
           const state = await db!.feeds.get(feed.id);
           if (!shouldRefresh(reason, state, refreshIntervalMs(feed), Date.now())) return undefined;
-          if (sameOrigin && manifest === undefined) {
-            manifest = await readManifest(baseUrl, { fetchImpl });
-          }
-          return refreshFeed(db!, feed, { baseUrl, fetchImpl, manifest });
+          if (sameOrigin) manifest ??= readManifest(baseUrl, { fetchImpl });
+          return refreshFeed(db!, feed, {
+            baseUrl,
+            fetchImpl,
+            manifest: manifest ? await manifest : undefined,
+          });
         });
         // Another tab held the lock: it has stored whatever it found.
         if (!result.ran) changed = true;
