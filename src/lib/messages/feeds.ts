@@ -15,6 +15,8 @@ export const fr = {
   'feeds.loading': 'Lecture en cours…',
   'feeds.readError': 'Ce fichier ne peut pas être lu :',
   'feeds.urlRefused': 'Adresse refusée : {reason}',
+  'feeds.corsHint':
+    'Si l’adresse s’ouvre dans un onglet, le serveur n’autorise sans doute pas les autres sites à lire ses données (CORS) : téléchargez le fichier et importez-le, ou utilisez l’API tabulaire de data.gouv.fr.',
   'feeds.previewTitle': 'Aperçu : « {name} »',
   'feeds.previewCaption': 'Les {count} premières lignes, telles quelles',
   'feeds.previewFormat': 'Format reconnu : {format}',
@@ -97,6 +99,8 @@ export const en: Record<keyof typeof fr, string> = {
   'feeds.loading': 'Reading…',
   'feeds.readError': 'This file cannot be read:',
   'feeds.urlRefused': 'Address refused: {reason}',
+  'feeds.corsHint':
+    'If the address opens in a tab, the server probably does not let other sites read its data (CORS): download the file and import it, or use data.gouv.fr’s tabular API.',
   'feeds.previewTitle': 'Preview: “{name}”',
   'feeds.previewCaption': 'The first {count} rows, as they are',
   'feeds.previewFormat': 'Format recognised: {format}',
