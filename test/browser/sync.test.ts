@@ -459,6 +459,14 @@ describe('same figure, several sources', () => {
         await disputed.evaluateAll((els) => els.map((e) => e.getAttribute('data-period'))),
       ).toEqual(expect.arrayContaining(['2022-05-31', '2024-02']));
       expect(await disputed.first().locator('.disputed-mark').count()).toBe(1);
+      await expect
+        .poll(() =>
+          page.locator('figure[data-chart-id="mes-profiles"] .disputed-legend').isVisible(),
+        )
+        .toBe(true);
+      expect(await page.locator('figure[data-chart-id="dmp-docs"] .disputed-legend').count()).toBe(
+        0,
+      );
 
       await page
         .locator('figure[data-chart-id="mes-profiles"] .point[data-period="2022-05-31"]')

@@ -50,6 +50,8 @@ export const fr = {
   'sources.storageBestEffort':
     'Ce navigateur peut effacer les données de ce site s’il manque de place ; elles seront alors rechargées.',
   'sources.disputedPoint': 'chiffre discuté, {count} valeurs publiées',
+  'sources.disputedLegend':
+    'chiffre discuté : d’autres sources publient une autre valeur (détail au survol et sur la page Sources)',
   'sources.disputedHeading': 'Chiffre discuté : d’autres sources publient une autre valeur',
   'sources.disputedLine': '{value} ({period}, source : {source})',
   'sources.lede':
@@ -122,6 +124,8 @@ export const en: Record<keyof typeof fr, string> = {
   'sources.storageBestEffort':
     'This browser may delete this site’s data when short of space; it would then be loaded again.',
   'sources.disputedPoint': 'disputed figure, {count} published values',
+  'sources.disputedLegend':
+    'disputed figure: other sources publish another value (details on hover and on the Sources page)',
   'sources.disputedHeading': 'Disputed figure: other sources publish another value',
   'sources.disputedLine': '{value} ({period}, source: {source})',
   'sources.lede':
