@@ -260,15 +260,22 @@ describe('Regions on the embedded data', () => {
     expect(await slider.getAttribute('aria-valuetext')).toBeTruthy();
   });
 
-  it('plays through the months and pauses', async () => {
+  it('plays through the months and pauses, from the keyboard', async () => {
     await openRegions(page, '#/regions?date=2022-01-31');
     const dates = new Set<string>([await mapDate(page)]);
-    await page.locator('[data-testid="map-play"]').click();
+    await page.locator('[data-testid="map-play"]').focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => /date=2022-03-31/.test(location.hash), undefined, {
       timeout: 5_000,
     });
     dates.add(await mapDate(page));
-    await page.locator('[data-testid="map-play"]').click();
+    // The play button keeps the focus while the months go by, so the same key pauses.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'map-play',
+      undefined,
+      { timeout: 5_000 },
+    );
+    await page.keyboard.press('Enter');
     expect(await page.locator('[data-testid="map-play"]').getAttribute('aria-pressed')).toBe(
       'false',
     );
