@@ -513,3 +513,35 @@ describe('without Web Locks and BroadcastChannel', () => {
     expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
   });
 });
+
+describe('full storage', () => {
+  it('explains a QuotaExceededError in plain words and keeps the data', async () => {
+    browser = await launchBrowser();
+    // Storage "fills up" on demand: adding observations then fails as a full disk does.
+    await browser.context.addInitScript(() => {
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args) {
+        if ((window as unknown as { __full?: boolean }).__full && this.name === 'observations') {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return add.apply(this, args);
+      } as typeof add;
+    });
+    const server = await serveData(browser.context);
+    const page = await firstPage(browser.context);
+    try {
+      await openFresh(page);
+      await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = true));
+      server.feed = { kind: 'file', body: CSV_V2, etag: '"v2"' };
+      await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
+      await waitForState(page, 'error');
+      const line = await status(page);
+      expect(line.text).toMatch(/L’espace de stockage de ce navigateur est plein/);
+      expect(line.text).toMatch(/Les données précédentes sont conservées/);
+      expect(await pointCounts(page)).toEqual(expected);
+    } catch (error) {
+      await screenshotQuietly(page, 'sync-quota-FAILED');
+      throw error;
+    }
+  });
+});
