@@ -527,9 +527,16 @@ describe('Regions on a synthetic feed of all 18 regions (synthetic-regions.csv)'
       undefined,
       { timeout: SETTLE_MS },
     );
-    // Compare with up to four regions: the fifth box is disabled.
+    // Compare with up to four regions, by keyboard: the box keeps the focus, the fifth is disabled.
     for (const code of ['11', '24', '27', '28']) {
-      await page.locator(`[data-testid="compare-${code}"]`).check();
+      await page.locator(`[data-testid="compare-${code}"]`).focus();
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        (id) => document.activeElement?.getAttribute('data-testid') === id,
+        `compare-${code}`,
+        { timeout: 5_000 },
+      );
+      expect(await page.locator(`[data-testid="compare-${code}"]`).isChecked()).toBe(true);
     }
     expect(await page.locator('[data-testid="compare-32"]').isDisabled()).toBe(true);
     expect(await page.locator('figure[data-chart-id="region-compare"] .panel').count()).toBe(5);
