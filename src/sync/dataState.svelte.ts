@@ -177,8 +177,12 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
     return;
   }
   const hadData = dataState.observations.length > 0;
-  dataState.status = hadData ? 'refreshing' : 'loading';
-  dataState.progress = { done: 0, total: feeds.length };
+  // Shown once a feed is actually fetched: a round with nothing due does not flicker.
+  let done = 0;
+  const showProgress = () => {
+    dataState.status = hadData ? 'refreshing' : 'loading';
+    dataState.progress = { done, total: feeds.length };
+  };
   const fetchImpl = settings.fetchImpl;
   const baseUrl = settings.baseUrl;
   const sameOrigin = feeds.some((f) => new URL(f.url, baseUrl).origin === new URL(baseUrl).origin);
@@ -192,6 +196,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
         const result = await withFeedLock(feed.id, async () => {
           const state = await db!.feeds.get(feed.id);
           if (!shouldRefresh(reason, state, refreshIntervalMs(feed), Date.now())) return undefined;
+          showProgress();
           if (sameOrigin) manifest ??= readManifest(baseUrl, { fetchImpl });
           return refreshFeed(db!, feed, {
             baseUrl,
@@ -205,10 +210,8 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
           statesChanged = true;
           if ((result.value as RefreshOutcome).status === 'updated') changed = true;
         }
-        dataState.progress = {
-          done: (dataState.progress?.done ?? 0) + 1,
-          total: feeds.length,
-        };
+        done += 1;
+        if (dataState.progress) dataState.progress = { done, total: feeds.length };
       }),
     );
   } finally {
