@@ -51,6 +51,8 @@ export const dataState = $state({
   nextRefreshAt: undefined as string | undefined,
   /** Whether the browser agreed to keep this site's storage (navigator.storage.persist). */
   persisted: undefined as boolean | undefined,
+  /** IndexedDB itself failed (blocked, private mode, broken): nothing can be stored or read. */
+  storageError: undefined as string | undefined,
 });
 
 let db: PulseDatabase | undefined;
@@ -80,6 +82,7 @@ export async function startData(options: StartOptions = {}): Promise<void> {
   channel?.close();
   db = options.database ?? new PulseDatabase();
   settings = { ...options, baseUrl: options.baseUrl ?? document.baseURI };
+  dataState.storageError = undefined;
   void requestPersistence();
   try {
     await reloadFromStore();
@@ -90,6 +93,7 @@ export async function startData(options: StartOptions = {}): Promise<void> {
   } catch (e) {
     // A broken or blocked IndexedDB (private mode, quota) must not stop the refresh.
     console.warn('IndexedDB unavailable', e);
+    dataState.storageError = String(e);
   }
   channel = openTabChannel((message) => void onTabMessage(message));
   scheduler = new RefreshScheduler({
@@ -107,6 +111,7 @@ export async function startData(options: StartOptions = {}): Promise<void> {
   } catch (e) {
     // Each feed's failure is recorded by refreshFeed; this is the storage itself failing.
     console.warn('refresh failed', e);
+    dataState.storageError = String(e);
     settle();
   }
 }
@@ -214,6 +219,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
         if (dataState.progress) dataState.progress = { done, total: feeds.length };
       }),
     );
+    dataState.storageError = undefined;
   } finally {
     dataState.progress = undefined;
     try {
@@ -255,8 +261,11 @@ function settle(): void {
     }));
   const successes = states.map((s) => s.lastSuccess).filter(Boolean) as string[];
   dataState.updatedAt = successes.sort().at(-1);
-  if (dataState.failures.length || !dataState.observations.length) dataState.status = 'error';
-  else dataState.status = 'fresh';
+  if (dataState.failures.length || !dataState.observations.length || dataState.storageError) {
+    dataState.status = 'error';
+  } else {
+    dataState.status = 'fresh';
+  }
 }
 
 async function reloadFromStore(): Promise<void> {

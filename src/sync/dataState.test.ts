@@ -174,3 +174,19 @@ describe('user feeds', () => {
     expect(Date.parse(dataState.nextRefreshAt!) - Date.now()).toBeLessThanOrEqual(3_600_000);
   });
 });
+
+describe('IndexedDB unavailable', () => {
+  it('says so instead of failing silently', async () => {
+    const broken = new PulseDatabase(`broken-${Math.random()}`);
+    vi.spyOn(broken.observations, 'where').mockImplementation(() => {
+      throw new Error('IndexedDB blocked');
+    });
+    vi.spyOn(broken.feeds, 'get').mockRejectedValue(new Error('IndexedDB blocked'));
+    const { fetchImpl } = server(() => csv);
+    await startData({ feeds: [feed], baseUrl, database: broken, fetchImpl, schedule: false });
+    expect(dataState.status).toBe('error');
+    expect(dataState.storageError).toMatch(/IndexedDB blocked/);
+    vi.restoreAllMocks();
+    await broken.delete();
+  });
+});

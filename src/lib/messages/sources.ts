@@ -14,6 +14,8 @@ export const fr = {
     'Actualisation impossible : les dernières données valides restent affichées.',
   'status.errorEmpty': 'Impossible de charger les données :',
   'status.details': 'Détails sur la page Sources',
+  'status.storageUnavailable':
+    'ce navigateur refuse le stockage local (navigation privée ou réglage) : les données ne peuvent pas être gardées.',
   'sources.title': 'Sources',
   'sources.refreshFeed': 'Actualiser ce flux',
   'sources.userFeed': 'Flux ajouté dans ce navigateur',
@@ -88,6 +90,8 @@ export const en: Record<keyof typeof fr, string> = {
   'status.errorKeptUndated': 'Refresh failed: the last valid data stays on screen.',
   'status.errorEmpty': 'Could not load the data:',
   'status.details': 'Details on the Sources page',
+  'status.storageUnavailable':
+    'this browser refuses local storage (private browsing or a setting): the data cannot be kept.',
   'sources.title': 'Sources',
   'sources.refreshFeed': 'Refresh this feed',
   'sources.userFeed': 'Feed added in this browser',
