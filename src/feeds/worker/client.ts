@@ -5,6 +5,7 @@
  * parsing code (papaparse, validation) is loaded only now, never for the cache-first paint.
  */
 import type { PulseDatabase } from '../../store/db';
+import type { FeedConfig } from '../types';
 import { fromFailure } from './failure';
 import type { IngestInput } from './job';
 import type { IngestJob, IngestProgress, IngestSummary, WorkerReply } from './protocol';
@@ -79,13 +80,23 @@ function ingestInWorker(
       if (message.type === 'ready') {
         const bytes = ownBuffer(input.bytes);
         const job: IngestJob = {
-          feed: input.feed,
+          // The feed may be a reactive proxy (the app's feed list), which cannot be cloned:
+          // it is plain JSON data, so a JSON copy is exact.
+          feed: JSON.parse(JSON.stringify(input.feed)) as FeedConfig,
           bytes,
           today: input.today.toISOString(),
           dbName,
-          meta: input.meta,
+          meta: JSON.parse(JSON.stringify(input.meta)) as IngestJob['meta'],
         };
-        worker.postMessage(job, [bytes]);
+        try {
+          worker.postMessage(job, [bytes]);
+        } catch (error) {
+          // Nothing was transferred: the page still has the bytes and parses them itself.
+          settle(() =>
+            reject(new WorkerUnavailable(`the job could not be sent: ${String(error)}`)),
+          );
+          return;
+        }
         handedOver = true;
       } else if (message.type === 'progress') onProgress(message.progress);
       else if (message.type === 'done') settle(() => resolve(message.summary));

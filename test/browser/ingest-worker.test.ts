@@ -1,0 +1,70 @@
+// The app's refresh hands a big feed to the ingest worker (src/feeds/worker/) in a real Chromium:
+// the data is parsed, validated and stored off the page, and shown once stored.
+// The feed is SYNTHETIC (scripts/bench/syntheticFeed.ts), served by page.route, never app data.
+import type { Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKER_MIN_BYTES } from '../../src/feeds/worker/client';
+import { syntheticTidyCsv } from '../../scripts/bench/syntheticFeed';
+import {
+  appURL,
+  firstPage,
+  launchBrowser,
+  screenshotQuietly,
+  type LaunchedBrowser,
+} from './helpers.ts';
+
+const ROWS = 4_000;
+const csv = syntheticTidyCsv(ROWS);
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close({ removeProfile: true });
+});
+
+describe('refresh of a big feed', () => {
+  it('runs in the ingest worker, stores every row and shows the data', async () => {
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(WORKER_MIN_BYTES);
+    const page = await firstPage(browser.context);
+    // The synthetic feed stands in for the embedded one; no manifest, so it is fetched as is.
+    await page.route('**/data/manifest.json', (route: Route) => route.fulfill({ status: 404 }));
+    await page.route('**/data/observations.csv*', (route: Route) =>
+      route.fulfill({ body: csv, contentType: 'text/csv' }),
+    );
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(appURL('#/'));
+      await page.waitForSelector('[data-testid="data-status"][data-state="fresh"]', {
+        timeout: 45_000,
+      });
+      expect(pageErrors).toEqual([]);
+      expect(workers.some((url) => /ingest\.worker/.test(url))).toBe(true);
+      const stored = await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('segur-pulse');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result
+                .transaction('observations')
+                .objectStore('observations')
+                .count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+          }),
+      );
+      expect(stored).toBe(ROWS);
+      // The overview draws the synthetic national series: the data reached the page.
+      await page.waitForSelector('.point', { timeout: 15_000 });
+    } catch (error) {
+      await screenshotQuietly(page, 'ingest-worker-failure');
+      throw error;
+    }
+  });
+});
