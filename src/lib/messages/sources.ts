@@ -1,5 +1,6 @@
 /** Messages of the Status line and Sources page. French is the reference; English must have every key. */
 export const fr = {
+  'status.label': 'État des données',
   'status.loading': 'Chargement des données…',
   'status.refreshing': 'Données en cache affichées ; actualisation en cours…',
   'status.fresh': 'À jour {ago}.',
@@ -77,6 +78,7 @@ export const fr = {
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
+  'status.label': 'Data status',
   'status.loading': 'Loading data…',
   'status.refreshing': 'Showing cached data; refreshing…',
   'status.fresh': 'Up to date {ago}.',
