@@ -5,6 +5,7 @@
  */
 import { departementByCode, parseGeo, regionByCode } from '../model/geography';
 import { indicatorById } from '../model/indicators';
+import { FIELD_COLUMNS } from './mapped';
 import { tidySchema } from './schema';
 import type { ColumnMapping, FieldSource } from './types';
 import { parseNumberCell, parsePeriodCell } from './values';
@@ -129,20 +130,6 @@ const NAMES: Record<MappingField, string[]> = {
   ],
 };
 
-/** The tidy CSV's own column name for a field (source_url for sourceUrl…). */
-const TIDY_NAME: Record<MappingField, string> = {
-  indicator: 'indicator',
-  breakdown: 'breakdown',
-  geo: 'geo',
-  period: 'period',
-  precision: 'precision',
-  value: 'value',
-  qualifier: 'qualifier',
-  sourceUrl: 'source_url',
-  sourceLabel: 'source_label',
-  note: 'note',
-};
-
 export function normaliseHeader(name: string): string {
   return name
     .normalize('NFD')
@@ -261,7 +248,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
 
   // 1. Header names, in the order of each field's list (exact names before looser ones).
   for (const field of MAPPING_FIELDS) {
-    const names = [normaliseHeader(TIDY_NAME[field]), ...NAMES[field]];
+    const names = [normaliseHeader(FIELD_COLUMNS[field]), ...NAMES[field]];
     for (const name of names) {
       const i = normalised.findIndex((h, j) => !used.has(j) && h === name);
       if (i < 0) continue;

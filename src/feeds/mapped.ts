@@ -4,8 +4,8 @@ import type { RawRecord } from './schema';
 import { parsePeriodCell } from './values';
 import { FeedError, type ColumnMapping, type FieldSource } from './types';
 
-/** Tidy column name for each mapping field. */
-const FIELD_COLUMNS: Record<keyof ColumnMapping, string> = {
+/** Tidy column name for each mapping field (source_url for sourceUrl…). */
+export const FIELD_COLUMNS: Record<keyof ColumnMapping, string> = {
   indicator: 'indicator',
   breakdown: 'breakdown',
   geo: 'geo',
