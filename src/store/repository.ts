@@ -6,8 +6,8 @@ import {
   type FeedState,
   type PulseDatabase,
   type Snapshot,
-  type StoredObservation,
 } from './db';
+import { decodeSeries, encodeSeries, seriesLength } from './series';
 
 export interface CommitMeta {
   fetchedAt: string;
@@ -29,7 +29,7 @@ export async function commitSnapshot(
   observations: Observation[],
   meta: CommitMeta,
 ): Promise<number> {
-  return db.transaction('rw', db.feeds, db.snapshots, db.observations, async () => {
+  return db.transaction('rw', db.feeds, db.snapshots, db.series, async () => {
     const snapshotId = (await db.snapshots.add({
       feedId,
       fetchedAt: meta.fetchedAt,
@@ -38,7 +38,7 @@ export async function commitSnapshot(
       encoding: meta.encoding,
       warnings: meta.warnings ?? [],
     })) as number;
-    await db.observations.bulkAdd(observations.map((o) => ({ ...o, feed: feedId, snapshotId })));
+    await db.series.bulkAdd(encodeSeries(observations, snapshotId, feedId));
     await db.feeds.put({
       id: feedId,
       lastSuccess: meta.fetchedAt,
@@ -65,7 +65,7 @@ async function pruneSnapshots(db: PulseDatabase, feedId: string, current: number
     .slice(SNAPSHOTS_KEPT)
     .filter((id) => id !== current);
   if (!old.length) return;
-  await db.observations.where('snapshotId').anyOf(old).delete();
+  await db.series.where('snapshotId').anyOf(old).delete();
   await db.snapshots.bulkDelete(old);
 }
 
@@ -103,27 +103,35 @@ export async function recordFailure(
 
 /** The observations on screen: those of each feed's current snapshot. */
 export async function loadObservations(db: PulseDatabase): Promise<Observation[]> {
-  return db.transaction('r', db.feeds, db.observations, async () => {
+  return db.transaction('r', db.feeds, db.series, async () => {
     const current = await currentSnapshotIds(db);
-    const stored = await db.observations.where('snapshotId').anyOf(current).toArray();
-    return stored.map(stripStorage);
+    return decodeSeries(await db.series.where('snapshotId').anyOf(current).toArray());
   });
 }
 
+/** The observations of one indicator at one place (every breakdown), from the data shown. */
 export async function loadSeries(
   db: PulseDatabase,
   indicator: string,
   geo: string,
 ): Promise<Observation[]> {
-  return db.transaction('r', db.feeds, db.observations, async () => {
-    const current = new Set(await currentSnapshotIds(db));
-    const stored = await db.observations
-      .where('[indicator+geo]')
-      .equals([indicator, geo])
-      .filter((o) => current.has(o.snapshotId))
+  return db.transaction('r', db.feeds, db.series, async () => {
+    const current = await currentSnapshotIds(db);
+    const stored = await db.series
+      .where('[snapshotId+indicator+geo]')
+      .anyOf(current.map((id) => [id, indicator, geo]))
       .toArray();
-    return stored.map(stripStorage);
+    return decodeSeries(stored);
   });
+}
+
+/** Rows stored, every snapshot included (tests, benchmark). */
+export async function countObservations(db: PulseDatabase): Promise<number> {
+  let rows = 0;
+  await db.series.each((s) => {
+    rows += seriesLength(s);
+  });
+  return rows;
 }
 
 async function currentSnapshotIds(db: PulseDatabase): Promise<number[]> {
@@ -145,8 +153,7 @@ export async function loadSnapshotObservations(
   db: PulseDatabase,
   snapshotId: number,
 ): Promise<Observation[]> {
-  const stored = await db.observations.where('snapshotId').equals(snapshotId).toArray();
-  return stored.map(stripStorage);
+  return decodeSeries(await db.series.where('snapshotId').equals(snapshotId).toArray());
 }
 
 /**
@@ -180,8 +187,8 @@ export async function rollbackTo(
 
 /** Forgets a feed entirely (a user feed being removed): state, snapshots and observations. */
 export async function removeFeedData(db: PulseDatabase, feedId: string): Promise<void> {
-  await db.transaction('rw', db.feeds, db.snapshots, db.observations, async () => {
-    await db.observations.where('feed').equals(feedId).delete();
+  await db.transaction('rw', db.feeds, db.snapshots, db.series, async () => {
+    await db.series.where('feed').equals(feedId).delete();
     await db.snapshots.where('feedId').equals(feedId).delete();
     await db.feeds.delete(feedId);
   });
@@ -201,8 +208,4 @@ export function isQuotaError(error: unknown): boolean {
     e = (e.inner ?? e.cause) as typeof e;
   }
   return false;
-}
-
-function stripStorage({ id: _id, snapshotId: _s, ...o }: StoredObservation): Observation {
-  return o;
 }

@@ -27,7 +27,7 @@ export async function saveUserFeedWithData(
   result: IngestResult,
   meta: { fetchedAt: string; checksum: string; etag?: string; lastModified?: string },
 ): Promise<void> {
-  await db.transaction('rw', [db.userFeeds, db.feeds, db.snapshots, db.observations], async () => {
+  await db.transaction('rw', [db.userFeeds, db.feeds, db.snapshots, db.series], async () => {
     await db.userFeeds.put(feed);
     await commitSnapshot(db, feed.id, result.observations, {
       ...meta,
@@ -50,7 +50,7 @@ export async function saveImportedFile(
 
 /** Removes a user feed and everything stored for it (state, snapshots, observations). */
 export async function deleteUserFeed(db: PulseDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.userFeeds, db.feeds, db.snapshots, db.observations], async () => {
+  await db.transaction('rw', [db.userFeeds, db.feeds, db.snapshots, db.series], async () => {
     await db.userFeeds.delete(id);
     await removeFeedData(db, id);
   });

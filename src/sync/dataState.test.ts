@@ -178,7 +178,7 @@ describe('user feeds', () => {
 describe('IndexedDB unavailable', () => {
   it('says so instead of failing silently', async () => {
     const broken = new PulseDatabase(`broken-${Math.random()}`);
-    vi.spyOn(broken.observations, 'where').mockImplementation(() => {
+    vi.spyOn(broken.series, 'where').mockImplementation(() => {
       throw new Error('IndexedDB blocked');
     });
     vi.spyOn(broken.feeds, 'get').mockRejectedValue(new Error('IndexedDB blocked'));

@@ -7,6 +7,7 @@ import type { FeedConfig } from '../feeds/types';
 import { PulseDatabase } from '../store/db';
 import {
   commitSnapshot,
+  countObservations,
   loadObservations,
   loadSeries,
   loadSnapshots,
@@ -54,7 +55,7 @@ describe('refreshFeed', () => {
     const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl });
     expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
     expect(requests[0]!.url).toBe('http://127.0.0.1:9/app/data/observations.csv');
-    expect(await db.observations.count()).toBe(100);
+    expect(await countObservations(db)).toBe(100);
     const state = await db.feeds.get('embedded');
     expect(state).toMatchObject({
       rows: 100,
@@ -75,7 +76,7 @@ describe('refreshFeed', () => {
     const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl });
     expect(outcome.status).toBe('unchanged');
     expect(requests[1]!.headers['If-None-Match']).toBe('"v1"');
-    expect(await db.observations.count()).toBe(100);
+    expect(await countObservations(db)).toBe(100);
   });
 
   it.each([
@@ -120,7 +121,7 @@ describe('refreshFeed', () => {
     }) as unknown as typeof fetch;
     const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: failing });
     expect(outcome.status).toBe('failed');
-    expect(await db.observations.count()).toBe(0);
+    expect(await countObservations(db)).toBe(0);
     expect((await db.feeds.get('embedded'))?.lastError?.issues[0]?.feed).toBe('embedded');
   });
 });
@@ -310,7 +311,7 @@ describe('refreshFeed: backoff, rollback, full storage', () => {
     });
     const before = await loadObservations(db);
     const changed = Buffer.from(String(embeddedCsv).replace(',68406684,', ',68406685,'));
-    const spy = vi.spyOn(db.observations, 'bulkAdd').mockRejectedValueOnce(
+    const spy = vi.spyOn(db.series, 'bulkAdd').mockRejectedValueOnce(
       Object.assign(new Error('QuotaExceededError'), {
         name: 'AbortError',
         inner: new DOMException('quota', 'QuotaExceededError'),

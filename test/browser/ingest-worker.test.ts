@@ -50,12 +50,16 @@ describe('refresh of a big feed', () => {
             const open = indexedDB.open('segur-pulse');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
-              const count = open.result
-                .transaction('observations')
-                .objectStore('observations')
-                .count();
-              count.onsuccess = () => resolve(count.result);
-              count.onerror = () => reject(count.error);
+              // Schema v3: one record per series, its rows in parallel columns.
+              const all = open.result.transaction('series').objectStore('series').getAll();
+              all.onsuccess = () =>
+                resolve(
+                  (all.result as { periods: string[] }[]).reduce(
+                    (rows, s) => rows + s.periods.length,
+                    0,
+                  ),
+                );
+              all.onerror = () => reject(all.error);
             };
           }),
       );

@@ -517,11 +517,12 @@ describe('without Web Locks and BroadcastChannel', () => {
 describe('full storage', () => {
   it('explains a QuotaExceededError in plain words and keeps the data', async () => {
     browser = await launchBrowser();
-    // Storage "fills up" on demand: adding observations then fails as a full disk does.
+    // Storage "fills up" on demand: adding observations (series records since schema v3) then
+    // fails as a full disk does.
     await browser.context.addInitScript(() => {
       const add = IDBObjectStore.prototype.add;
       IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args) {
-        if ((window as unknown as { __full?: boolean }).__full && this.name === 'observations') {
+        if ((window as unknown as { __full?: boolean }).__full && this.name === 'series') {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         }
         return add.apply(this, args);

@@ -6,7 +6,7 @@
 import { ingestFeed, type WorkerMode } from '../../../src/feeds/worker/client';
 import type { FeedConfig } from '../../../src/feeds/types';
 import { PulseDatabase } from '../../../src/store/db';
-import { loadSeries } from '../../../src/store/repository';
+import { countObservations, loadSeries } from '../../../src/store/repository';
 
 const feed: FeedConfig = {
   id: 'synthetic-bench',
@@ -80,7 +80,7 @@ async function readSeries(
 ): Promise<{ times: number[]; rows: number; total: number }> {
   const db = new PulseDatabase(dbName);
   await db.open();
-  const total = await db.observations.count();
+  const total = await countObservations(db);
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {

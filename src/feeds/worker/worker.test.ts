@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PulseDatabase } from '../../store/db';
-import { isQuotaError, loadObservations, loadSeries } from '../../store/repository';
+import {
+  countObservations,
+  isQuotaError,
+  loadObservations,
+  loadSeries,
+} from '../../store/repository';
 import { FeedError, type FeedConfig, type FeedIssue } from '../types';
 import { ingestFeed, shouldUseWorker, WORKER_MIN_BYTES } from './client';
 import { fromFailure, toFailure } from './failure';
@@ -38,7 +43,7 @@ describe('runIngest (the job the worker runs)', () => {
     );
     expect(summary).toMatchObject({ rows: 100, encoding: 'utf-8', delimiter: ',', warnings: 0 });
     expect(progress).toEqual([{ phase: 'parsing' }, { phase: 'storing', rows: 100 }]);
-    expect(await db.observations.count()).toBe(100);
+    expect(await countObservations(db)).toBe(100);
     expect(await db.feeds.get('embedded')).toMatchObject({ rows: 100, etag: '"v1"' });
     const open = await loadSeries(db, 'mes_profiles_open', 'FR');
     expect(open.find((o) => o.period === '2024-01-10')?.value).toBe(68_406_684);
@@ -114,6 +119,6 @@ describe('ingestFeed', () => {
       { worker: 'always' },
     );
     expect(summary).toMatchObject({ rows: 100, inWorker: false });
-    expect(await db.observations.count()).toBe(100);
+    expect(await countObservations(db)).toBe(100);
   });
 });
