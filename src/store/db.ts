@@ -1,6 +1,7 @@
 /** The IndexedDB database (Dexie): feeds' state, snapshots, observations. */
 import Dexie, { type EntityTable } from 'dexie';
 import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
+import { setDatabaseClass } from './dbClass';
 import { DB_NAME, SERIES_INDEXES, encodeSeries, type StoredSeries } from './series';
 
 export { DB_NAME, type StoredSeries };
@@ -125,3 +126,5 @@ export class PulseDatabase extends Dexie {
       });
   }
 }
+
+setDatabaseClass(PulseDatabase);

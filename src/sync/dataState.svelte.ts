@@ -8,11 +8,16 @@
  * - `reloadObservations(): Promise<void>` reloads observations and feed states from IndexedDB
  *   (call it after adding, importing or deleting a user feed) and tells the other tabs.
  * - `rollbackFeed(feedId, snapshotId)` shows an earlier stored snapshot of a feed (Sources page).
+ *
+ * The first paint reads the cache with the plain IndexedDB API (src/store/paintRead.ts); Dexie,
+ * the repository and the refresh code are loaded with import() after it.
  */
 import { registryFeeds } from '../feeds/registry';
 import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
-import { PulseDatabase, type FeedState } from '../store/db';
-import { loadFeedStates, loadObservations, rollbackTo } from '../store/repository';
+import type { FeedState, PulseDatabase, UserFeed } from '../store/db';
+import { databaseClass } from '../store/dbClass';
+import { readForPaint } from '../store/paintRead';
+import { DB_NAME } from '../store/series';
 import { openTabChannel, withFeedLock, type CrossTabMessage, type TabChannel } from './crossTab';
 import { readManifest } from './manifest';
 import {
@@ -22,8 +27,25 @@ import {
   shouldRefresh,
   type RefreshReason,
 } from './policy';
-import { refreshFeed, type RefreshOutcome } from './refresh';
+import type { RefreshOutcome } from './refresh';
 import { RefreshScheduler } from './scheduler';
+
+/** What the data layer needs beyond the first paint: Dexie, the repository, the refresh. */
+async function importStore() {
+  const [db, repository, refresh] = await Promise.all([
+    import('../store/db'),
+    import('../store/repository'),
+    import('./refresh'),
+  ]);
+  return {
+    PulseDatabase: db.PulseDatabase,
+    loadFeedStates: repository.loadFeedStates,
+    loadObservations: repository.loadObservations,
+    rollbackTo: repository.rollbackTo,
+    refreshFeed: refresh.refreshFeed,
+  };
+}
+type Store = Awaited<ReturnType<typeof importStore>>;
 
 export type DataStatus = 'loading' | 'cached' | 'refreshing' | 'fresh' | 'error';
 
@@ -56,8 +78,13 @@ export const dataState = $state({
 });
 
 let db: PulseDatabase | undefined;
+let store: Store | undefined;
+/** Whether startData ran without a database given (the app's own is then made on demand). */
+let ownDatabase = false;
 let channel: TabChannel | undefined;
 let scheduler: RefreshScheduler | undefined;
+/** Resolves once startData has made the scheduler (or given up). */
+let schedulerReady: Promise<void> = Promise.resolve();
 let settings: Required<Pick<StartOptions, 'baseUrl'>> & StartOptions = { baseUrl: '' };
 
 export interface StartOptions {
@@ -70,8 +97,16 @@ export interface StartOptions {
   schedule?: boolean;
 }
 
-/** The database the app uses (after startData). */
+/**
+ * The database the app uses (after startData). The page asking for it has loaded the store
+ * modules itself (it reads or writes through them), so the connection can be made now even when
+ * startData is still painting from the cache.
+ */
 export function database(): PulseDatabase {
+  if (!db && ownDatabase) {
+    const Database = databaseClass();
+    if (Database) db = new Database();
+  }
   if (!db) throw new Error('startData() first');
   return db;
 }
@@ -79,21 +114,48 @@ export function database(): PulseDatabase {
 /** Paints from the cache, then refreshes every feed. Resolves when the start round ends. */
 export async function startData(options: StartOptions = {}): Promise<void> {
   scheduler?.stop();
+  scheduler = undefined;
   channel?.close();
-  db = options.database ?? new PulseDatabase();
+  let ready = () => {};
+  schedulerReady = new Promise((resolve) => (ready = resolve));
+  try {
+    await startWith(options, ready);
+  } finally {
+    ready();
+  }
+}
+
+async function startWith(options: StartOptions, ready: () => void): Promise<void> {
+  db = options.database;
+  ownDatabase = !options.database;
   settings = { ...options, baseUrl: options.baseUrl ?? document.baseURI };
   dataState.storageError = undefined;
   void requestPersistence();
+  const painted = await paintFromCache(options.database?.name ?? DB_NAME);
+  if (painted) await afterPaint();
   try {
-    await reloadFromStore();
-    if (dataState.observations.length) {
-      dataState.status = 'cached';
-      performance.mark('segur-pulse:cache-painted');
-    }
+    store ??= await importStore();
   } catch (e) {
-    // A broken or blocked IndexedDB (private mode, quota) must not stop the refresh.
-    console.warn('IndexedDB unavailable', e);
+    // The code could not be loaded (offline without the service worker's copy): what is on
+    // screen stays; nothing can be refreshed or stored in this visit.
+    console.warn('data layer unavailable', e);
     dataState.storageError = String(e);
+    settle();
+    return;
+  }
+  db ??= new store.PulseDatabase();
+  if (!painted) {
+    try {
+      await reloadFromStore();
+      if (dataState.observations.length) {
+        dataState.status = 'cached';
+        performance.mark('segur-pulse:cache-painted');
+      }
+    } catch (e) {
+      // A broken or blocked IndexedDB (private mode, quota) must not stop the refresh.
+      console.warn('IndexedDB unavailable', e);
+      dataState.storageError = String(e);
+    }
   }
   channel = openTabChannel((message) => void onTabMessage(message));
   scheduler = new RefreshScheduler({
@@ -106,6 +168,7 @@ export async function startData(options: StartOptions = {}): Promise<void> {
     win: options.schedule === false ? undefined : window,
     doc: options.schedule === false ? undefined : document,
   });
+  ready();
   try {
     await scheduler.start();
   } catch (e) {
@@ -118,13 +181,16 @@ export async function startData(options: StartOptions = {}): Promise<void> {
 
 /** Refreshes one feed (or all) now, whatever the schedule. */
 export async function refreshNow(feedId?: string): Promise<void> {
+  // Right after the first paint the scheduler may still be loading.
+  if (!scheduler) await schedulerReady;
   if (!scheduler) throw new Error('startData() first');
   await scheduler.trigger('manual', feedId ? [feedId] : undefined);
 }
 
 /** Reloads what is on screen from IndexedDB (after a user feed was added or removed). */
 export async function reloadObservations(): Promise<void> {
-  if (!db) throw new Error('startData() first');
+  database();
+  store ??= await importStore();
   await loadFeedList();
   await reloadFromStore();
   if (!dataState.progress) settle();
@@ -134,8 +200,9 @@ export async function reloadObservations(): Promise<void> {
 
 /** Shows an earlier stored snapshot of a feed, here and in the other tabs. */
 export async function rollbackFeed(feedId: string, snapshotId: number): Promise<void> {
-  if (!db) throw new Error('startData() first');
-  await rollbackTo(db, feedId, snapshotId);
+  const db = database();
+  store ??= await importStore();
+  await store.rollbackTo(db, feedId, snapshotId);
   await reloadFromStore();
   channel?.post({ type: 'data', feeds: [feedId] });
 }
@@ -150,19 +217,58 @@ async function loadFeedList(): Promise<void> {
     dataState.feeds = settings.feeds;
     return;
   }
-  let user: (FeedConfig & { imported?: boolean })[] = [];
+  let user: UserFeed[] = [];
   try {
-    user = (await db!.userFeeds.toArray()).map((u) => ({ ...u.config, imported: !!u.file }));
+    user = await db!.userFeeds.toArray();
   } catch (e) {
     console.warn('user feeds unavailable', e);
   }
-  dataState.feeds = [...registryFeeds, ...user];
+  setFeedList(user);
+}
+
+function setFeedList(user: UserFeed[]): void {
+  dataState.feeds = settings.feeds ?? [
+    ...registryFeeds,
+    ...user.map((u) => ({ ...u.config, imported: !!u.file })),
+  ];
+}
+
+/**
+ * Shows the cached data read without Dexie; false when there is none to show or it cannot be
+ * read that way (no database yet, an older version, an error): the Dexie path then reads it.
+ */
+async function paintFromCache(name: string): Promise<boolean> {
+  try {
+    const cached = await readForPaint(name);
+    if (cached.kind !== 'data' || !cached.observations.length) return false;
+    dataState.observations = cached.observations;
+    dataState.feedStates = cached.feedStates;
+    setFeedList(cached.userFeeds);
+    dataState.status = 'cached';
+    performance.mark('segur-pulse:cache-painted');
+    return true;
+  } catch (e) {
+    console.warn('cache not readable without Dexie, reading it with Dexie', e);
+    return false;
+  }
+}
+
+/** Resolves once the browser has had a chance to paint (at once in a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const next = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+      requestAnimationFrame(next);
+      // A frame may never come (a throttled frame): do not wait for it long.
+      setTimeout(resolve, 100);
+    } else next();
+  });
 }
 
 async function nextDue(): Promise<number | undefined> {
   const feeds = refreshable();
   if (!feeds.length || !db) return undefined;
-  const states = await loadFeedStates(db).catch(() => [] as FeedState[]);
+  const states = await store!.loadFeedStates(db).catch(() => [] as FeedState[]);
   return Math.min(
     ...feeds.map((f) =>
       nextRefreshAt(
@@ -203,7 +309,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
           if (!shouldRefresh(reason, state, refreshIntervalMs(feed), Date.now())) return undefined;
           showProgress();
           if (sameOrigin) manifest ??= readManifest(baseUrl, { fetchImpl });
-          return refreshFeed(db!, feed, {
+          return store!.refreshFeed(db!, feed, {
             baseUrl,
             fetchImpl,
             manifest: manifest ? await manifest : undefined,
@@ -224,7 +330,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
     dataState.progress = undefined;
     try {
       if (changed) await reloadFromStore();
-      else dataState.feedStates = await loadFeedStates(db!);
+      else dataState.feedStates = await store!.loadFeedStates(db!);
     } catch (e) {
       console.warn('IndexedDB unavailable', e);
     }
@@ -236,12 +342,12 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
 }
 
 async function onTabMessage(message: CrossTabMessage): Promise<void> {
-  if (!db) return;
+  if (!db || !store) return;
   if (message.type === 'data') {
     await loadFeedList();
     await reloadFromStore();
   } else {
-    dataState.feedStates = await loadFeedStates(db);
+    dataState.feedStates = await store.loadFeedStates(db);
   }
   if (!dataState.progress) settle();
   await scheduler?.reschedule();
@@ -270,8 +376,8 @@ function settle(): void {
 
 async function reloadFromStore(): Promise<void> {
   const [observations, feedStates] = await Promise.all([
-    loadObservations(db!),
-    loadFeedStates(db!),
+    store!.loadObservations(db!),
+    store!.loadFeedStates(db!),
   ]);
   dataState.observations = observations;
   dataState.feedStates = feedStates;

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedConfig } from '../feeds/types';
-import { PulseDatabase } from '../store/db';
+import Dexie from 'dexie';
+import { PulseDatabase, SCHEMA_VERSION } from '../store/db';
 import { commitSnapshot, loadSnapshots } from '../store/repository';
 import { syntheticObservation } from '../../test/synthetic';
 import {
@@ -98,6 +99,62 @@ describe('dataState', () => {
     expect(seenAtFetch).toBe(1);
     expect(dataState.status).toBe('error');
     expect(dataState.observations).toHaveLength(1);
+  });
+
+  it('paints a database of an older schema through Dexie, which upgrades it', async () => {
+    const name = `state-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      feeds: 'id',
+      snapshots: '++id, feedId, fetchedAt',
+      observations: '++id, feed, snapshotId, [indicator+geo]',
+    });
+    v2.version(2).stores({ userFeeds: 'id' });
+    await v2.table('snapshots').add({ feedId: 'embedded', fetchedAt: 'x', checksum: 'c', rows: 1 });
+    await v2.table('feeds').add({ id: 'embedded', checksum: 'sha256:c', snapshotId: 1 });
+    await v2.table('observations').add({
+      ...syntheticObservation({ period: '2024-01', value: 1, feed: 'embedded' }),
+      snapshotId: 1,
+    });
+    v2.close();
+    let seenAtFetch = -1;
+    const fetchImpl = (async () => {
+      seenAtFetch = dataState.observations.length;
+      return new Response('no', { status: 404 });
+    }) as unknown as typeof fetch;
+    const upgraded = new PulseDatabase(name);
+    await startData({ feeds: [feed], baseUrl, database: upgraded, fetchImpl, schedule: false });
+    expect(seenAtFetch).toBe(1);
+    expect(upgraded.verno).toBe(SCHEMA_VERSION);
+    expect(dataState.observations).toMatchObject([{ period: '2024-01', value: 1 }]);
+    await upgraded.delete();
+  });
+
+  it('paints from the cache through Dexie when the plain read fails', async () => {
+    await commitSnapshot(
+      db,
+      'embedded',
+      [syntheticObservation({ period: '2024-01', value: 1, feed: 'embedded' })],
+      { fetchedAt: '2026-11-22T00:00:00.000Z', checksum: 'sha256:cached' },
+    );
+    const open = vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
+      throw new DOMException('refused', 'UnknownError');
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let seenAtFetch = -1;
+    const fetchImpl = (async () => {
+      seenAtFetch = dataState.observations.length;
+      return new Response('no', { status: 404 });
+    }) as unknown as typeof fetch;
+    try {
+      await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+      expect(open).toHaveBeenCalled();
+      expect(seenAtFetch).toBe(1);
+      expect(dataState.observations).toHaveLength(1);
+      expect(dataState.storageError).toBeUndefined();
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('reloads after a feed was stored elsewhere, and rolls back', async () => {

@@ -1,0 +1,96 @@
+/**
+ * The cache-first paint without Dexie: the plain IndexedDB API opens the app's database at
+ * whatever version it has (no upgrade) and reads the observations of each feed's current
+ * snapshot. Dexie (37 KB gzip) and the repository load after the first paint, for refreshes and
+ * writes. Anything this reader does not recognise is left to the Dexie path, which upgrades.
+ */
+import type { Observation } from '../feeds/types';
+import type { FeedState, UserFeed } from './db';
+import { DB_NAME, SERIES_TABLE, decodeSeries, type StoredSeries } from './series';
+
+export type PaintRead =
+  | { kind: 'data'; observations: Observation[]; feedStates: FeedState[]; userFeeds: UserFeed[] }
+  /** No database yet (first visit): nothing to paint, and none was created. */
+  | { kind: 'absent' }
+  /** A database of another layout (an older version): the Dexie path upgrades and reads it. */
+  | { kind: 'other-version'; version: number };
+
+const STORES = ['feeds', SERIES_TABLE, 'userFeeds'];
+
+/** Reads what the app shows from the cache; rejects on an IndexedDB error. */
+export function readForPaint(name = DB_NAME, idb: IDBFactory = indexedDB): Promise<PaintRead> {
+  return new Promise<PaintRead>((resolve, reject) => {
+    let absent = false;
+    const request = idb.open(name);
+    // Only a database that does not exist gets here (no version asked): do not create it, so
+    // that Dexie creates it with its schema.
+    request.onupgradeneeded = () => {
+      absent = true;
+      request.transaction?.abort();
+    };
+    request.onerror = () => {
+      if (absent) resolve({ kind: 'absent' });
+      else reject(request.error ?? new Error(`IndexedDB "${name}" could not be opened`));
+    };
+    request.onblocked = () => reject(new Error(`IndexedDB "${name}" is blocked`));
+    request.onsuccess = () => {
+      const db = request.result;
+      // Never hold up an upgrade (Dexie's, here or in another tab).
+      db.onversionchange = () => db.close();
+      const fail = (error: unknown) => {
+        db.close();
+        reject(
+          error instanceof Error || error instanceof DOMException
+            ? error
+            : new Error(String(error)),
+        );
+      };
+      const series = STORES.every((s) => db.objectStoreNames.contains(s));
+      if (!series) {
+        const version = db.version;
+        db.close();
+        resolve({ kind: 'other-version', version });
+        return;
+      }
+      try {
+        const tx = db.transaction(STORES, 'readonly');
+        const seriesStore = tx.objectStore(SERIES_TABLE);
+        if (!seriesStore.indexNames.contains('snapshotId')) {
+          const version = db.version;
+          db.close();
+          resolve({ kind: 'other-version', version });
+          return;
+        }
+        const records: StoredSeries[] = [];
+        let feedStates: FeedState[] = [];
+        let userFeeds: UserFeed[] = [];
+        const feeds = tx.objectStore('feeds').getAll();
+        feeds.onsuccess = () => {
+          feedStates = feeds.result as FeedState[];
+          const index = seriesStore.index('snapshotId');
+          for (const state of feedStates) {
+            if (state.snapshotId === undefined) continue;
+            const got = index.getAll(state.snapshotId);
+            got.onsuccess = () => records.push(...(got.result as StoredSeries[]));
+          }
+        };
+        const users = tx.objectStore('userFeeds').getAll();
+        users.onsuccess = () => {
+          userFeeds = users.result as UserFeed[];
+        };
+        tx.oncomplete = () => {
+          db.close();
+          try {
+            resolve({ kind: 'data', observations: decodeSeries(records), feedStates, userFeeds });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        };
+        tx.onerror = () => fail(tx.error);
+        tx.onabort = () => fail(tx.error ?? new Error('IndexedDB read aborted'));
+      } catch (error) {
+        fail(error);
+      }
+    };
+  });
+}
