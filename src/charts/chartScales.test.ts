@@ -160,3 +160,42 @@ describe('layoutTimeChart', () => {
     expect(empty.first).toBeUndefined();
   });
 });
+
+describe('the light scales match d3-scale', () => {
+  // A small deterministic generator: the same cases every run.
+  let seed = 42;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+
+  it('valueScale: the domain, ticks and positions of scaleLinear().nice()', async () => {
+    const { scaleLinear } = await import('d3-scale');
+    for (let i = 0; i < 300; i++) {
+      const low = random() < 0.3 ? -random() * 10 ** (random() * 8) : 0;
+      const high = random() * 10 ** (random() * 9);
+      const mine = valueScale([low, high], [200, 10]);
+      const bottom = Math.min(0, low);
+      const reference = scaleLinear()
+        .domain([bottom, high > bottom ? high : bottom + 1])
+        .range([200, 10])
+        .nice();
+      expect(mine.domain()).toEqual(reference.domain());
+      for (const n of [2, 3, 5, 10]) expect(mine.ticks(n)).toEqual(reference.ticks(n));
+      for (const v of [low, high, (low + high) / 2]) expect(mine(v)).toBe(reference(v));
+    }
+  });
+
+  it('timeScale: the ticks and positions of scaleUtc()', async () => {
+    const { scaleUtc } = await import('d3-scale');
+    for (let i = 0; i < 300; i++) {
+      const t0 = Date.UTC(2015, 0, 1) + random() * 3e11;
+      const t1 = t0 + 10 ** (6 + random() * 5);
+      const mine = timeScale([new Date(t0), new Date(t1)], [50, 600]);
+      const reference = scaleUtc()
+        .domain([new Date(t0), new Date(t1)])
+        .range([50, 600]);
+      for (const n of [2, 3, 5, 8]) expect(mine.ticks(n)).toEqual(reference.ticks(n));
+      for (const d of [new Date(t0), new Date(t1), ...reference.ticks(5)]) {
+        expect(mine(d)).toBe(reference(d));
+      }
+    }
+  });
+});

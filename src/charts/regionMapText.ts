@@ -2,6 +2,7 @@
  * Words and colours of the region map and ranking: accessible names ("Bretagne : 15 % au
  * 20 déc. 2023"), ages, the colour classes and their legend. Pure, so they are tested without a DOM.
  */
+import '../lib/messages/regions';
 import { scaleQuantize, type ScaleQuantize } from 'd3-scale';
 import { formatDuration, formatQualified, formatValue, type Lang, type Unit } from '../lib/format';
 import { translate } from '../lib/i18n.svelte';

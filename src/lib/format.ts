@@ -21,38 +21,71 @@ export function locale(lang: Lang): string {
   return LOCALES[lang];
 }
 
-// Intl formatters are costly to build and charts format hundreds of labels: build each once.
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+// Intl formatters are costly to build and charts format hundreds of labels: build each once, under
+// a fixed name (no key to compute on every call).
+type NumberStyle = 'full' | 'compact' | 'percent' | 'day' | 'month' | 'year';
+type DateStyle = 'day' | 'month' | 'dateTime';
 
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${lang}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALES[lang], options)));
-  return f;
+const NUMBER_OPTIONS: Record<NumberStyle, Intl.NumberFormatOptions> = {
+  full: { maximumFractionDigits: 1 },
+  compact: { notation: 'compact', maximumSignificantDigits: 3 },
+  percent: { style: 'percent', maximumFractionDigits: 1 },
+  day: { style: 'unit', unit: 'day', unitDisplay: 'long' },
+  month: { style: 'unit', unit: 'month', unitDisplay: 'long' },
+  year: { style: 'unit', unit: 'year', unitDisplay: 'long' },
+};
+const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  day: { dateStyle: 'medium', timeZone: 'UTC' },
+  month: { month: 'short', year: 'numeric', timeZone: 'UTC' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+};
+
+const numberFormats: Record<Lang, Partial<Record<NumberStyle, Intl.NumberFormat>>> = {
+  fr: {},
+  en: {},
+};
+const dateFormats: Record<Lang, Partial<Record<DateStyle, Intl.DateTimeFormat>>> = {
+  fr: {},
+  en: {},
+};
+
+function numberFormat(lang: Lang, style: NumberStyle): Intl.NumberFormat {
+  return (numberFormats[lang][style] ??= new Intl.NumberFormat(
+    LOCALES[lang],
+    NUMBER_OPTIONS[style],
+  ));
 }
 
-function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${lang}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(LOCALES[lang], options)));
-  return f;
+function dateFormat(lang: Lang, style: DateStyle): Intl.DateTimeFormat {
+  return (dateFormats[lang][style] ??= new Intl.DateTimeFormat(LOCALES[lang], DATE_OPTIONS[style]));
+}
+
+/**
+ * Builds the formatters a first paint uses, ahead of need. The first Intl formatter of a page
+ * loads the locale's data (a few hundred ms on a slow phone); called while the data is being read
+ * from IndexedDB, that cost overlaps the wait instead of delaying the first chart.
+ */
+export function warmFormatters(lang: Lang): void {
+  numberFormat(lang, 'full');
+  numberFormat(lang, 'compact');
+  numberFormat(lang, 'percent');
+  dateFormat(lang, 'month');
+  dateFormat(lang, 'day');
 }
 
 /** Full figure: fr "65 400 000" (U+202F group separator), at most one decimal. */
 export function formatNumber(value: number, lang: Lang): string {
-  return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  return numberFormat(lang, 'full').format(value);
 }
 
 /** Short figure for axes: fr "65,4 M", en "65.4m". */
 export function formatCompact(value: number, lang: Lang): string {
-  return numberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+  return numberFormat(lang, 'compact').format(value);
 }
 
 /** Feeds publish rates as percent numbers (15.4 means 15.4 %), not fractions. */
 export function formatPercent(valueInPercent: number, lang: Lang): string {
-  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(
-    valueInPercent / 100,
-  );
+  return numberFormat(lang, 'percent').format(valueInPercent / 100);
 }
 
 export function formatValue(
@@ -67,7 +100,7 @@ export function formatValue(
 
 /** A duration as said: fr "3 mois", "1 an", "12 jours"; en "3 months". */
 export function formatDuration(amount: number, unit: 'day' | 'month' | 'year', lang: Lang): string {
-  return numberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+  return numberFormat(lang, unit).format(amount);
 }
 
 const QUALIFIER_TEXT: Record<Lang, Record<Qualifier, string>> = {
@@ -131,11 +164,9 @@ export function formatPeriod(period: string, precision: Precision, lang: Lang): 
     return `${first ? 'H1' : 'H2'} ${y}`;
   }
   if (precision === 'day' && d !== undefined) {
-    return dateFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDate(y, m, d));
+    return dateFormat(lang, 'day').format(utcDate(y, m, d));
   }
-  return dateFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    utcDate(y, m),
-  );
+  return dateFormat(lang, 'month').format(utcDate(y, m));
 }
 
 /**
@@ -143,7 +174,10 @@ export function formatPeriod(period: string, precision: Precision, lang: Lang): 
  * (tests pin it).
  */
 export function formatDateTime(date: Date, lang: Lang, timeZone?: string): string {
-  return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  if (timeZone === undefined) return dateFormat(lang, 'dateTime').format(date);
+  return new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_OPTIONS.dateTime, timeZone }).format(
+    date,
+  );
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,6 +1,11 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, LANG_STORAGE_KEY, messages, t, translate } from './i18n.svelte';
+// Every page's messages, as if every page had been opened.
+import './messages/activation';
+import './messages/feeds';
+import './messages/regions';
+import './messages/sources';
 
 afterEach(() => {
   i18n.setLang('fr');
@@ -22,7 +27,9 @@ describe('messages', () => {
   it('uses the same placeholders in every language', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(messages.fr) as (keyof typeof messages.fr)[]) {
-      expect(placeholders(messages.en[key]), key).toEqual(placeholders(messages.fr[key]));
+      expect(placeholders(messages.en[key] ?? ''), key).toEqual(
+        placeholders(messages.fr[key] ?? ''),
+      );
     }
   });
 });

@@ -5,14 +5,20 @@
  *
  * Each area of the app keeps its messages in `messages/<area>.ts` (its own key prefix); shared ones
  * (app, nav, chart, legend, kpi, footer) are here. To add a string: add the key to `fr` and `en`.
+ *
+ * What the first paint shows (this file, the overview, the status line, sharing) loads with the app.
+ * The other pages' messages (activation, feeds, regions, sources) load with their page: each of
+ * those modules registers itself with `addMessages` when imported, and every module that uses its
+ * keys imports it (`import '../lib/messages/regions'`), so a page never renders before its words.
  */
 import { LANGS, type Lang } from './format';
-import * as activation from './messages/activation';
-import * as feeds from './messages/feeds';
+import type * as activation from './messages/activation';
+import type * as feeds from './messages/feeds';
 import * as overview from './messages/overview';
-import * as regions from './messages/regions';
+import type * as regions from './messages/regions';
 import * as share from './messages/share';
-import * as sources from './messages/sources';
+import type * as sources from './messages/sources';
+import * as status from './messages/status';
 
 export type { Lang } from './format';
 
@@ -61,14 +67,17 @@ const core = {
 const fr = {
   ...core,
   ...overview.fr,
-  ...sources.fr,
-  ...regions.fr,
-  ...activation.fr,
-  ...feeds.fr,
+  ...status.fr,
   ...share.fr,
 };
 
-export type MessageKey = keyof typeof fr;
+/** Every key of every area, loaded or not: the type checker knows them all. */
+export type MessageKey =
+  | keyof typeof fr
+  | keyof typeof sources.fr
+  | keyof typeof regions.fr
+  | keyof typeof activation.fr
+  | keyof typeof feeds.fr;
 export type Messages = Record<MessageKey, string>;
 
 const coreEn: Record<keyof typeof core, string> = {
@@ -112,17 +121,27 @@ const coreEn: Record<keyof typeof core, string> = {
     'Ségur Pulse: figures published by the bodies cited, each with its source and date. This is not an official statistical series.',
 };
 
-const en: Messages = {
+const en: Partial<Messages> = {
   ...coreEn,
   ...overview.en,
-  ...sources.en,
-  ...regions.en,
-  ...activation.en,
-  ...feeds.en,
+  ...status.en,
   ...share.en,
 };
 
-export const messages: Record<Lang, Messages> = { fr, en };
+/** The messages loaded so far (a page's own arrive with it). */
+export const messages: Record<Lang, Partial<Messages>> = { fr, en };
+
+/**
+ * Adds an area's messages (called by messages/<area>.ts when it loads). English must give every
+ * French key: the `en` type of each module says so.
+ */
+export function addMessages<K extends MessageKey>(
+  frMessages: Record<K, string>,
+  enMessages: Record<K, string>,
+): void {
+  Object.assign(messages.fr, frMessages);
+  Object.assign(messages.en, enMessages);
+}
 
 export type MessageParams = Record<string, string | number>;
 

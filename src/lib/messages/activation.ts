@@ -1,4 +1,6 @@
 /** Messages of the Activation tracker page. French is the reference; English must have every key. */
+import { addMessages } from '../i18n.svelte';
+
 export const fr = {
   'activation.title': 'Suivi de l’activation de Mon espace santé',
   'activation.lede':
@@ -199,3 +201,5 @@ export const en: Record<keyof typeof fr, string> = {
     'Too little data to project: no figure of activated profiles for {geo} dates from about 3 to 24 months before the latest one, so no recent pace can be computed.',
   'activation.sourcesOf': 'Sources: {sources}',
 };
+
+addMessages(fr, en);

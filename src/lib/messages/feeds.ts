@@ -1,4 +1,6 @@
 /** Messages of the feed management page (user feeds, import, mapping). French is the reference; English must have every key. */
+import { addMessages } from '../i18n.svelte';
+
 export const fr = {
   'feeds.title': 'Flux de données',
   'feeds.lede':
@@ -166,3 +168,5 @@ export const en: Record<keyof typeof fr, string> = {
   'feeds.format.json-array': 'JSON array',
   'feeds.format.datagouv-tabular': 'data.gouv.fr tabular API (paged JSON)',
 };
+
+addMessages(fr, en);

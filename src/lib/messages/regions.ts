@@ -1,4 +1,6 @@
 /** Messages of the Regions pages (map, ranking, region page). French is the reference; English must have every key. */
+import { addMessages } from '../i18n.svelte';
+
 export const fr = {
   'regions.title': 'Régions',
   'regions.lede':
@@ -146,3 +148,5 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.compareEmpty': 'Choose up to 4 regions to compare.',
   'regions.multiplesSummary': '{name}: {count} points',
 };
+
+addMessages(fr, en);

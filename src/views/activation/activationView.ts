@@ -2,6 +2,7 @@
  * What the Activation tracker shows, in words and chart series, from the pure results of
  * `model/activation`. Plain functions of (data, language), tested without a DOM.
  */
+import '../../lib/messages/activation';
 import type { Observation, Qualifier } from '../../feeds/types';
 import { formatNumber, formatPeriod, formatQualified, type Lang } from '../../lib/format';
 import { translate } from '../../lib/i18n.svelte';
