@@ -241,7 +241,7 @@ async function paintFromCache(name: string): Promise<boolean> {
   try {
     const cached = await readForPaint(name);
     if (cached.kind !== 'data' || !cached.observations.length) return false;
-    dataState.observations = cached.observations;
+    show(cached.observations);
     dataState.feedStates = cached.feedStates;
     setFeedList(cached.userFeeds);
     dataState.status = 'cached';
@@ -313,6 +313,9 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
             baseUrl,
             fetchImpl,
             manifest: manifest ? await manifest : undefined,
+            // Nothing on screen yet (first visit): show the data as soon as it is valid, while
+            // it is stored; the round's end shows what was stored.
+            onValidated: hadData ? undefined : (rows) => showValidated(feed.id, rows),
           });
         });
         // Another tab held the lock: it has stored whatever it found.
@@ -353,6 +356,44 @@ async function onTabMessage(message: CrossTabMessage): Promise<void> {
   await scheduler?.reschedule();
 }
 
+/** What dataState.observations was last given (a plain array, not the state's proxy). */
+let shown: Observation[] = [];
+/** dataState.observations as read right after: whether someone else assigned it since. */
+let shownState: Observation[] | undefined;
+
+function show(observations: Observation[]): void {
+  shown = observations;
+  dataState.observations = observations;
+  shownState = dataState.observations;
+}
+
+const FIELDS: (keyof Observation)[] = [
+  'indicator',
+  'breakdown',
+  'geo',
+  'period',
+  'precision',
+  'value',
+  'qualifier',
+  'sourceUrl',
+  'sourceLabel',
+  'note',
+  'feed',
+];
+
+function sameRows(a: readonly Observation[], b: readonly Observation[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    for (const f of FIELDS) if (!Object.is(a[i]![f], b[i]![f])) return false;
+  }
+  return true;
+}
+
+function showValidated(feedId: string, rows: Observation[]): void {
+  const current = dataState.observations === shownState ? shown : dataState.observations;
+  show([...current.filter((o) => o.feed !== feedId), ...rows]);
+}
+
 /** The status, failures and "updated at" that follow from the stored feed states. */
 function settle(): void {
   const ids = new Set(dataState.feeds.map((f) => f.id));
@@ -379,7 +420,8 @@ async function reloadFromStore(): Promise<void> {
     store!.loadObservations(db!),
     store!.loadFeedStates(db!),
   ]);
-  dataState.observations = observations;
+  // The same rows as on screen (e.g. shown when validated, now stored): no second render.
+  if (dataState.observations !== shownState || !sameRows(shown, observations)) show(observations);
   dataState.feedStates = feedStates;
   if (!dataState.feeds.length) await loadFeedList();
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedConfig } from '../feeds/types';
 import Dexie from 'dexie';
 import { PulseDatabase, SCHEMA_VERSION } from '../store/db';
-import { commitSnapshot, loadSnapshots } from '../store/repository';
+import { commitSnapshot, loadObservations, loadSnapshots } from '../store/repository';
 import { syntheticObservation } from '../../test/synthetic';
 import {
   dataState,
@@ -78,6 +78,28 @@ describe('dataState', () => {
     expect(dataState.status).toBe('fresh');
     expect(dataState.failures).toEqual([]);
     expect(openValue()).toBe(68_406_685);
+  });
+
+  it('first visit: shows the data as soon as it is valid, while it is stored', async () => {
+    const { fetchImpl } = server(() => csv);
+    let shownWhenStoring = -1;
+    let shown: unknown;
+    const add = db.series.bulkAdd.bind(db.series);
+    vi.spyOn(db.series, 'bulkAdd').mockImplementation(((...args: Parameters<typeof add>) => {
+      shownWhenStoring = dataState.observations.length;
+      shown = dataState.observations;
+      return add(...args);
+    }) as typeof add);
+    try {
+      await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(shownWhenStoring).toBe(100);
+    expect(dataState.status).toBe('fresh');
+    expect(dataState.observations).toEqual(await loadObservations(db));
+    // The stored rows are those shown: the views are not given them a second time.
+    expect(dataState.observations).toBe(shown);
   });
 
   it('paints from the cache before any request', async () => {

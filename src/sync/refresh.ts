@@ -2,7 +2,7 @@
 import { checksum, fetchFeedBytes } from '../feeds/fetch';
 import { ingestFeed } from '../feeds/worker/client';
 import type { Manifest, ManifestEntry } from '../feeds/manifest';
-import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
+import { FeedError, type FeedConfig, type FeedIssue, type Observation } from '../feeds/types';
 import type { FeedState, PulseDatabase } from '../store/db';
 import { isQuotaError, recordFailure, recordUnchanged } from '../store/repository';
 import { backoffDelay, refreshIntervalMs } from './policy';
@@ -25,6 +25,8 @@ export interface RefreshOptions {
    * (404), undefined when not read. Only same-origin feeds listed in it use it.
    */
   manifest?: { url: string; manifest: Manifest } | null;
+  /** The feed's new observations, once all valid and before they are stored (see ingestFeed). */
+  onValidated?: (observations: Observation[]) => void;
 }
 
 export async function refreshFeed(
@@ -72,17 +74,21 @@ export async function refreshFeed(
       return { feed: feed.id, status: 'unchanged' };
     }
     // Parsed, validated and committed off the page for big feeds (src/feeds/worker/).
-    const { rows } = await ingestFeed(db, {
-      feed,
-      bytes: fetched.bytes,
-      today: now(),
-      meta: {
-        fetchedAt: at,
-        checksum: sum,
-        etag: fetched.etag,
-        lastModified: fetched.lastModified,
+    const { rows } = await ingestFeed(
+      db,
+      {
+        feed,
+        bytes: fetched.bytes,
+        today: now(),
+        meta: {
+          fetchedAt: at,
+          checksum: sum,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+        },
       },
-    });
+      { onValidated: options.onValidated },
+    );
     return { feed: feed.id, status: 'updated', rows };
   } catch (e) {
     const quota = isQuotaError(e);

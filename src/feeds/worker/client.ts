@@ -5,7 +5,7 @@
  * parsing code (papaparse, validation) is loaded only now, never for the cache-first paint.
  */
 import type { PulseDatabase } from '../../store/db';
-import type { FeedConfig } from '../types';
+import type { FeedConfig, Observation } from '../types';
 import { fromFailure } from './failure';
 import type { IngestInput } from './job';
 import type { IngestJob, IngestProgress, IngestSummary, WorkerReply } from './protocol';
@@ -19,6 +19,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** `auto`: a worker for feeds of WORKER_MIN_BYTES or more, when the browser has workers. */
   worker?: WorkerMode;
+  /**
+   * Called with the observations once they are all valid, before they are stored (on the page
+   * only: a worker keeps its rows, which the page reads from IndexedDB once stored).
+   */
+  onValidated?: (observations: Observation[]) => void;
 }
 
 export function shouldUseWorker(byteLength: number, mode: WorkerMode, canRun: boolean): boolean {
@@ -47,7 +52,10 @@ export async function ingestFeed(
     }
   }
   const { runIngest } = await import('./job');
-  return { ...(await runIngest(db, input, options.onProgress)), inWorker: false };
+  return {
+    ...(await runIngest(db, input, options.onProgress, options.onValidated)),
+    inWorker: false,
+  };
 }
 
 /** The bytes as a whole ArrayBuffer of their own, ready to transfer. */

@@ -6,7 +6,7 @@
 import type { PulseDatabase } from '../../store/db';
 import { commitSnapshot, type CommitMeta } from '../../store/repository';
 import { parseFeed } from '../ingest';
-import type { FeedConfig } from '../types';
+import type { FeedConfig, Observation } from '../types';
 import type { IngestProgress, IngestSummary } from './protocol';
 
 export interface IngestInput {
@@ -21,12 +21,19 @@ export async function runIngest(
   db: PulseDatabase,
   input: IngestInput,
   onProgress: (progress: IngestProgress) => void = () => {},
+  onValidated?: (observations: Observation[]) => void,
 ): Promise<IngestSummary> {
   const t0 = performance.now();
   onProgress({ phase: 'parsing' });
   const { observations, report } = parseFeed(input.feed, input.bytes, { today: input.today });
   const t1 = performance.now();
   onProgress({ phase: 'storing', rows: observations.length });
+  // Valid in full: the page may show it while it is being stored.
+  try {
+    onValidated?.(observations);
+  } catch (error) {
+    console.warn('could not show the validated data', error);
+  }
   await commitSnapshot(db, input.feed.id, observations, {
     ...input.meta,
     encoding: report.encoding,
