@@ -1,7 +1,7 @@
 import { fireEvent, render } from '@testing-library/svelte';
 import type { ComponentProps } from 'svelte';
 import { syntheticPoint } from '../../test/synthetic';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Qualifier } from '../feeds/types';
 import type { SeriesPoint } from '../model/series';
 import TimeChart from './TimeChart.svelte';
@@ -170,14 +170,15 @@ describe('TimeChart', () => {
     expect(items.map((li) => li.textContent?.trim())).toEqual(['= exact', '> plus de']);
   });
 
-  it('has a table alternative with one row per point, qualified values and source links', () => {
+  it('has a table alternative with one row per point, qualified values and source links', async () => {
     const { container } = renderChart([
       { key: 'open', label: 'Profils ouverts', points: qualified },
     ]);
     const details = container.querySelector('details');
     expect(details?.querySelector('summary')?.textContent).toBe('Voir les données');
+    // The closed table is rendered once the page is idle after the first paint.
+    await vi.waitFor(() => expect(container.querySelectorAll('tr.data-row')).toHaveLength(4));
     const rows = [...container.querySelectorAll('tr.data-row')];
-    expect(rows).toHaveLength(4);
     const cells = rows[2]!.querySelectorAll('td');
     expect(cells[0]?.textContent).toBe('Profils ouverts');
     expect(cells[1]?.textContent).toBe('oct. 2022');
@@ -322,7 +323,8 @@ describe('TimeChart', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('figcaption')?.textContent).toContain(evil);
     expect(tooltip(container)?.textContent).toContain(evil);
-    // A javascript: URL is not made into a link.
+    await vi.waitFor(() => expect(container.querySelector('tr.data-row')).not.toBeNull());
+    // A javascript: URL is not made into a link (the table included).
     expect(container.querySelector('a')).toBeNull();
     expect(container.querySelector('tr.data-row')?.textContent).toContain(
       '<img src=x onerror=alert(1)>',

@@ -1,0 +1,37 @@
+/**
+ * Data tables inside closed <details> are not needed for the first paint: they are rendered once
+ * the page is idle after it (or at once when opened, or when printing), so the first chart is
+ * not delayed by tables nobody sees yet. Every table stays in the page: keyboard, screen-reader
+ * and print users get it as before.
+ */
+import { flushSync } from 'svelte';
+
+export const deferredTables = $state({ shown: false });
+
+let scheduled = false;
+
+/** Asks for the closed tables to be rendered when the page is next idle (once for the app). */
+export function scheduleTables(): void {
+  if (deferredTables.shown || scheduled) return;
+  scheduled = true;
+  const show = () => {
+    deferredTables.shown = true;
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(show, { timeout: 2000 });
+  else setTimeout(show, 0);
+}
+
+/** Renders every deferred table now (before printing, when one is opened). */
+export function showTablesNow(): void {
+  if (deferredTables.shown) return;
+  deferredTables.shown = true;
+  flushSync();
+}
+
+/** Printing shows every table: render them before the print is laid out. */
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', showTablesNow);
+  window.matchMedia?.('print').addEventListener?.('change', (event) => {
+    if (event.matches) showTablesNow();
+  });
+}
