@@ -18,7 +18,20 @@ export type PaintRead =
 const STORES = ['feeds', SERIES_TABLE, 'userFeeds'];
 
 /** Reads what the app shows from the cache; rejects on an IndexedDB error. */
-export function readForPaint(name = DB_NAME, idb: IDBFactory = indexedDB): Promise<PaintRead> {
+export async function readForPaint(
+  name = DB_NAME,
+  idb: IDBFactory = indexedDB,
+): Promise<PaintRead> {
+  // On a first visit, listing the databases is much quicker than opening one that does not
+  // exist (which creates it, then deletes it when the creation is aborted).
+  if (typeof idb.databases === 'function') {
+    const list = await idb.databases().catch(() => undefined);
+    if (list && !list.some((d) => d.name === name)) return { kind: 'absent' };
+  }
+  return open(name, idb);
+}
+
+function open(name: string, idb: IDBFactory): Promise<PaintRead> {
   return new Promise<PaintRead>((resolve, reject) => {
     let absent = false;
     const request = idb.open(name);

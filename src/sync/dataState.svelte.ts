@@ -16,7 +16,7 @@ import { registryFeeds } from '../feeds/registry';
 import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
 import type { FeedState, PulseDatabase, UserFeed } from '../store/db';
 import { databaseClass } from '../store/dbClass';
-import { readForPaint } from '../store/paintRead';
+import { readForPaint, type PaintRead } from '../store/paintRead';
 import { DB_NAME } from '../store/series';
 import { openTabChannel, withFeedLock, type CrossTabMessage, type TabChannel } from './crossTab';
 import { readManifest } from './manifest';
@@ -143,6 +143,7 @@ async function startWith(options: StartOptions, ready: () => void): Promise<void
     settle();
     return;
   }
+  performance.mark('segur-pulse:store-loaded');
   db ??= new store.PulseDatabase();
   if (!painted) {
     try {
@@ -238,8 +239,14 @@ function setFeedList(user: UserFeed[]): void {
  * read that way (no database yet, an older version, an error): the Dexie path then reads it.
  */
 async function paintFromCache(name: string): Promise<boolean> {
+  const early = name === DB_NAME ? earlyRead : undefined;
+  earlyRead = undefined;
   try {
-    const cached = await readForPaint(name);
+    const cached = await (early ?? readForPaint(name));
+    if (cached.kind === 'absent') {
+      // First visit: the feeds will be fetched and parsed; load that code while Dexie loads.
+      void import('../feeds/worker/job').catch(() => {});
+    }
     if (cached.kind !== 'data' || !cached.observations.length) return false;
     show(cached.observations);
     dataState.feedStates = cached.feedStates;
@@ -252,6 +259,17 @@ async function paintFromCache(name: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * The app's cache, read as soon as this module loads: the read runs while the app mounts, and
+ * the first startData uses it.
+ */
+let earlyRead: Promise<PaintRead> | undefined =
+  typeof indexedDB !== 'undefined' && typeof document !== 'undefined'
+    ? readForPaint(DB_NAME)
+    : undefined;
+// Read or not, a failure is handled where the result is used (or nowhere, if never used).
+earlyRead?.catch(() => {});
 
 /** Resolves once the browser has had a chance to paint (at once in a hidden tab). */
 function afterPaint(): Promise<void> {
@@ -392,6 +410,7 @@ function sameRows(a: readonly Observation[], b: readonly Observation[]): boolean
 function showValidated(feedId: string, rows: Observation[]): void {
   const current = dataState.observations === shownState ? shown : dataState.observations;
   show([...current.filter((o) => o.feed !== feedId), ...rows]);
+  performance.mark('segur-pulse:validated-shown');
 }
 
 /** The status, failures and "updated at" that follow from the stored feed states. */
