@@ -244,3 +244,31 @@ describe('date steps', () => {
     expect(stepDay('2024-02', day('2024-02-10'))).toBe('2024-02-10');
   });
 });
+
+describe('regionSeries', () => {
+  it('gives each region the series displaySeries gives it from all the figures', () => {
+    const data: Observation[] = [
+      ...BRETAGNE.flatMap((geo, i) => [
+        obs({ indicator: OPEN_INDICATOR, geo, period: '2024-06', value: 1000 + i }),
+        obs({ indicator: ACTIVATED_INDICATOR, geo, period: '2024-06', value: 300 + i }),
+      ]),
+      obs({ indicator: OPEN_INDICATOR, geo: 'REG-53', period: '2023-12', value: 3900 }),
+      obs({ indicator: RATE_INDICATOR, geo: 'REG-27', period: '2024-01-10', value: 16 }),
+      obs({ indicator: ACTIVATED_INDICATOR, geo: 'REG-11', period: '2024-03', value: 500 }),
+      obs({ indicator: OPEN_INDICATOR, geo: 'REG-11', period: '2024-03', value: 2000 }),
+      obs({ indicator: OPEN_INDICATOR, geo: 'DEP-22+DEP-29', period: '2024-06', value: 9 }),
+      obs({ indicator: OPEN_INDICATOR, geo: 'FR', period: '2024-06', value: 60000 }),
+    ];
+    for (const indicator of [RATE_INDICATOR, OPEN_INDICATOR, ACTIVATED_INDICATOR]) {
+      for (const perCapita of [false, true]) {
+        const byRegion = regionSeries(data, indicator, perCapita);
+        for (const r of regions) {
+          expect(byRegion.get(r.code), `${indicator} ${perCapita} ${r.code}`).toEqual(
+            displaySeries(data, indicator, `REG-${r.code}`, perCapita),
+          );
+        }
+      }
+    }
+    expect(regionSeries(data, RATE_INDICATOR, false).get('53')!.length).toBeGreaterThan(0);
+  });
+});
