@@ -27,6 +27,7 @@ import {
   shouldRefresh,
   type RefreshReason,
 } from './policy';
+import type { FetchResult } from '../feeds/fetch';
 import type { RefreshOutcome } from './refresh';
 import { RefreshScheduler } from './scheduler';
 
@@ -131,8 +132,8 @@ async function startWith(options: StartOptions, ready: () => void): Promise<void
   settings = { ...options, baseUrl: options.baseUrl ?? document.baseURI };
   dataState.storageError = undefined;
   void requestPersistence();
-  const painted = await paintFromCache(options.database?.name ?? DB_NAME);
-  if (painted) await afterPaint();
+  const cache = await paintFromCache(options.database?.name ?? DB_NAME);
+  if (cache === 'painted') await afterPaint();
   try {
     store ??= await importStore();
   } catch (e) {
@@ -145,7 +146,17 @@ async function startWith(options: StartOptions, ready: () => void): Promise<void
   }
   performance.mark('segur-pulse:store-loaded');
   db ??= new store.PulseDatabase();
-  if (!painted) {
+  if (cache === 'absent') {
+    // Nothing stored before this visit: what the first-visit preview shows stays until the
+    // round has stored the data.
+    try {
+      await loadFeedList();
+      dataState.feedStates = await store.loadFeedStates(db);
+    } catch (e) {
+      console.warn('IndexedDB unavailable', e);
+      dataState.storageError = String(e);
+    }
+  } else if (cache === 'unread') {
     try {
       await reloadFromStore();
       if (dataState.observations.length) {
@@ -235,10 +246,10 @@ function setFeedList(user: UserFeed[]): void {
 }
 
 /**
- * Shows the cached data read without Dexie; false when there is none to show or it cannot be
- * read that way (no database yet, an older version, an error): the Dexie path then reads it.
+ * Shows the cached data read without Dexie. `absent`: no database yet (first visit); `unread`:
+ * nothing to show or not readable that way (an older version, an error): Dexie then reads it.
  */
-async function paintFromCache(name: string): Promise<boolean> {
+async function paintFromCache(name: string): Promise<'painted' | 'absent' | 'unread'> {
   const early = name === DB_NAME ? earlyRead : undefined;
   earlyRead = undefined;
   try {
@@ -246,17 +257,19 @@ async function paintFromCache(name: string): Promise<boolean> {
     if (cached.kind === 'absent') {
       // First visit: the feeds will be fetched and parsed; load that code while Dexie loads.
       void import('../feeds/worker/job').catch(() => {});
+      void previewFirstVisit();
+      return 'absent';
     }
-    if (cached.kind !== 'data' || !cached.observations.length) return false;
+    if (cached.kind !== 'data' || !cached.observations.length) return 'unread';
     show(cached.observations);
     dataState.feedStates = cached.feedStates;
     setFeedList(cached.userFeeds);
     dataState.status = 'cached';
     performance.mark('segur-pulse:cache-painted');
-    return true;
+    return 'painted';
   } catch (e) {
     console.warn('cache not readable without Dexie, reading it with Dexie', e);
-    return false;
+    return 'unread';
   }
 }
 
@@ -334,6 +347,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
             // Nothing on screen yet (first visit): show the data as soon as it is valid, while
             // it is stored; the round's end shows what was stored.
             onValidated: hadData ? undefined : (rows) => showValidated(feed.id, rows),
+            prefetched: takePrefetched,
           });
         });
         // Another tab held the lock: it has stored whatever it found.
@@ -348,6 +362,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
     );
     dataState.storageError = undefined;
   } finally {
+    prefetches.clear();
     dataState.progress = undefined;
     try {
       if (changed) await reloadFromStore();
@@ -405,6 +420,66 @@ function sameRows(a: readonly Observation[], b: readonly Observation[]): boolean
     for (const f of FIELDS) if (!Object.is(a[i]![f], b[i]![f])) return false;
   }
   return true;
+}
+
+/**
+ * First visit: the same-origin feeds (the embedded data) fetched, validated in full and shown
+ * while Dexie loads and opens; the start round then fetches, validates and stores them as on any
+ * refresh, with the bytes downloaded here (one download), and shows what it stored (the same
+ * rows: no second render). A feed this cannot show is left to the round, which reports why.
+ */
+async function previewFirstVisit(): Promise<void> {
+  const { baseUrl, fetchImpl } = settings;
+  const origin = new URL(baseUrl).origin;
+  const feeds = (settings.feeds ?? registryFeeds).filter(
+    (f) => new URL(f.url, baseUrl).origin === origin,
+  );
+  if (!feeds.length) return;
+  const fetchCode = import('../feeds/fetch');
+  // Registered at once, so that the round never downloads a file a second time.
+  const downloads = feeds.map((feed) => {
+    const url = new URL(feed.url, baseUrl).href;
+    const download = fetchCode
+      .then(({ fetchFeedBytes }) => fetchFeedBytes(url, feed.id, { fetchImpl }))
+      .catch(() => undefined);
+    prefetches.set(url, download);
+    return download;
+  });
+  try {
+    const [{ parseFeed }, { WORKER_MIN_BYTES }] = await Promise.all([
+      import('../feeds/ingest'),
+      import('../feeds/worker/client'),
+    ]);
+    await Promise.all(
+      feeds.map(async (feed, i) => {
+        try {
+          const fetched = await downloads[i];
+          // A big feed is parsed once, in the round's worker, not twice and on the page.
+          if (fetched?.status !== 'ok' || fetched.bytes.byteLength >= WORKER_MIN_BYTES) return;
+          const { observations } = parseFeed(feed, fetched.bytes, { today: new Date() });
+          // The round may have stored and shown this feed already.
+          if (!dataState.observations.some((o) => o.feed === feed.id)) {
+            showValidated(feed.id, observations);
+          }
+        } catch {
+          // Invalid or unreachable: the round says why.
+        }
+      }),
+    );
+  } catch (e) {
+    console.warn('first-visit preview unavailable', e);
+  }
+}
+
+/** The first-visit preview's downloads, each used once by the round (see refreshFeed). */
+// Not state: nothing renders from it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const prefetches = new Map<string, Promise<FetchResult | undefined>>();
+
+function takePrefetched(url: string): Promise<FetchResult | undefined> | undefined {
+  const download = prefetches.get(url);
+  prefetches.delete(url);
+  return download;
 }
 
 function showValidated(feedId: string, rows: Observation[]): void {

@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedConfig } from '../feeds/types';
 import Dexie from 'dexie';
 import { PulseDatabase, SCHEMA_VERSION } from '../store/db';
-import { commitSnapshot, loadObservations, loadSnapshots } from '../store/repository';
+import {
+  commitSnapshot,
+  countObservations,
+  loadObservations,
+  loadSnapshots,
+} from '../store/repository';
 import { syntheticObservation } from '../../test/synthetic';
 import {
   dataState,
@@ -100,6 +105,20 @@ describe('dataState', () => {
     expect(dataState.observations).toEqual(await loadObservations(db));
     // The stored rows are those shown: the views are not given them a second time.
     expect(dataState.observations).toBe(shown);
+  });
+
+  it('first visit: shows the embedded data before the database is even open, one download', async () => {
+    const fresh = new PulseDatabase(`state-fresh-${Math.random()}`);
+    dataState.observations = []; // as on a page just opened
+    // The database cannot be used until the data is on screen: shown without it.
+    fresh.on('ready', () => vi.waitFor(() => expect(dataState.observations).toHaveLength(100)));
+    const { fetchImpl, requests } = server(() => csv);
+    await startData({ feeds: [feed], baseUrl, database: fresh, fetchImpl, schedule: false });
+    expect(requests).toHaveLength(1);
+    expect(dataState.status).toBe('fresh');
+    expect(await countObservations(fresh)).toBe(100);
+    expect(dataState.observations).toEqual(await loadObservations(fresh));
+    await fresh.delete();
   });
 
   it('paints from the cache before any request', async () => {

@@ -48,6 +48,33 @@ afterEach(async () => {
 });
 
 describe('refreshFeed', () => {
+  it('stores bytes already downloaded for its URL (first-visit preview) without fetching again', async () => {
+    const { impl, requests } = fakeFetch([]);
+    const asked: string[] = [];
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: impl,
+      prefetched: (url) => {
+        asked.push(url);
+        return Promise.resolve({ status: 'ok', bytes: new Uint8Array(embeddedCsv), etag: '"p"' });
+      },
+    });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
+    expect(asked).toEqual(['http://127.0.0.1:9/app/data/observations.csv']);
+    expect(requests).toEqual([]);
+    expect(await db.feeds.get('embedded')).toMatchObject({ etag: '"p"', rows: 100 });
+    // Nothing downloaded beforehand (undefined): it fetches as usual.
+    const again = fakeFetch([() => new Response('no', { status: 500 })]);
+    await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      fetchImpl: again.impl,
+      prefetched: () => Promise.resolve(undefined),
+    });
+    expect(again.requests).toHaveLength(1);
+  });
+
   it('stores the embedded feed: 100 observations, feed state, one snapshot', async () => {
     const { impl, requests } = fakeFetch([
       () => new Response(embeddedCsv, { headers: { ETag: '"v1"' } }),

@@ -1,5 +1,5 @@
 /** One refresh of one feed: fetch, validate fully, then commit or record why not. */
-import { checksum, fetchFeedBytes } from '../feeds/fetch';
+import { checksum, fetchFeedBytes, type FetchResult } from '../feeds/fetch';
 import { ingestFeed } from '../feeds/worker/client';
 import type { Manifest, ManifestEntry } from '../feeds/manifest';
 import { FeedError, type FeedConfig, type FeedIssue, type Observation } from '../feeds/types';
@@ -25,6 +25,11 @@ export interface RefreshOptions {
    * (404), undefined when not read. Only same-origin feeds listed in it use it.
    */
   manifest?: { url: string; manifest: Manifest } | null;
+  /**
+   * An answer already fetched for this URL in this visit (the first visit's preview): used
+   * instead of fetching again. Undefined, or a promise of undefined: fetch.
+   */
+  prefetched?: (url: string) => Promise<FetchResult | undefined> | undefined;
   /** The feed's new observations, once all valid and before they are stored (see ingestFeed). */
   onValidated?: (observations: Observation[]) => void;
 }
@@ -44,13 +49,15 @@ export async function refreshFeed(
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged', via: 'manifest' };
     }
-    const fetched = await fetchFeedBytes(entry?.fileUrl ?? url, feed.id, {
-      // The manifest says the file changed: no conditional request.
-      etag: entry ? undefined : state?.etag,
-      lastModified: entry ? undefined : state?.lastModified,
-      fetchImpl: options.fetchImpl,
-      timeoutMs: options.timeoutMs,
-    });
+    const fetched =
+      (await options.prefetched?.(entry?.fileUrl ?? url)) ??
+      (await fetchFeedBytes(entry?.fileUrl ?? url, feed.id, {
+        // The manifest says the file changed: no conditional request.
+        etag: entry ? undefined : state?.etag,
+        lastModified: entry ? undefined : state?.lastModified,
+        fetchImpl: options.fetchImpl,
+        timeoutMs: options.timeoutMs,
+      }));
     if (fetched.status === 'not-modified' && state?.checksum) {
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged' };
