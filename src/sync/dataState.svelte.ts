@@ -435,7 +435,9 @@ async function previewFirstVisit(): Promise<void> {
     (f) => new URL(f.url, baseUrl).origin === origin,
   );
   if (!feeds.length) return;
-  const fetchCode = import('../feeds/fetch');
+  // Through the refresh module (loaded next anyway): importing feeds/fetch itself here would
+  // make the bundler put its chunk in the first paint.
+  const fetchCode = import('./refresh');
   // Registered at once, so that the round never downloads a file a second time.
   const downloads = feeds.map((feed) => {
     const url = new URL(feed.url, baseUrl).href;

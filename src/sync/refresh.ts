@@ -7,6 +7,8 @@ import type { FeedState, PulseDatabase } from '../store/db';
 import { isQuotaError, recordFailure, recordUnchanged } from '../store/repository';
 import { backoffDelay, refreshIntervalMs } from './policy';
 
+export { fetchFeedBytes };
+
 export type RefreshOutcome =
   | { feed: string; status: 'updated'; rows: number }
   | { feed: string; status: 'unchanged'; via?: 'manifest' }
