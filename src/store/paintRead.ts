@@ -77,27 +77,37 @@ function open(name: string, idb: IDBFactory): Promise<PaintRead> {
         const records: StoredSeries[] = [];
         let feedStates: FeedState[] = [];
         let userFeeds: UserFeed[] = [];
-        const feeds = tx.objectStore('feeds').getAll();
-        feeds.onsuccess = () => {
-          feedStates = feeds.result as FeedState[];
-          const index = seriesStore.index('snapshotId');
-          for (const state of feedStates) {
-            if (state.snapshotId === undefined) continue;
-            const got = index.getAll(state.snapshotId);
-            got.onsuccess = () => records.push(...(got.result as StoredSeries[]));
-          }
-        };
-        const users = tx.objectStore('userFeeds').getAll();
-        users.onsuccess = () => {
-          userFeeds = users.result as UserFeed[];
-        };
-        tx.oncomplete = () => {
+        // Resolved with the last answer rather than on the transaction's completion: one turn
+        // of the (busy) main thread fewer before the paint.
+        let pending = 2;
+        const answered = () => {
+          if (--pending > 0) return;
           db.close();
           try {
             resolve({ kind: 'data', observations: decodeSeries(records), feedStates, userFeeds });
           } catch (error) {
             reject(error instanceof Error ? error : new Error(String(error)));
           }
+        };
+        const feeds = tx.objectStore('feeds').getAll();
+        feeds.onsuccess = () => {
+          feedStates = feeds.result as FeedState[];
+          const index = seriesStore.index('snapshotId');
+          for (const state of feedStates) {
+            if (state.snapshotId === undefined) continue;
+            pending += 1;
+            const got = index.getAll(state.snapshotId);
+            got.onsuccess = () => {
+              for (const record of got.result as StoredSeries[]) records.push(record);
+              answered();
+            };
+          }
+          answered();
+        };
+        const users = tx.objectStore('userFeeds').getAll();
+        users.onsuccess = () => {
+          userFeeds = users.result as UserFeed[];
+          answered();
         };
         tx.onerror = () => fail(tx.error);
         tx.onabort = () => fail(tx.error ?? new Error('IndexedDB read aborted'));

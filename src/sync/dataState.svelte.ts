@@ -284,15 +284,21 @@ let earlyRead: Promise<PaintRead> | undefined =
 // Read or not, a failure is handled where the result is used (or nowhere, if never used).
 earlyRead?.catch(() => {});
 
-/** Resolves once the browser has had a chance to paint (at once in a hidden tab). */
+/**
+ * Resolves once the browser has painted the cached data and is idle (the charts drawn), so that
+ * loading Dexie does not delay them; within 2 s whatever happens (a hidden tab paints no frame).
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const next = () => setTimeout(resolve, 0);
+    const idle = () => {
+      if (typeof requestIdleCallback === 'function') {
+        requestIdleCallback(() => resolve(), { timeout: 1000 });
+      } else setTimeout(resolve, 0);
+    };
     if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
-      requestAnimationFrame(next);
-      // A frame may never come (a throttled frame): do not wait for it long.
-      setTimeout(resolve, 100);
-    } else next();
+      requestAnimationFrame(() => setTimeout(idle, 0));
+      setTimeout(resolve, 2000);
+    } else idle();
   });
 }
 
