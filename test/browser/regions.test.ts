@@ -313,6 +313,38 @@ describe('Regions on the embedded data', () => {
     expect(await page.locator('[data-testid="region-name"]').textContent()).toBe(name);
   });
 
+  it('loads the department boundaries only for a region page with department figures', async () => {
+    const boundaryRequests: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/geo/')) boundaryRequests.push(new URL(request.url()).pathname);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto('about:blank');
+      await openRegions(page);
+      // Bretagne: no department figure in the embedded data.
+      await page.goto(appURL('#/regions/53'));
+      await page.locator('[data-testid="region-name"][data-region="53"]').waitFor();
+      expect(boundaryRequests.filter((u) => u.endsWith('departements.topojson'))).toEqual([]);
+      // Grand Est: Meurthe-et-Moselle (54) has figures, so its department map is drawn.
+      const grandEst = rows.filter((r) => r.geo === 'DEP-54');
+      expect(grandEst.length, 'the embedded data has figures for DEP-54').toBeGreaterThan(0);
+      await page.goto(appURL('#/regions/44'));
+      const departmentShapes = page.locator(
+        'figure[data-chart-id="department-map"] path[data-geo]',
+      );
+      await departmentShapes.first().waitFor({ timeout: SETTLE_MS });
+      const codes = await departmentShapes.evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-geo')),
+      );
+      const members = cogDepartements.filter((d) => d.region === '44').map((d) => `DEP-${d.code}`);
+      expect(codes.sort()).toEqual(members.sort());
+      expect(boundaryRequests.filter((u) => u.endsWith('departements.topojson'))).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('lists every figure of a region and its departments with its source', async () => {
     // Bourgogne-Franche-Comté (27) has published figures in the embedded data.
     const code = '27';
