@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { checksum, fetchFeedBytes } from './fetch';
 import { FeedError } from './types';
 
 const FEED_URL = 'https://static.data.gouv.fr/resources/synthetic/feed.csv';
+/** A feed on the page's own origin (the deployed data/), where validators are set by hand. */
+const SAME_ORIGIN_URL = new URL('data/synthetic-feed.csv', location.href).href;
 
 interface Call {
   url: string;
@@ -82,13 +84,25 @@ describe('fetchFeedBytes', () => {
 
   it('sends If-None-Match with the ETag and If-Modified-Since with the date given', async () => {
     const { fetchImpl, calls } = fakeFetch(() => new Response(null, { status: 304 }));
-    await fetchFeedBytes(FEED_URL, 'f', {
+    await fetchFeedBytes(SAME_ORIGIN_URL, 'f', {
       fetchImpl,
       etag: 'W/"v42"',
       lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT',
     });
     expect(headersOf(calls[0]!).get('If-None-Match')).toBe('W/"v42"');
     expect(headersOf(calls[0]!).get('If-Modified-Since')).toBe('Wed, 21 Oct 2026 07:28:00 GMT');
+  });
+
+  it('sets no validator by hand on a request to another origin (no CORS preflight); the browser revalidates', async () => {
+    const { fetchImpl, calls } = fakeFetch(() => new Response('a\n'));
+    await fetchFeedBytes(FEED_URL, 'f', {
+      fetchImpl,
+      etag: 'W/"v42"',
+      lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT',
+    });
+    expect(new URL(FEED_URL).origin).not.toBe(location.origin);
+    expect([...headersOf(calls[0]!).keys()]).toEqual([]);
+    expect(calls[0]!.init.cache).toBe('no-cache');
   });
 
   it('reports 304 as not modified', async () => {
@@ -214,6 +228,9 @@ describe('fetchFeedBytes on the data.gouv.fr tabular API', () => {
     r.status === 'ok' ? (JSON.parse(new TextDecoder().decode(r.bytes)) as unknown[]) : null;
 
   it('follows next links and returns one JSON array of every row, in order', async () => {
+    // As in Node (npm run refresh-data): no page origin, so validators are set by hand.
+    vi.stubGlobal('location', undefined);
+    onTestFinished(() => void vi.unstubAllGlobals());
     const p2 = `${API}?page=2&page_size=50`;
     const p3 = `${API}?page=3&page_size=50`;
     const { fetchImpl, calls } = api({

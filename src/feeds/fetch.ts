@@ -129,6 +129,13 @@ function normaliseUrl(url: string): string {
   return u.href;
 }
 
+/** Whether a page would fetch `url` from another origin (never, outside a browser). */
+function isCrossOrigin(url: string): boolean {
+  const origin = globalThis.location?.origin;
+  if (!origin || origin === 'null') return false;
+  return new URL(url, origin).origin !== origin;
+}
+
 async function fetchOnce(
   url: string,
   feed: string,
@@ -138,8 +145,14 @@ async function fetchOnce(
 ): Promise<FetchResult> {
   const { timeoutMs = 30_000, fetchImpl = fetch } = options;
   const headers: Record<string, string> = {};
-  if (conditional && options.etag) headers['If-None-Match'] = options.etag;
-  if (conditional && options.lastModified) headers['If-Modified-Since'] = options.lastModified;
+  // If-None-Match and If-Modified-Since are not CORS-safelisted: set by hand on a request to
+  // another origin they force a preflight that many open-data hosts refuse. There, `no-cache`
+  // below has the browser revalidate its own cached copy with the same validators, and an
+  // unchanged body is recognised by its checksum.
+  if (conditional && !isCrossOrigin(url)) {
+    if (options.etag) headers['If-None-Match'] = options.etag;
+    if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
+  }
   const what = pageNumber ? `tabular API page ${pageNumber} ` : '';
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);

@@ -40,10 +40,13 @@ function fakeFetch(responses: (() => Response)[]) {
 
 let db: PulseDatabase;
 beforeEach(async () => {
+  // The app is served from baseUrl: its data/ is on its own origin (validators set by hand).
+  vi.stubGlobal('location', new URL(baseUrl));
   db = new PulseDatabase(`test-${Math.random()}`);
   await db.open();
 });
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await db.delete();
 });
 
