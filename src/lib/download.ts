@@ -349,30 +349,33 @@ export function chartPicture(
   root.append(plot);
   y += plotHeight + 12;
 
-  // Series legend as on the page: a swatch and a label for each series the page's legend shows
-  // (maps and rankings have none: their labels are in the drawing).
+  // The legend as on the page: for a time chart a swatch per series the page's legend shows; for
+  // a map its colour bins and "no data" swatch (the hatch pattern comes with the map's layers).
+  // Rankings have none: their labels are in the drawing.
   const legend = svgElement('g', { style: `${font};font-size:12px;fill:${ink}` });
-  const swatches = chart.series.flatMap((s) => {
+  const seriesKeys = chart.series.flatMap((s) => {
     const swatch = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
-    return swatch ? [{ label: s.label, fill: getComputedStyle(swatch).fill }] : [];
+    return swatch ? [{ label: s.label, style: `fill:${getComputedStyle(swatch).fill}` }] : [];
   });
-  swatches.forEach(({ label, fill }, i) => {
+  const keys = seriesKeys.length
+    ? seriesKeys
+    : [...figure.querySelectorAll('.legend li')].flatMap((item) => {
+        const swatch = item.querySelector('svg.swatch rect');
+        if (!swatch) return [];
+        const { fill, stroke } = getComputedStyle(swatch);
+        const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return [{ label, style: `fill:${fill};stroke:${stroke};stroke-width:1` }];
+      });
+  keys.forEach(({ label, style }, i) => {
     legend.append(
-      svgElement('rect', {
-        x: pad,
-        y: y + i * 18,
-        width: 12,
-        height: 12,
-        rx: 2,
-        style: `fill:${fill}`,
-      }),
+      svgElement('rect', { x: pad, y: y + i * 18, width: 12, height: 12, rx: 2, style }),
     );
     const text = svgElement('text', { x: pad + 18, y: y + i * 18 + 10 });
     text.textContent = label;
     legend.append(text);
   });
   root.append(legend);
-  if (swatches.length > 0) y += swatches.length * 18 + 8;
+  if (keys.length > 0) y += keys.length * 18 + 8;
 
   const lines = footer.flatMap((line) => wrapText(line, charsPerLine(11)));
   const foot = textLines(lines, pad, y, 15, `${font};font-size:11px;fill:${muted}`);

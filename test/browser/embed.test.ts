@@ -297,6 +297,18 @@ describe('chart downloads', () => {
       expect(file.suggestedFilename(), id).toContain(`segur-pulse-${id}-`);
       expect(svg, id).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       expect(svg.length, id).toBeGreaterThan(1000);
+      if (id === 'region-map') {
+        // The colour legend travels with the map: every bin and the hatched "no data" swatch.
+        const labels = await page
+          .locator('figure[data-chart-id="region-map"] .legend li')
+          .evaluateAll((els) =>
+            els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
+          );
+        expect(labels.length, 'map legend entries').toBeGreaterThan(1);
+        for (const label of labels) expect(svg, label).toContain(`>${label}</text>`);
+        expect(svg).toMatch(/<pattern[^>]*id="region-map-hatch"/);
+        expect(svg).toMatch(/fill:\s*url\((&quot;|")?#region-map-hatch/);
+      }
       // The PNG too, kept beside the screenshots for a look.
       const [png] = (await Promise.all([
         page.waitForEvent('download', { timeout: SETTLE_MS }),
