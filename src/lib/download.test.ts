@@ -173,6 +173,13 @@ describe('picture words', () => {
     expect(lines[2]).toContain('9 mars 2024');
     expect(lines[2]).toContain('https://x.test/#/');
   });
+
+  it('leaves the shapes out for a picture that draws none (a map, a ranking)', () => {
+    const now = new Date('2024-03-09T10:00:00Z');
+    const lines = pictureFooter(chart, 'fr', now, 'https://x.test/#/', { drawsShapes: false });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Sources : /);
+  });
 });
 
 describe('chartPicture (DOM)', () => {

@@ -164,6 +164,8 @@ export function pictureFooter(
   lang: Lang,
   now: Date,
   pageUrl: string,
+  /** Whether the picture draws the qualifier shapes (time charts); maps and rankings do not. */
+  { drawsShapes = true }: { drawsShapes?: boolean } = {},
 ): string[] {
   const points = chart.series.flatMap((s) => s.points);
   const sorted = [...points].sort((a, b) => a.date.getTime() - b.date.getTime());
@@ -171,9 +173,9 @@ export function pictureFooter(
   const last = sorted[sorted.length - 1];
   const lines: string[] = [];
   // The shapes' meaning, as the page's legend gives it: only the qualifiers drawn.
-  const shapes = QUALIFIER_SHAPES.filter(([q]) => points.some((p) => p.qualifier === q)).map(
-    ([, shape, key]) => `${shape} ${translate(lang, key)}`,
-  );
+  const shapes = QUALIFIER_SHAPES.filter(
+    ([q]) => drawsShapes && points.some((p) => p.qualifier === q),
+  ).map(([, shape, key]) => `${shape} ${translate(lang, key)}`);
   if (shapes.length > 0)
     lines.push(translate(lang, 'share.pictureShapes', { shapes: shapes.join(' · ') }));
   lines.push(translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }));
@@ -440,7 +442,10 @@ export async function downloadChart(
     saveBlob(new Blob([chartCsv(chart, lang)], { type: 'text/csv;charset=utf-8' }), name);
     return;
   }
-  const picture = chartPicture(figure, chart, pictureFooter(chart, lang, now, pageUrl));
+  const footer = pictureFooter(chart, lang, now, pageUrl, {
+    drawsShapes: figure.querySelector('.point') !== null,
+  });
+  const picture = chartPicture(figure, chart, footer);
   if (format === 'svg') {
     saveBlob(new Blob([picture.svg], { type: 'image/svg+xml;charset=utf-8' }), name);
     return;

@@ -308,6 +308,8 @@ describe('chart downloads', () => {
         for (const label of labels) expect(svg, label).toContain(`>${label}</text>`);
         expect(svg).toMatch(/<pattern[^>]*id="region-map-hatch"/);
         expect(svg).toMatch(/fill:\s*url\((&quot;|")?#region-map-hatch/);
+        // A map draws no qualifier shapes: its footer does not explain any.
+        expect(svg).not.toContain('Formes :');
       }
       // The PNG too, kept beside the screenshots for a look.
       const [png] = (await Promise.all([
