@@ -12,7 +12,7 @@ import { extent, max, min, nice, ticks } from 'd3-array';
 import { utcTicks } from 'd3-time';
 import type { Qualifier } from '../feeds/types';
 import type { SeriesPoint } from '../model/series';
-import { formatValue, locale, type Lang, type Unit } from '../lib/format';
+import { formatDate, formatValue, type Lang, type Unit } from '../lib/format';
 import { seriesColour } from './palette';
 
 export interface Margin {
@@ -114,22 +114,6 @@ export function timeTickCount(innerWidth: number): number {
   return Math.max(2, Math.floor(innerWidth / 90));
 }
 
-type TickStyle = 'year' | 'month' | 'monthYear' | 'day' | 'dayYear';
-const TICK_OPTIONS: Record<TickStyle, Intl.DateTimeFormatOptions> = {
-  year: { year: 'numeric', timeZone: 'UTC' },
-  month: { month: 'short', timeZone: 'UTC' },
-  monthYear: { month: 'short', year: 'numeric', timeZone: 'UTC' },
-  day: { day: 'numeric', month: 'short', timeZone: 'UTC' },
-  dayYear: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
-};
-const tickFormats: Record<Lang, Partial<Record<TickStyle, Intl.DateTimeFormat>>> = {
-  fr: {},
-  en: {},
-};
-function tickFormat(lang: Lang, style: TickStyle): Intl.DateTimeFormat {
-  return (tickFormats[lang][style] ??= new Intl.DateTimeFormat(locale(lang), TICK_OPTIONS[style]));
-}
-
 /**
  * Label of a time tick, as short as the tick's granularity allows: a year boundary reads
  * "2022", a month "sept.", a day "15 sept.". The first tick always carries its year, so the
@@ -138,9 +122,9 @@ function tickFormat(lang: Lang, style: TickStyle): Intl.DateTimeFormat {
 export function timeTickLabel(date: Date, isFirst: boolean, lang: Lang): string {
   const month = date.getUTCMonth();
   const day = date.getUTCDate();
-  if (month === 0 && day === 1) return tickFormat(lang, 'year').format(date);
-  if (day === 1) return tickFormat(lang, isFirst ? 'monthYear' : 'month').format(date);
-  return tickFormat(lang, isFirst ? 'dayYear' : 'day').format(date);
+  if (month === 0 && day === 1) return formatDate(date, 'axisYear', lang);
+  if (day === 1) return formatDate(date, isFirst ? 'month' : 'axisMonth', lang);
+  return formatDate(date, isFirst ? 'axisDayYear' : 'axisDay', lang);
 }
 
 export function timeTicks(scale: TimeScale, count: number, lang: Lang): TimeTick[] {

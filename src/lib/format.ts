@@ -24,7 +24,9 @@ export function locale(lang: Lang): string {
 // Intl formatters are costly to build and charts format hundreds of labels: build each once, under
 // a fixed name (no key to compute on every call).
 type NumberStyle = 'full' | 'compact' | 'percent' | 'day' | 'month' | 'year';
-type DateStyle = 'day' | 'month' | 'dateTime';
+/** Calendar dates (UTC) and a moment in the reader's zone; the axis styles label time ticks. */
+export type DateStyle =
+  'day' | 'month' | 'dateTime' | 'axisYear' | 'axisMonth' | 'axisDay' | 'axisDayYear';
 
 const NUMBER_OPTIONS: Record<NumberStyle, Intl.NumberFormatOptions> = {
   full: { maximumFractionDigits: 1 },
@@ -38,6 +40,10 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   day: { dateStyle: 'medium', timeZone: 'UTC' },
   month: { month: 'short', year: 'numeric', timeZone: 'UTC' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  axisYear: { year: 'numeric', timeZone: 'UTC' },
+  axisMonth: { month: 'short', timeZone: 'UTC' },
+  axisDay: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+  axisDayYear: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
 };
 
 const numberFormats: Record<Lang, Partial<Record<NumberStyle, Intl.NumberFormat>>> = {
@@ -58,6 +64,11 @@ function numberFormat(lang: Lang, style: NumberStyle): Intl.NumberFormat {
 
 function dateFormat(lang: Lang, style: DateStyle): Intl.DateTimeFormat {
   return (dateFormats[lang][style] ??= new Intl.DateTimeFormat(LOCALES[lang], DATE_OPTIONS[style]));
+}
+
+/** A date in one of the named styles (`month`: fr "sept. 2021"; `axisMonth`: "sept."). */
+export function formatDate(date: Date, style: DateStyle, lang: Lang): string {
+  return dateFormat(lang, style).format(date);
 }
 
 /**
