@@ -60,7 +60,7 @@ export interface FeedFailureView {
 
 class DataState {
   /**
-   * Raw, not deeply reactive: the array is only ever replaced whole (show()), and a deep proxy
+   * Raw, not deeply reactive: the array is only ever replaced whole, and a deep proxy
    * made every model function read each figure through proxy traps (about half of the overview's
    * first render at 4x CPU throttling).
    */
@@ -268,7 +268,7 @@ async function paintFromCache(name: string): Promise<'painted' | 'absent' | 'unr
       return 'absent';
     }
     if (cached.kind !== 'data' || !cached.observations.length) return 'unread';
-    show(cached.observations);
+    dataState.observations = cached.observations;
     dataState.feedStates = cached.feedStates;
     setFeedList(cached.userFeeds);
     dataState.status = 'cached';
@@ -309,6 +309,11 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/** Whether a feed is served with the app (its data/ folder), not by another site. */
+function onAppOrigin(feed: FeedConfig, baseUrl: string): boolean {
+  return new URL(feed.url, baseUrl).origin === new URL(baseUrl).origin;
+}
+
 async function nextDue(): Promise<number | undefined> {
   const feeds = refreshable();
   if (!feeds.length || !db) return undefined;
@@ -340,7 +345,7 @@ async function runRound(reason: RefreshReason, feedIds?: string[]): Promise<void
   };
   const fetchImpl = settings.fetchImpl;
   const baseUrl = settings.baseUrl;
-  const sameOrigin = feeds.some((f) => new URL(f.url, baseUrl).origin === new URL(baseUrl).origin);
+  const sameOrigin = feeds.some((f) => onAppOrigin(f, baseUrl));
   // Read at most once a round, by the first feed that needs it.
   let manifest: ReturnType<typeof readManifest> | undefined;
   let changed = !hadData;
@@ -402,17 +407,6 @@ async function onTabMessage(message: CrossTabMessage): Promise<void> {
   await scheduler?.reschedule();
 }
 
-/** What dataState.observations was last given (a plain array, not the state's proxy). */
-let shown: Observation[] = [];
-/** dataState.observations as read right after: whether someone else assigned it since. */
-let shownState: Observation[] | undefined;
-
-function show(observations: Observation[]): void {
-  shown = observations;
-  dataState.observations = observations;
-  shownState = dataState.observations;
-}
-
 const FIELDS: (keyof Observation)[] = [
   'indicator',
   'breakdown',
@@ -443,10 +437,7 @@ function sameRows(a: readonly Observation[], b: readonly Observation[]): boolean
  */
 async function previewFirstVisit(): Promise<void> {
   const { baseUrl, fetchImpl } = settings;
-  const origin = new URL(baseUrl).origin;
-  const feeds = (settings.feeds ?? registryFeeds).filter(
-    (f) => new URL(f.url, baseUrl).origin === origin,
-  );
+  const feeds = (settings.feeds ?? registryFeeds).filter((f) => onAppOrigin(f, baseUrl));
   if (!feeds.length) return;
   // Through the refresh module (loaded next anyway): importing feeds/fetch itself here would
   // make the bundler put its chunk in the first paint.
@@ -498,8 +489,7 @@ function takePrefetched(url: string): Promise<FetchResult | undefined> | undefin
 }
 
 function showValidated(feedId: string, rows: Observation[]): void {
-  const current = dataState.observations === shownState ? shown : dataState.observations;
-  show([...current.filter((o) => o.feed !== feedId), ...rows]);
+  dataState.observations = [...dataState.observations.filter((o) => o.feed !== feedId), ...rows];
   performance.mark('segur-pulse:validated-shown');
 }
 
@@ -530,7 +520,7 @@ async function reloadFromStore(): Promise<void> {
     store!.loadFeedStates(db!),
   ]);
   // The same rows as on screen (e.g. shown when validated, now stored): no second render.
-  if (dataState.observations !== shownState || !sameRows(shown, observations)) show(observations);
+  if (!sameRows(dataState.observations, observations)) dataState.observations = observations;
   dataState.feedStates = feedStates;
   if (!dataState.feeds.length) await loadFeedList();
 }
