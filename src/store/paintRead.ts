@@ -58,22 +58,16 @@ function open(name: string, idb: IDBFactory): Promise<PaintRead> {
             : new Error(String(error)),
         );
       };
-      const series = STORES.every((s) => db.objectStoreNames.contains(s));
-      if (!series) {
+      const otherVersion = () => {
         const version = db.version;
         db.close();
         resolve({ kind: 'other-version', version });
-        return;
-      }
+      };
+      if (!STORES.every((s) => db.objectStoreNames.contains(s))) return otherVersion();
       try {
         const tx = db.transaction(STORES, 'readonly');
         const seriesStore = tx.objectStore(SERIES_TABLE);
-        if (!seriesStore.indexNames.contains('snapshotId')) {
-          const version = db.version;
-          db.close();
-          resolve({ kind: 'other-version', version });
-          return;
-        }
+        if (!seriesStore.indexNames.contains('snapshotId')) return otherVersion();
         const records: StoredSeries[] = [];
         let feedStates: FeedState[] = [];
         let userFeeds: UserFeed[] = [];

@@ -51,9 +51,10 @@ export async function refreshFeed(
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged', via: 'manifest' };
     }
+    const target = entry?.fileUrl ?? url;
     const fetched =
-      (await options.prefetched?.(entry?.fileUrl ?? url)) ??
-      (await fetchFeedBytes(entry?.fileUrl ?? url, feed.id, {
+      (await options.prefetched?.(target)) ??
+      (await fetchFeedBytes(target, feed.id, {
         // The manifest says the file changed: no conditional request.
         etag: entry ? undefined : state?.etag,
         lastModified: entry ? undefined : state?.lastModified,
