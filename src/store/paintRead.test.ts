@@ -2,6 +2,7 @@
 // created where no database exists, and databases of an older layout left to Dexie.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSchemaV2 } from '../../test/legacySchemas';
 import { syntheticObservation as obs } from '../../test/synthetic';
 import { PulseDatabase } from './db';
 import { readForPaint } from './paintRead';
@@ -57,13 +58,7 @@ describe('readForPaint', () => {
   });
 
   it('leaves a database of schema v2 (one record per row) to Dexie, untouched', async () => {
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      feeds: 'id',
-      snapshots: '++id, feedId, fetchedAt',
-      observations: '++id, feed, snapshotId, [indicator+geo]',
-    });
-    v2.version(2).stores({ userFeeds: 'id' });
+    const v2 = openSchemaV2(name);
     await v2.table('observations').add({ ...obs({ period: '2024', value: 1 }), snapshotId: 1 });
     v2.close();
     expect(await readForPaint(name)).toEqual({ kind: 'other-version', version: 20 });

@@ -2,6 +2,7 @@
 // row is still there and shown.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSchemaV1, openSchemaV2 } from '../../test/legacySchemas';
 import { syntheticObservation as obs } from '../../test/synthetic';
 import { PulseDatabase, SCHEMA_VERSION } from './db';
 import {
@@ -19,32 +20,9 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
-/** The v1 schema exactly as it shipped, with nothing of later versions. */
-function openV1(): Dexie {
-  const v1 = new Dexie(name);
-  v1.version(1).stores({
-    feeds: 'id',
-    snapshots: '++id, feedId, fetchedAt',
-    observations: '++id, feed, snapshotId, [indicator+geo]',
-  });
-  return v1;
-}
-
-/** The v2 schema exactly as it shipped: one observation record per row. */
-function openV2(): Dexie {
-  const v2 = new Dexie(name);
-  v2.version(1).stores({
-    feeds: 'id',
-    snapshots: '++id, feedId, fetchedAt',
-    observations: '++id, feed, snapshotId, [indicator+geo]',
-  });
-  v2.version(2).stores({ userFeeds: 'id' });
-  return v2;
-}
-
 describe(`schema v1 -> v${SCHEMA_VERSION}`, () => {
   it('keeps every feed state and observation, and shows the v1 data as the current snapshot', async () => {
-    const v1 = openV1();
+    const v1 = openSchemaV1(name);
     // v1 wrote one snapshot record per refresh but kept only the last snapshot's observations.
     const a = [
       obs({ period: '2024-01', value: 1, feed: 'a' }),
@@ -99,7 +77,7 @@ describe(`schema v1 -> v${SCHEMA_VERSION}`, () => {
 
 describe(`schema v2 -> v${SCHEMA_VERSION}`, () => {
   it('keeps every row of every stored snapshot, in order, with rollback and series reads', async () => {
-    const v2 = openV2();
+    const v2 = openSchemaV2(name);
     // Feed a: three snapshots (rolled back to the middle one); feed b: one, two breakdowns and
     // rows of several series interleaved; every qualifier and precision, texts that repeat.
     const snap = (n: number) =>

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedConfig } from '../feeds/types';
-import Dexie from 'dexie';
 import { PulseDatabase, SCHEMA_VERSION } from '../store/db';
 import {
   commitSnapshot,
@@ -12,6 +11,7 @@ import {
   loadObservations,
   loadSnapshots,
 } from '../store/repository';
+import { openSchemaV2 } from '../../test/legacySchemas';
 import { syntheticObservation } from '../../test/synthetic';
 import {
   dataState,
@@ -144,13 +144,7 @@ describe('dataState', () => {
 
   it('paints a database of an older schema through Dexie, which upgrades it', async () => {
     const name = `state-v2-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      feeds: 'id',
-      snapshots: '++id, feedId, fetchedAt',
-      observations: '++id, feed, snapshotId, [indicator+geo]',
-    });
-    v2.version(2).stores({ userFeeds: 'id' });
+    const v2 = openSchemaV2(name);
     await v2.table('snapshots').add({ feedId: 'embedded', fetchedAt: 'x', checksum: 'c', rows: 1 });
     await v2.table('feeds').add({ id: 'embedded', checksum: 'sha256:c', snapshotId: 1 });
     await v2.table('observations').add({
