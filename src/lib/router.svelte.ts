@@ -4,7 +4,7 @@
  * on screen and any view can be shared as it is.
  */
 import { i18n } from './i18n.svelte';
-import { parseViewState, serializeViewState, type ViewState } from './urlState';
+import { DEFAULT_STATE, parseViewState, serializeViewState, type ViewState } from './urlState';
 
 function currentState(): ViewState {
   if (typeof location === 'undefined') return parseViewState('', '');
@@ -44,20 +44,15 @@ export function navigate(change: Partial<ViewState>, { replace = false } = {}): 
   else location.hash = hash;
 }
 
+// A link keeps the current view's language and embed mode, nothing else. Read through these
+// deriveds, a link is computed again when one of them changes, not on every navigate (router.state
+// is replaced whole by each one: every slider step would otherwise rebuild every link).
+const linkLang = $derived(router.state.lang);
+const linkEmbed = $derived(router.state.embed);
+
 /** The address of a view, for links (`<a href={hrefOf(...)}>`). */
-export function hrefOf(change: Partial<ViewState>): string {
-  const base: ViewState = {
-    ...router.state,
-    indicator: undefined,
-    date: undefined,
-    compare: [],
-    geo: undefined,
-    target: undefined,
-    chart: undefined,
-    perCapita: false,
-    region: undefined,
-  };
-  return serializeViewState({ ...base, ...change });
+export function hrefOf(change: Partial<ViewState> & Pick<ViewState, 'page'>): string {
+  return serializeViewState({ ...DEFAULT_STATE, lang: linkLang, embed: linkEmbed, ...change });
 }
 
 if (typeof window !== 'undefined') {
