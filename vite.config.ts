@@ -1,8 +1,9 @@
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -14,13 +15,14 @@ const PUBLISHED_DATA = /\.(csv|json|md)$/;
  * Installable, offline app shell (vite-plugin-pwa, Workbox). The shell (HTML, JS, CSS, icons, the
  * region boundaries) is precached; the published data (`data/*.csv|json`) is network-first, so a
  * refresh always asks the network and the cached copy is used only when the network fails. The
- * service worker is registered by an external `registerSW.js` (`injectRegister: 'script'`): the
- * Content-Security-Policy forbids inline scripts. Paths are relative, like the rest of the build.
+ * service worker is registered by an external, deferred `registerSW.js` (`injectRegister:
+ * 'script-defer'`): the Content-Security-Policy forbids inline scripts, and the page is parsed
+ * and painted without waiting for it. Paths are relative, like the rest of the build.
  */
 function pwa() {
   return VitePWA({
     registerType: 'autoUpdate',
-    injectRegister: 'script',
+    injectRegister: 'script-defer',
     manifest: {
       id: './',
       name: 'Ségur Pulse — indicateurs du Ségur du numérique en santé',
@@ -107,10 +109,87 @@ function publishData(): Plugin {
   };
 }
 
+/**
+ * The page's `<link rel="stylesheet">` to the build's own CSS, replaced by one `<style>` with their
+ * rules in the same order, and the hash of that style added to the CSP's style-src. The files stay
+ * in the build: pages loaded later link them again, to the same effect.
+ */
+function inlineStylesheets(html: string, cssOf: (file: string) => string): string {
+  const links = [
+    ...html.matchAll(/<link rel="stylesheet"[^>]* href="\.\/(assets\/[\w.-]+\.css)">\n?\s*/g),
+  ];
+  if (!links.length) return html;
+  const css = links.map(([, file]) => cssOf(file!)).join('\n');
+  const hash = createHash('sha256').update(css).digest('base64');
+  const csp = /(http-equiv="Content-Security-Policy"\s+content="[^"]*style-src 'self')/;
+  if (!csp.test(html)) throw new Error("prerender: no style-src 'self' in the CSP to extend");
+  let out = html.replace(csp, `$1 'sha256-${hash}'`);
+  for (const [whole] of links.slice(1)) out = out.replace(whole, '');
+  return out.replace(links[0]![0], `<style>${css}</style>\n    `);
+}
+
+/**
+ * Build only: index.html gets the Overview prerendered from the embedded data
+ * (src/prerender/render.ts, through Vite's SSR), its data key, and public/prerender-gate.js, which
+ * shows it before any script has run when it is what the app would show (see src/main.ts). The
+ * first paint's stylesheets are inlined, so that painting waits for no request; the
+ * Content-Security-Policy allows that one <style> by its hash, and no other inline style.
+ */
+function prerender(): Plugin {
+  return {
+    name: 'segur-pulse:prerender',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const server = await createServer({
+          configFile: false,
+          root: import.meta.dirname,
+          plugins: [svelte()],
+          server: { middlewareMode: true, hmr: false, ws: false },
+          appType: 'custom',
+          logLevel: 'warn',
+        });
+        try {
+          const { prerenderOverview } = (await server.ssrLoadModule(
+            '/src/prerender/render.ts',
+          )) as typeof import('./src/prerender/render');
+          const page = await prerenderOverview(
+            (name) => readFileSync(resolve(DATA_DIR, name)),
+            new Date(),
+          );
+          const app = '<div id="app"></div>';
+          const title = '</title>';
+          if (!html.includes(app) || !html.includes(title)) {
+            throw new Error(`prerender: index.html has no ${app} or no ${title}`);
+          }
+          // The gate right after the title: before the stylesheets, which a classic script would
+          // otherwise wait for, and after the Content-Security-Policy, which covers it.
+          const gate =
+            `<meta name="segur-pulse-prerender" content="${page.key}" />\n` +
+            '    <script src="./prerender-gate.js"></script>';
+          return inlineStylesheets(
+            html
+              .replace(title, `${title}\n    ${gate}`)
+              .replace(app, `<div id="app" data-prerendered>${page.html}</div>`),
+            (file) => {
+              const asset = ctx.bundle?.[file];
+              if (asset?.type !== 'asset') throw new Error(`prerender: no ${file} in the build`);
+              return String(asset.source);
+            },
+          );
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), publishData(), pwa(), svelteTesting()],
+  plugins: [svelte(), publishData(), prerender(), pwa(), svelteTesting()],
   build: { target: 'es2022' },
   // The ingest worker (src/feeds/worker/) is a module worker: ES output keeps its chunks shareable.
   worker: { format: 'es' },

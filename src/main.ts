@@ -2,9 +2,29 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { warmFormatters } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
+import { startData, whenShown } from './sync/dataState.svelte';
 import './app.css';
 
-mount(App, { target: document.getElementById('app')! });
+/** The longest the prerendered Overview waits for the app's data: then the app shows its state. */
+const PRERENDER_MAX_MS = 10_000;
+
+void startData();
+const target = document.getElementById('app')!;
+if (target.hasAttribute('data-prerendered')) {
+  // The Overview prerendered into index.html (src/prerender/) stays on screen until the app has
+  // its own data to show, or the reader goes elsewhere, then the app replaces it in one frame.
+  if (document.documentElement.dataset.prerender === 'shown') {
+    await Promise.race([
+      whenShown(),
+      new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true })),
+      new Promise((resolve) => setTimeout(resolve, PRERENDER_MAX_MS)),
+    ]);
+  }
+  target.replaceChildren();
+  target.removeAttribute('data-prerendered');
+  delete document.documentElement.dataset.prerender;
+}
+mount(App, { target });
 
 // The app now waits for IndexedDB: build the number and date formatters meanwhile (the first one
 // loads the locale's data), rather than in the middle of the first chart's render.

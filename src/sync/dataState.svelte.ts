@@ -198,6 +198,23 @@ async function startWith(options: StartOptions, ready: () => void): Promise<void
   }
 }
 
+/**
+ * Resolves once there is something to show: data (from the cache or the first-visit preview), or
+ * the reason there is none (the status has left 'loading').
+ */
+export function whenShown(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = $effect.root(() => {
+      $effect(() => {
+        if (dataState.observations.length || dataState.status !== 'loading') {
+          resolve();
+          queueMicrotask(() => stop());
+        }
+      });
+    });
+  });
+}
+
 /** Refreshes one feed (or all) now, whatever the schedule. */
 export async function refreshNow(feedId?: string): Promise<void> {
   // Right after the first paint the scheduler may still be loading.

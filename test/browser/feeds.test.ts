@@ -8,6 +8,7 @@ import {
   appURL,
   baseURL,
   firstPage,
+  inlineStyleSources,
   isFailedResourceLoad,
   launchBrowser,
   screenshot,
@@ -81,9 +82,13 @@ describe('Content-Security-Policy', () => {
         'meta[http-equiv="Content-Security-Policy"]',
         'content',
       );
+      // The first paint's stylesheet is inlined (vite.config.ts): allowed by its hash, and only it.
+      const html = await (await fetch(appURL('#/'))).text();
+      const styles = inlineStyleSources(html);
+      expect(styles).toHaveLength(1);
       for (const directive of [
         "script-src 'self'",
-        "style-src 'self';",
+        `style-src 'self' ${styles[0]};`,
         "connect-src 'self' https:",
         "worker-src 'self' blob:",
         "img-src 'self' data: blob:",

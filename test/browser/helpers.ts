@@ -1,4 +1,5 @@
 // Helpers for the browser tests: a headless Chromium driven by playwright-core, kept on 127.0.0.1.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -143,4 +144,12 @@ export async function screenshotQuietly(page: Page, name: string): Promise<void>
   } catch {
     // the page may be gone; the original failure matters more
   }
+}
+
+/** The CSP source (`'sha256-…'`) of each inline `<style>` element of an HTML text. */
+export function inlineStyleSources(html: string): string[] {
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
+  return [...withoutComments.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css!).digest('base64')}'`,
+  );
 }

@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../feeds/ingest';
 import { embeddedFeed } from '../../feeds/registry';
-import { groupScopeObservations, overviewCharts, overviewKpis } from './overviewModel';
+import {
+  groupScopeObservations,
+  overviewCharts,
+  overviewContent,
+  overviewKpis,
+} from './overviewModel';
 
 const { observations } = parseFeed(
   embeddedFeed,
@@ -109,5 +114,30 @@ describe('Overview on the embedded data', () => {
     expect(overviewCharts(observations, 'en')[0]!.title).toBe(
       'Mon espace santé: profiles open and activated',
     );
+  });
+});
+
+describe('overviewContent (the key of the prerendered Overview)', () => {
+  const reversed = [...observations].reverse();
+  const national = observations.findIndex(
+    (o) => o.geo === 'FR' && o.indicator === 'insi_calls_per_month',
+  );
+  const regional = observations.findIndex((o) => o.geo.startsWith('REG-'));
+
+  it('is the same for the same figures in another order', () => {
+    expect(overviewContent(reversed)).toBe(overviewContent(observations));
+  });
+
+  it('changes when a figure the Overview draws changes, not when a regional one does', () => {
+    expect(national).toBeGreaterThanOrEqual(0);
+    expect(regional).toBeGreaterThanOrEqual(0);
+    const bump = (i: number) =>
+      observations.map((o, j) => (j === i ? { ...o, value: o.value + 1 } : o));
+    expect(overviewContent(bump(national))).not.toBe(overviewContent(observations));
+    expect(overviewContent(bump(regional))).toBe(overviewContent(observations));
+  });
+
+  it('is French whatever the language on screen: the prerendered page is French', () => {
+    expect(overviewContent(observations)).toContain(overviewCharts(observations, 'fr')[0]!.title);
   });
 });

@@ -143,3 +143,17 @@ export function groupScopeObservations(observations: readonly Observation[]): Ob
     })
     .sort((a, b) => a.period.localeCompare(b.period) || a.indicator.localeCompare(b.indicator));
 }
+
+/**
+ * Everything the Overview draws, in French (the language of the page prerendered into
+ * index.html), as text: two sets of observations with the same text give the same French
+ * Overview. Its checksum is the key that tells whether the prerendered page shows the data the
+ * app would show (see src/prerender/).
+ */
+export function overviewContent(observations: readonly Observation[]): string {
+  return JSON.stringify([
+    overviewCharts(observations, 'fr'),
+    overviewKpis(observations, 'fr'),
+    groupScopeObservations(observations),
+  ]);
+}
