@@ -29,11 +29,16 @@
 
   var MARK = 'segur-pulse:first-chart';
   new MutationObserver(function (records, observer) {
-    if (!document.querySelector('#app[data-prerendered] .point')) return;
+    var point = document.querySelector('#app[data-prerendered] .point');
+    if (!point) return;
     observer.disconnect();
     requestAnimationFrame(function () {
       setTimeout(function () {
-        var shown = document.documentElement.getAttribute('data-prerender') === 'shown';
+        // Still the prerendered page, and its charts not hidden (a phone: see src/app.css).
+        var shown =
+          document.documentElement.getAttribute('data-prerender') === 'shown' &&
+          point.isConnected &&
+          getComputedStyle(point).visibility !== 'hidden';
         if (shown && performance.getEntriesByName(MARK, 'mark').length === 0) {
           performance.mark(MARK);
         }

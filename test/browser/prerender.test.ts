@@ -79,6 +79,30 @@ describe('prerendered overview', () => {
       .toBe('loading');
   });
 
+  it('on a phone keeps the place of its charts but shows them only with the app (drawn too wide)', async () => {
+    const page = await withoutAppScripts();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(appURL('#/'));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    const phone = await page.evaluate(() => {
+      const plot = document.querySelector<HTMLElement>('#app[data-prerendered] .plot')!;
+      return {
+        kpis: document.querySelectorAll('#app[data-prerendered] .kpi-grid > *').length,
+        plotHeight: plot.getBoundingClientRect().height,
+        svgVisibility: getComputedStyle(plot.querySelector('svg')!).visibility,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        mark: performance.getEntriesByName('segur-pulse:first-chart', 'mark').length,
+      };
+    });
+    await screenshotQuietly(page, 'prerender-phone');
+    expect(phone.kpis).toBeGreaterThan(0);
+    expect(phone.plotHeight).toBe(280);
+    expect(phone.svgVisibility).toBe('hidden');
+    expect(phone.overflow).toBe(0);
+    expect(phone.mark).toBe(0);
+  });
+
   it('is replaced by the live app with the same figures, and the key of what it showed is stored', async () => {
     browser = await launchBrowser();
     const page = await firstPage(browser.context);
