@@ -190,7 +190,9 @@ export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
   plugins: [svelte(), publishData(), prerender(), pwa(), svelteTesting()],
-  build: { target: 'es2022' },
+  // One stylesheet for the whole app, inlined into index.html (see prerender()): a page loaded
+  // later (Regions, Sources…) brings no stylesheet of its own to wait for.
+  build: { target: 'es2022', cssCodeSplit: false },
   // The ingest worker (src/feeds/worker/) is a module worker: ES output keeps its chunks shareable.
   worker: { format: 'es' },
   test: {

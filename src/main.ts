@@ -1,45 +1,19 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
-import { warmFormatters } from './lib/format';
-import { i18n } from './lib/i18n.svelte';
-import { startData, whenShown } from './sync/dataState.svelte';
+/**
+ * The entry, kept small: when the Overview prerendered into index.html is on screen
+ * (public/prerender-gate.js), the app's code (src/start.ts) is fetched, compiled and run only
+ * after that page has been painted, so that it does not hold back the first frame. Otherwise it
+ * loads at once.
+ */
 import './app.css';
 
-/** The longest the prerendered Overview waits for the app's data: then the app shows its state. */
-const PRERENDER_MAX_MS = 10_000;
-
-void startData();
 const target = document.getElementById('app')!;
-if (target.hasAttribute('data-prerendered')) {
-  // The Overview prerendered into index.html (src/prerender/) stays on screen until the app has
-  // its own data to show, or the reader goes elsewhere, then the app replaces it in one frame.
-  if (document.documentElement.dataset.prerender === 'shown') {
-    await Promise.race([
-      whenShown(),
-      new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true })),
-      new Promise((resolve) => setTimeout(resolve, PRERENDER_MAX_MS)),
-    ]);
-  }
-  target.replaceChildren();
-  target.removeAttribute('data-prerendered');
-  delete document.documentElement.dataset.prerender;
+const prerenderShown =
+  target.hasAttribute('data-prerendered') && document.documentElement.dataset.prerender === 'shown';
+if (prerenderShown && document.visibilityState === 'visible') await afterNextFrame();
+const { start } = await import('./start');
+await start(target, prerenderShown);
+
+/** After the next frame has been painted (a frame callback runs before the paint). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
-mount(App, { target });
-
-// The app now waits for IndexedDB: build the number and date formatters meanwhile (the first one
-// loads the locale's data), rather than in the middle of the first chart's render.
-setTimeout(() => warmFormatters(i18n.lang), 0);
-
-// Printing shows every chart's data table: closed <details> are opened for the print and closed
-// again afterwards (CSS alone cannot open them in every browser).
-const openedForPrint = new Set<HTMLDetailsElement>();
-window.addEventListener('beforeprint', () => {
-  for (const details of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
-    details.open = true;
-    openedForPrint.add(details);
-  }
-});
-window.addEventListener('afterprint', () => {
-  for (const details of openedForPrint) details.open = false;
-  openedForPrint.clear();
-});

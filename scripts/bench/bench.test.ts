@@ -25,10 +25,18 @@ describe('staticClosure', () => {
   };
 
   it('follows static imports (cycles included) and leaves dynamic imports out', () => {
-    expect(staticClosure(manifest)).toEqual({
+    expect(staticClosure(manifest, 'index.html', [])).toEqual({
       js: ['assets/index.js', 'assets/shared.js'],
       css: ['assets/index.css'],
     });
+  });
+
+  it('counts the dynamic imports the entry makes at every start, with their static imports', () => {
+    expect(staticClosure(manifest, 'index.html', ['src/Page.svelte'])).toEqual({
+      js: ['assets/index.js', 'assets/shared.js', 'assets/Page.js', 'assets/lazy.js'],
+      css: ['assets/index.css', 'assets/page.css'],
+    });
+    expect(() => staticClosure(manifest)).toThrow(/does not import "src\/start.ts"/);
   });
 
   it('refuses a manifest without the entry', () => {

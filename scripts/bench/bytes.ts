@@ -14,12 +14,15 @@ export type ViteManifest = Record<string, ManifestChunk>;
 
 /**
  * Every file index.html loads before any user action: the entry chunk and its static imports
- * (what Vite writes as modulepreload links), transitively, with their CSS. Dynamic imports are
- * left out: they load on demand (a page, a refresh that needs parsing).
+ * (what Vite writes as modulepreload links), transitively, with their CSS, and the same for the
+ * dynamic imports the entry makes at every start (`atStart`: src/start.ts, the app, which
+ * src/main.ts imports once the prerendered page is painted). Other dynamic imports are left out:
+ * they load on demand (a page, a refresh that needs parsing).
  */
 export function staticClosure(
   manifest: ViteManifest,
   entryKey = 'index.html',
+  atStart: string[] = ['src/start.ts'],
 ): {
   js: string[];
   css: string[];
@@ -35,6 +38,12 @@ export function staticClosure(
   };
   if (!manifest[entryKey]) throw new Error(`the build manifest has no entry "${entryKey}"`);
   visit(entryKey);
+  for (const key of atStart) {
+    if (!manifest[entryKey]!.dynamicImports?.includes(key)) {
+      throw new Error(`the entry "${entryKey}" does not import "${key}"`);
+    }
+    visit(key);
+  }
   return { js: [...js], css: [...css] };
 }
 

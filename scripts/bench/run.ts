@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -26,6 +27,7 @@ import { syntheticTidyCsv } from './syntheticFeed';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HARNESS_DIR = resolve(ROOT, 'scripts/bench/harness');
+const FLOOR_DIR = resolve(ROOT, 'scripts/bench/floor');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIRST_CHART_MARK = 'segur-pulse:first-chart';
 const CPU_THROTTLE = 4;
@@ -277,6 +279,28 @@ async function warmRuns(url: string, outDir: string, profileDir: string): Promis
   );
 }
 
+/**
+ * The browser's floor: scripts/bench/floor/, a page with one point and no app, loaded like the warm
+ * runs (a primed profile, a new tab each run, the same throttling). Reported beside the app's
+ * times, not judged.
+ */
+async function floorRuns(url: string, outDir: string): Promise<FirstChart[]> {
+  const floorUrl = new URL('bench-floor/', url).href;
+  return withProfile(async (context) => {
+    const primer = context.pages()[0] ?? (await context.newPage());
+    await primer.goto(floorUrl);
+    await primer.close();
+    const runs: FirstChart[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      runs.push(await firstChart(page, floorUrl, outDir));
+      await page.close();
+      log(`floor ${i + 1}/${RUNS}: ${runs.at(-1)!.ms.toFixed(0)} ms`);
+    }
+    return runs;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ingest and store, in the harness page
 
@@ -510,6 +534,8 @@ async function main(): Promise<void> {
     log('building the app and the harness');
     await buildAll(outDir);
     const bytes = measureBytes(outDir);
+    // Copied before serving: the preview server lists its files when it starts.
+    cpSync(FLOOR_DIR, join(outDir, 'bench-floor'), { recursive: true });
     const served = await serve(outDir);
     server = served.server;
     const url = served.url;
@@ -517,18 +543,20 @@ async function main(): Promise<void> {
 
     const cold = ONLY.includes('cold') ? await coldRuns(url, outDir) : [];
     const warm = ONLY.includes('warm') ? await warmRuns(url, outDir, warmProfile) : [];
+    const floor = ONLY.includes('warm') ? await floorRuns(url, outDir) : [];
     const ingest = ONLY.includes('ingest') ? await ingestAndRead(url) : undefined;
     const map = ONLY.includes('map')
       ? await mapSwitches(url, warmProfile)
       : { notMeasurable: 'skipped (--only)' };
     if (!ingest || !cold.length || !warm.length) {
-      console.log(JSON.stringify({ bytes, cold, warm, ingest, map }, null, 2));
+      console.log(JSON.stringify({ bytes, cold, warm, floor, ingest, map }, null, 2));
       process.exitCode = 2;
       return;
     }
 
     const coldSpread = spread(cold.map((r) => r.ms));
     const warmSpread = spread(warm.map((r) => r.ms));
+    const floorSpread = spread(floor.map((r) => r.ms));
     const ingestSpread = spread(ingest.worker.map((r) => r.totalMs));
     const longestTask = Math.max(0, ...ingest.worker.flatMap((r) => r.longTasks));
     const longestBlock = Math.max(...ingest.worker.map((r) => r.longestBlockMs));
@@ -557,7 +585,7 @@ async function main(): Promise<void> {
     console.log('\nSégur Pulse benchmark');
     printTable([
       [
-        'first-paint JS (static closure, gzip)',
+        'first-screen JS: entry and the app it starts (gzip)',
         `${kb(bytes.firstPaintJs)} in ${bytes.firstPaintFiles.length} files`,
       ],
       ['JS fetched before the first chart, warm', kb(warmJs)],
@@ -575,6 +603,10 @@ async function main(): Promise<void> {
       ],
       [`first chart, cold, ${CPU_THROTTLE}x CPU`, spreadText(coldSpread)],
       [`first chart, warm, ${CPU_THROTTLE}x CPU`, spreadText(warmSpread)],
+      [
+        `  browser floor: a page with one point, no app, warm, ${CPU_THROTTLE}x CPU`,
+        `${spreadText(floorSpread)} (not judged: what any page needs here)`,
+      ],
       [
         '  of which, warm (medians)',
         `DOMContentLoaded ${ms(spread(warm.map((r) => r.domContentLoadedMs ?? NaN)).median)}, cache read and painted ${ms(spread(warm.map((r) => r.cachePaintedMs ?? NaN)).median)}`,
@@ -624,6 +656,7 @@ async function main(): Promise<void> {
       firstChart: {
         cold: { spread: coldSpread, runs: cold },
         warm: { spread: warmSpread, runs: warm },
+        floor: { spread: floorSpread, runs: floor, page: 'scripts/bench/floor/' },
       },
       ingest: { ...ingest, spread: ingestSpread, longestTask, longestBlock },
       seriesRead: {

@@ -1,0 +1,46 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { warmFormatters } from './lib/format';
+import { i18n } from './lib/i18n.svelte';
+import { startData, whenShown } from './sync/dataState.svelte';
+
+/** The longest the prerendered Overview waits for the app's data: then the app shows its state. */
+const PRERENDER_MAX_MS = 10_000;
+
+/**
+ * Starts the app in `target` (loaded by src/main.ts). When the Overview prerendered into
+ * index.html (src/prerender/) is on screen, it stays there until the app has its own data to show,
+ * or the reader goes elsewhere; then the app replaces it in one frame. A prerendered page that is
+ * not shown is simply replaced.
+ */
+export async function start(target: HTMLElement, prerenderShown: boolean): Promise<void> {
+  void startData();
+  if (prerenderShown) {
+    await Promise.race([
+      whenShown(),
+      new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true })),
+      new Promise((resolve) => setTimeout(resolve, PRERENDER_MAX_MS)),
+    ]);
+  }
+  target.replaceChildren();
+  target.removeAttribute('data-prerendered');
+  delete document.documentElement.dataset.prerender;
+  mount(App, { target });
+  // The app now waits for IndexedDB: build the number and date formatters meanwhile (the first
+  // one loads the locale's data), rather than in the middle of the first chart's render.
+  setTimeout(() => warmFormatters(i18n.lang), 0);
+}
+
+// Printing shows every chart's data table: closed <details> are opened for the print and closed
+// again afterwards (CSS alone cannot open them in every browser).
+const openedForPrint = new Set<HTMLDetailsElement>();
+window.addEventListener('beforeprint', () => {
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
+    details.open = true;
+    openedForPrint.add(details);
+  }
+});
+window.addEventListener('afterprint', () => {
+  for (const details of openedForPrint) details.open = false;
+  openedForPrint.clear();
+});
