@@ -86,7 +86,10 @@ function publishData(): Plugin {
     name: 'segur-pulse:publish-data',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const m = /\/data\/([\w.-]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
+        const [path = '', query = ''] = (req.url ?? '').split('?');
+        // `?import`: the app's own import of data/feeds.json, which Vite turns into a module.
+        if (new URLSearchParams(query).has('import')) return next();
+        const m = /\/data\/([\w.-]+)$/.exec(path);
         if (!m || !PUBLISHED_DATA.test(m[1]!)) return next();
         try {
           const body = readFileSync(resolve(DATA_DIR, m[1]!));
@@ -110,9 +113,9 @@ function publishData(): Plugin {
 }
 
 /**
- * The page's `<link rel="stylesheet">` to the build's own CSS, replaced by one `<style>` with their
- * rules in the same order, and the hash of that style added to the CSP's style-src. The files stay
- * in the build: pages loaded later link them again, to the same effect.
+ * The page's `<link rel="stylesheet">` to the build's own CSS (one file: `cssCodeSplit: false`),
+ * replaced by one `<style>` with the same rules, and the hash of that style added to the CSP's
+ * style-src. The file stays in the build, unused.
  */
 function inlineStylesheets(html: string, cssOf: (file: string) => string): string {
   const links = [
