@@ -5,15 +5,11 @@
  * loads at once.
  */
 import './app.css';
+import { afterNextPaint } from './lib/nextPaint';
 
 const target = document.getElementById('app')!;
 const prerenderShown =
   target.hasAttribute('data-prerendered') && document.documentElement.dataset.prerender === 'shown';
-if (prerenderShown && document.visibilityState === 'visible') await afterNextFrame();
+if (prerenderShown) await afterNextPaint();
 const { start } = await import('./start');
 await start(target, prerenderShown);
-
-/** After the next frame has been painted (a frame callback runs before the paint). */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}

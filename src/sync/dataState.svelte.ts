@@ -13,6 +13,7 @@
  * the repository and the refresh code are loaded with import() after it.
  */
 import { registryFeeds } from '../feeds/registry';
+import { afterNextPaint } from '../lib/nextPaint';
 import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
 import type { FeedState, PulseDatabase, UserFeed } from '../store/db';
 import { databaseClass } from '../store/dbClass';
@@ -314,15 +315,12 @@ earlyRead?.catch(() => {});
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const idle = () => {
+    void afterNextPaint().then(() => {
       if (typeof requestIdleCallback === 'function') {
         requestIdleCallback(() => resolve(), { timeout: 1000 });
       } else setTimeout(resolve, 0);
-    };
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
-      requestAnimationFrame(() => setTimeout(idle, 0));
-      setTimeout(resolve, 2000);
-    } else idle();
+    });
+    setTimeout(resolve, 2000);
   });
 }
 
