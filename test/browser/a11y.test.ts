@@ -11,6 +11,7 @@ import {
   SCREENSHOT_DIR,
   appURL,
   firstPage,
+  gotoApp,
   launchBrowser,
   screenshot,
   screenshotQuietly,
@@ -114,7 +115,7 @@ describe('accessibility (axe-core)', () => {
   it('prints readably: no navigation or buttons, tables shown, source URLs written out', async () => {
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     await page.goto('about:blank');
-    await page.goto(appURL('#/'));
+    await gotoApp(page, appURL('#/'));
     try {
       await settle(page);
       const printed = await page.evaluate(() => {
@@ -160,7 +161,7 @@ describe('accessibility (axe-core)', () => {
       const wide: string[] = [];
       for (const route of ROUTES) {
         await page.goto('about:blank');
-        await page.goto(appURL(route.url));
+        await gotoApp(page, appURL(route.url));
         await settle(page);
         // Tables and the disputes list are opened as a reader would; they must scroll inside.
         await page.evaluate(() => {
@@ -186,7 +187,7 @@ describe('accessibility (axe-core)', () => {
         await page.emulateMedia({ colorScheme: scheme });
         // A fresh document per route: embed mode is decided at load, and each check starts clean.
         await page.goto('about:blank');
-        await page.goto(appURL(route.url));
+        await gotoApp(page, appURL(route.url));
         try {
           await settle(page);
           const violations = await axeViolations(page);

@@ -11,6 +11,7 @@ import {
   appURL,
   baseURL,
   firstPage,
+  gotoApp,
   launchBrowser,
   newProfileDir,
   removeProfileDir,
@@ -123,7 +124,7 @@ describe('Activation tracker in Chromium', () => {
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
     try {
-      await page.goto(appURL('#/activation'));
+      await gotoApp(page, appURL('#/activation'));
       await settle(page);
       await page.locator('[data-testid="target-national"]').waitFor({ timeout: SETTLE_MS });
 
@@ -240,7 +241,7 @@ describe('Activation tracker in Chromium', () => {
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
     try {
-      await page.goto(appURL('#/activation'));
+      await gotoApp(page, appURL('#/activation'));
       await settle(page);
       // A region with no count of activated profiles in the CSV.
       const withCounts = new Set(
@@ -288,7 +289,7 @@ describe('On a 360 px phone', () => {
     const page = await firstPage(phone.context);
     const errors = trackErrors(page);
     try {
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await settle(page);
       await page.locator('figure[data-chart-id="mes-profiles"] .point').first().waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
@@ -331,7 +332,7 @@ describe('On a 360 px phone', () => {
   it('the activation tracker has no horizontal scroll either, and marks its first chart', async () => {
     const page = await firstPage(phone!.context);
     try {
-      await page.goto(appURL('#/activation'));
+      await gotoApp(page, appURL('#/activation'));
       await settle(page);
       await page.locator('[data-testid="target-national"]').waitFor({ timeout: SETTLE_MS });
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);

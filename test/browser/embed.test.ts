@@ -12,6 +12,7 @@ import {
   appURL,
   baseURL,
   firstPage,
+  gotoApp,
   inlineStyleSources,
   launchBrowser,
   screenshot,
@@ -77,7 +78,7 @@ describe('embed mode', () => {
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
     try {
-      await page.goto(appURL('?embed=1#/?chart=mes-rate&lang=en'));
+      await gotoApp(page, appURL('?embed=1#/?chart=mes-rate&lang=en'));
       await waitForPoints(page, 'mes-rate');
       expect(await page.locator('figure[data-chart-id]').count(), 'charts on the page').toBe(1);
       expect(await page.locator('.site-header, nav, .site-footer').count(), 'site chrome').toBe(0);
@@ -112,7 +113,7 @@ describe('embed mode', () => {
     const browser = await launchBrowser();
     const page = await firstPage(browser.context);
     try {
-      await page.goto(appURL('?embed=1#/?chart=no-such-chart'));
+      await gotoApp(page, appURL('?embed=1#/?chart=no-such-chart'));
       const links = page.locator('[data-testid="embed"] li a');
       await expect.poll(() => links.count(), { timeout: SETTLE_MS }).toBe(4);
       const href = (await links.first().getAttribute('href')) ?? '';
@@ -173,7 +174,7 @@ describe('chart downloads', () => {
     browser = await launchBrowser();
     page = await firstPage(browser.context);
     errors = trackErrors(page);
-    await page.goto(appURL('#/'));
+    await gotoApp(page, appURL('#/'));
     shownPoints = await waitForPoints(page, 'mes-profiles');
   });
   afterAll(async () => {
@@ -279,7 +280,7 @@ describe('chart downloads', () => {
   });
 
   it('exports every chart of the Regions page as SVG and PNG (map and ranking included)', async () => {
-    await page.goto(appURL('#/regions'));
+    await gotoApp(page, appURL('#/regions'));
     // The map draws once its boundaries are loaded: wait for it (and the ranking beside it).
     for (const id of ['region-map', 'region-ranking']) {
       await page.waitForSelector(`figure[data-chart-id="${id}"] button[data-format="svg"]`, {
@@ -322,7 +323,7 @@ describe('chart downloads', () => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       writeFileSync(resolve(SCREENSHOT_DIR, `download-${id}.png`), bytes);
     }
-    await page.goto(appURL('#/'));
+    await gotoApp(page, appURL('#/'));
     await waitForPoints(page, 'mes-profiles');
   });
 
@@ -334,7 +335,7 @@ describe('chart downloads', () => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
     try {
-      await fresh.goto(appURL('#/'));
+      await gotoApp(fresh, appURL('#/'));
       await waitForPoints(fresh, 'mes-rate');
       expect(
         scripts.filter((s) => /\/download-[\w-]+\.js$/.test(s)),

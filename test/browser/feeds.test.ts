@@ -8,6 +8,7 @@ import {
   appURL,
   baseURL,
   firstPage,
+  gotoApp,
   inlineStyleSources,
   isFailedResourceLoad,
   launchBrowser,
@@ -77,7 +78,7 @@ describe('Content-Security-Policy', () => {
     const errors = trackErrors(page);
     await recordViolations(browser.context);
     try {
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       const policy = await page.getAttribute(
         'meta[http-equiv="Content-Security-Policy"]',
         'content',
@@ -102,7 +103,7 @@ describe('Content-Security-Policy', () => {
 
       const pages = ['#/', '#/regions', '#/regions/53', '#/activation', '#/sources', '#/feeds'];
       for (const hash of pages) {
-        await page.goto(appURL(hash));
+        await gotoApp(page, appURL(hash));
         await page.waitForSelector('main h1', { timeout: 20_000 });
         await page.waitForTimeout(500);
         expect(await violations(page), `CSP violations on ${hash}`).toEqual([]);
@@ -143,7 +144,7 @@ describe('Feeds page in Chromium', () => {
     const errors = trackErrors(page);
     await recordViolations(browser.context);
     try {
-      await page.goto(appURL('#/feeds'));
+      await gotoApp(page, appURL('#/feeds'));
       await page.waitForSelector('[data-testid="privacy-note"]');
       expect(await page.textContent('[data-testid="privacy-note"]')).toMatch(
         /restent dans ce navigateur/,
@@ -203,13 +204,13 @@ describe('Feeds page in Chromium', () => {
       await screenshot(page, 'feeds-saved');
 
       // Its figures are in the data: the Sources page lists its source.
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
 
       // After a reload (IndexedDB), still there, on the Sources and Feeds pages.
       await page.reload();
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
-      await page.goto(appURL('#/feeds'));
+      await gotoApp(page, appURL('#/feeds'));
       await page.waitForSelector('li.user-feed[data-feed-id="user-export-synthetique-ars"]');
       expect(await page.textContent('li.user-feed')).toMatch(
         /synthetic-export-ars\.csv.*2 chiffres/s,
@@ -234,13 +235,13 @@ describe('Feeds page in Chromium', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.click('li.user-feed button');
       await page.waitForSelector('li.user-feed', { state: 'detached' });
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       await page.waitForSelector('table.sources-table');
       await page.waitForTimeout(500);
       expect(await sourceLinks(page)).not.toContain(SOURCE);
 
       // Importing the exported configuration brings the feed and its figures back.
-      await page.goto(appURL('#/feeds'));
+      await gotoApp(page, appURL('#/feeds'));
       await page.setInputFiles('input[type=file][accept=".json,application/json"]', {
         name: 'segur-pulse-flux.json',
         mimeType: 'application/json',
@@ -248,7 +249,7 @@ describe('Feeds page in Chromium', () => {
       });
       await page.waitForSelector('li.user-feed[data-feed-id="user-export-synthetique-ars"]');
       expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importés/);
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
 
       // Only the address the test refused to let out failed to load.
@@ -270,7 +271,7 @@ describe('Feeds page in Chromium', () => {
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
     try {
-      await page.goto(appURL('#/feeds'));
+      await gotoApp(page, appURL('#/feeds'));
       await page.setInputFiles('#feed-file', {
         name: 'synthetic-bad.csv',
         mimeType: 'text/csv',
@@ -339,7 +340,7 @@ describe('Feeds page in Chromium', () => {
       });
     });
     try {
-      await page.goto(appURL('#/feeds'));
+      await gotoApp(page, appURL('#/feeds'));
       await page.fill('#feed-url', `${api}?page_size=50`);
       await page.getByRole('button', { name: 'Lire ce flux', exact: true }).click();
       await page.waitForSelector('[data-testid="feed-draft"]');
@@ -364,7 +365,7 @@ describe('Feeds page in Chromium', () => {
       await page.waitForSelector('li.user-feed');
       expect(await page.textContent('li.user-feed')).toMatch(/Adresse : https:\/\/tabular-api/);
 
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
       expect(await violations(page)).toEqual([]);
       expect(errors, describeErrors(errors)).toEqual([]);

@@ -153,3 +153,20 @@ export function inlineStyleSources(html: string): string[] {
     ([, css]) => `'sha256-${createHash('sha256').update(css!).digest('base64')}'`,
   );
 }
+
+/**
+ * Opens an address of the app and waits until the app has replaced the Overview prerendered into
+ * index.html (src/prerender/): what the test then reads is the live app's, not a page about to be
+ * swapped out. (test/browser/prerender.test.ts looks at the prerendered page itself.)
+ */
+export async function gotoApp(
+  page: Page,
+  url: string,
+  options?: Parameters<Page['goto']>[1],
+): Promise<void> {
+  await page.goto(url, options);
+  await page.waitForSelector('#app:not([data-prerendered])', {
+    state: 'attached',
+    timeout: 15_000,
+  });
+}

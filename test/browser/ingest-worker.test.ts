@@ -8,6 +8,7 @@ import { syntheticTidyCsv } from '../../scripts/bench/syntheticFeed';
 import {
   appURL,
   firstPage,
+  gotoApp,
   launchBrowser,
   screenshotQuietly,
   type LaunchedBrowser,
@@ -38,7 +39,7 @@ describe('refresh of a big feed', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     try {
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await page.waitForSelector('[data-testid="data-status"][data-state="fresh"]', {
         timeout: 45_000,
       });

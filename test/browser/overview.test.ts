@@ -18,6 +18,7 @@ import {
   ROOT,
   appURL,
   firstPage,
+  gotoApp,
   isFailedResourceLoad,
   launchBrowser,
   removeProfileDir,
@@ -248,7 +249,7 @@ describe('Overview in Chromium', () => {
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
     try {
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await expectOverviewPainted(page);
       await expectPointsMatchRows(page);
       await expectTablesAndSources(page);
@@ -291,7 +292,7 @@ describe('Overview in Chromium', () => {
       return sourceUrls.filter((u) => !present.has(u) && !present.has(new URL(u).href));
     };
     try {
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       await waitUntil(
         page,
         `links to all ${sourceUrls.length} source URLs on #/sources`,
@@ -352,7 +353,7 @@ describe('Overview in Chromium', () => {
     });
 
     try {
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       try {
         await page.waitForSelector('.point', { state: 'attached', timeout: 20_000 });
       } catch {
@@ -413,7 +414,7 @@ describe('Overview in Chromium', () => {
       return route.abort('internetdisconnected');
     });
     try {
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await waitUntil(page, 'data-state="error" with a message', async () => {
         const s = await status(page);
         return s?.state === 'error' && s.text.length > 0;
@@ -448,7 +449,7 @@ async function primeProfile(): Promise<string> {
   const browser = await launchBrowser();
   try {
     const page = await firstPage(browser.context);
-    await page.goto(appURL('#/'));
+    await gotoApp(page, appURL('#/'));
     await waitUntil(page, 'data-state="fresh" after a first visit', async () => {
       return (await status(page))?.state === 'fresh';
     });

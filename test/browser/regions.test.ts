@@ -12,6 +12,7 @@ import {
   ROOT,
   appURL,
   firstPage,
+  gotoApp,
   launchBrowser,
   screenshot,
   screenshotQuietly,
@@ -150,7 +151,7 @@ function expectValuesClose(
 }
 
 async function openRegions(page: Page, hash = '#/regions'): Promise<void> {
-  await page.goto(appURL(hash));
+  await gotoApp(page, appURL(hash));
   await page.waitForFunction(
     () =>
       document.querySelectorAll('figure[data-chart-id="region-map"] path[data-geo]').length === 18,
@@ -323,13 +324,13 @@ describe('Regions on the embedded data', () => {
       await page.goto('about:blank');
       await openRegions(page);
       // Bretagne: no department figure in the embedded data.
-      await page.goto(appURL('#/regions/53'));
+      await gotoApp(page, appURL('#/regions/53'));
       await page.locator('[data-testid="region-name"][data-region="53"]').waitFor();
       expect(boundaryRequests.filter((u) => u.endsWith('departements.topojson'))).toEqual([]);
       // Grand Est: Meurthe-et-Moselle (54) has figures, so its department map is drawn.
       const grandEst = rows.filter((r) => r.geo === 'DEP-54');
       expect(grandEst.length, 'the embedded data has figures for DEP-54').toBeGreaterThan(0);
-      await page.goto(appURL('#/regions/44'));
+      await gotoApp(page, appURL('#/regions/44'));
       const departmentShapes = page.locator(
         'figure[data-chart-id="department-map"] path[data-geo]',
       );
@@ -348,7 +349,7 @@ describe('Regions on the embedded data', () => {
   it('lists every figure of a region and its departments with its source', async () => {
     // Bourgogne-Franche-Comté (27) has published figures in the embedded data.
     const code = '27';
-    await page.goto(appURL(`#/regions/${code}`));
+    await gotoApp(page, appURL(`#/regions/${code}`));
     const members = new Set(
       cogDepartements.filter((d) => d.region === code).map((d) => `DEP-${d.code}`),
     );
@@ -533,7 +534,7 @@ describe('Regions on a synthetic feed of all 18 regions (synthetic-regions.csv)'
   });
 
   it('rolls Bretagne up from its departments and recomputes its rate from the sums', async () => {
-    await page.goto(appURL('#/regions/53'));
+    await gotoApp(page, appURL('#/regions/53'));
     await page.waitForSelector('[data-testid="region-figures"] tr.data-row', {
       timeout: SETTLE_MS,
     });

@@ -11,6 +11,7 @@ import {
   ROOT,
   appURL,
   firstPage,
+  gotoApp,
   launchBrowser,
   screenshot,
   screenshotQuietly,
@@ -173,7 +174,7 @@ async function waitForState(page: Page, state: string) {
 
 /** Opens the app and waits for the start refresh to end with the embedded data on screen. */
 async function openFresh(page: Page): Promise<void> {
-  await page.goto(appURL('#/'));
+  await gotoApp(page, appURL('#/'));
   await waitForState(page, 'fresh');
   await waitForCounts(page, expected, 'the embedded data on screen');
 }
@@ -315,7 +316,7 @@ describe('a bad refresh keeps the last good data', () => {
       }
 
       // The Sources page shows the last failure's report, row by row.
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       const report = page.locator('[data-feed-id="embedded"] [data-testid="feed-error"]');
       await report.waitFor({ timeout: SETTLE_MS });
       const last = manifest.fixtures.find((f) => f.file === BAD_FILES.at(-1))!.errors![0]!;
@@ -327,7 +328,7 @@ describe('a bad refresh keeps the last good data', () => {
 
       // A good file again: the error goes, the status is fresh.
       server.feed = { kind: 'file', body: CSV, etag: '"v1"' };
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
       await waitForState(page, 'fresh');
       expect(await pointCounts(page)).toEqual(expected);
@@ -359,7 +360,7 @@ describe('a bad refresh keeps the last good data', () => {
       server.release();
       server.feed = { kind: 'abort' };
       page = await browser.context.newPage();
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await waitForCounts(page, expected, 'the data after the closed tab');
     } catch (error) {
       await screenshotQuietly(page, 'sync-cut-FAILED');
@@ -379,7 +380,7 @@ describe('snapshots', () => {
       await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
       await waitForCounts(page, expectedV2, 'the new version');
 
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       const card = page.locator('[data-feed-id="embedded"]');
       await card.locator('tr.snapshot-row').nth(1).waitFor({ timeout: SETTLE_MS });
       expect(await card.locator('tr.snapshot-row').count()).toBe(2);
@@ -399,7 +400,7 @@ describe('snapshots', () => {
             .getAttribute('data-snapshot-id')) ===
           (await card.locator('tr.snapshot-row').nth(1).getAttribute('data-snapshot-id')),
       );
-      await page.goto(appURL('#/'));
+      await gotoApp(page, appURL('#/'));
       await waitForCounts(page, expected, 'the rolled-back version on the Overview');
       // The server still has the version rolled back from: a refresh does not bring it back.
       await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
@@ -479,7 +480,7 @@ describe('same figure, several sources', () => {
       expect(text).toMatch(/18 mai 2022/);
       expect(text).toMatch(/O\. Clatz/);
 
-      await page.goto(appURL('#/sources'));
+      await gotoApp(page, appURL('#/sources'));
       const groups = page.locator('[data-testid="disputes"] tbody.dispute');
       await groups.first().waitFor({ timeout: SETTLE_MS });
       expect(await groups.count()).toBe(2);
