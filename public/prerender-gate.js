@@ -28,17 +28,20 @@
   document.documentElement.setAttribute('data-prerender', 'shown');
 
   var MARK = 'segur-pulse:first-chart';
+  var CHARTS_HIDDEN = '(max-width: 520px)';
   new MutationObserver(function (records, observer) {
     var point = document.querySelector('#app[data-prerendered] .point');
     if (!point) return;
     observer.disconnect();
     requestAnimationFrame(function () {
       setTimeout(function () {
-        // Still the prerendered page, and its charts not hidden (a phone: see src/app.css).
+        // Still the prerendered page, and its charts not hidden: src/app.css hides them on a
+        // phone, by this same media query. Asked of the query, not of the point's computed style,
+        // which would make the browser restyle the page the parser has grown since the frame.
         var shown =
           document.documentElement.getAttribute('data-prerender') === 'shown' &&
           point.isConnected &&
-          getComputedStyle(point).visibility !== 'hidden';
+          !matchMedia(CHARTS_HIDDEN).matches;
         if (shown && performance.getEntriesByName(MARK, 'mark').length === 0) {
           performance.mark(MARK);
         }

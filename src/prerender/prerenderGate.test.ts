@@ -1,7 +1,8 @@
 // public/prerender-gate.js decides, before the first paint, whether the prerendered Overview is
 // shown. It cannot import the app's URL parser, so its answers are checked here against it: it
 // may show the page only where the app shows the French Overview.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import gateSource from '../../public/prerender-gate.js?raw';
 import { LANG_STORAGE_KEY } from '../lib/i18n.svelte';
 import { parseViewState } from '../lib/urlState';
@@ -83,6 +84,25 @@ describe('prerender gate', () => {
     point.setAttribute('class', 'point');
     document.querySelector('#app')!.append(point);
     await expect.poll(() => performance.getEntriesByName(FIRST_CHART, 'mark').length).toBe(1);
+  });
+
+  it('sets no mark on a phone, where the stylesheet hides the prerendered charts', async () => {
+    // The gate asks the same media query as the stylesheet's rule that hides them.
+    const query = /var CHARTS_HIDDEN = '([^']+)'/.exec(gateSource)![1]!;
+    const rule = new RegExp(
+      `@media ${query.replace(/[()]/g, '\\$&')} \\{[^@]*#app\\[data-prerendered\\] \\.plot svg \\{\\s*visibility: hidden`,
+    );
+    // Read as a file (vitest hands CSS imports over empty), from the project's root.
+    expect(readFileSync('src/app.css', 'utf8')).toMatch(rule);
+    vi.stubGlobal('matchMedia', (media: string) => ({ matches: media === query, media }));
+    try {
+      expect(runGate('/#/')).toBe(true);
+      document.querySelector('#app')!.innerHTML = '<svg><g class="point"></g></svg>';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(performance.getEntriesByName(FIRST_CHART, 'mark')).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('sets no mark when the page is not shown', async () => {
