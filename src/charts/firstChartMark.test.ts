@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_CHART_MARK, markFirstChart } from './firstChartMark';
+import { afterFrame, FIRST_CHART_MARK, markFirstChart } from './firstChartMark';
 
 const marks = () => performance.getEntriesByName(FIRST_CHART_MARK, 'mark');
 const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 5)));
@@ -7,6 +7,7 @@ const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(
 afterEach(() => {
   performance.clearMarks(FIRST_CHART_MARK);
   document.body.innerHTML = '';
+  vi.unstubAllGlobals();
 });
 
 describe('markFirstChart', () => {
@@ -39,5 +40,25 @@ describe('markFirstChart', () => {
     node.innerHTML = '<g class="point"></g>';
     await painted();
     expect(marks()).toHaveLength(0);
+  });
+
+  it('marks by a task of the highest priority where the browser has scheduler.postTask', async () => {
+    const postTask = vi.fn((callback: () => void) => Promise.resolve(callback()));
+    vi.stubGlobal('scheduler', { postTask });
+    const node = document.createElement('div');
+    node.innerHTML = '<g class="point"></g>';
+    markFirstChart(node);
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+    expect(postTask).toHaveBeenCalledTimes(1);
+    expect(postTask.mock.calls[0]![1]).toEqual({ priority: 'user-blocking' });
+  });
+});
+
+describe('afterFrame', () => {
+  it('runs after the frame callbacks of the frame being prepared', async () => {
+    const order: string[] = [];
+    afterFrame(() => order.push('after'));
+    requestAnimationFrame(() => order.push('frame'));
+    await vi.waitFor(() => expect(order).toEqual(['frame', 'after']));
   });
 });

@@ -86,6 +86,19 @@ describe('prerender gate', () => {
     await expect.poll(() => performance.getEntriesByName(FIRST_CHART, 'mark').length).toBe(1);
   });
 
+  it('marks by a task of the highest priority where the browser has scheduler.postTask', async () => {
+    const postTask = vi.fn((callback: () => void) => Promise.resolve(callback()));
+    vi.stubGlobal('scheduler', { postTask });
+    try {
+      expect(runGate('/#/')).toBe(true);
+      document.querySelector('#app')!.innerHTML = '<svg><g class="point"></g></svg>';
+      await expect.poll(() => performance.getEntriesByName(FIRST_CHART, 'mark').length).toBe(1);
+      expect(postTask.mock.calls[0]![1]).toEqual({ priority: 'user-blocking' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('sets no mark on a phone, where the stylesheet hides the prerendered charts', async () => {
     // The gate asks the same media query as the stylesheet's rule that hides them.
     const query = /var CHARTS_HIDDEN = '([^']+)'/.exec(gateSource)![1]!;
