@@ -43,7 +43,9 @@ describe('markFirstChart', () => {
   });
 
   it('marks by a task of the highest priority where the browser has scheduler.postTask', async () => {
-    const postTask = vi.fn((callback: () => void) => Promise.resolve(callback()));
+    const postTask = vi.fn((callback: () => void, _options: unknown) =>
+      Promise.resolve(callback()),
+    );
     vi.stubGlobal('scheduler', { postTask });
     const node = document.createElement('div');
     node.innerHTML = '<g class="point"></g>';

@@ -87,7 +87,9 @@ describe('prerender gate', () => {
   });
 
   it('marks by a task of the highest priority where the browser has scheduler.postTask', async () => {
-    const postTask = vi.fn((callback: () => void) => Promise.resolve(callback()));
+    const postTask = vi.fn((callback: () => void, _options: unknown) =>
+      Promise.resolve(callback()),
+    );
     vi.stubGlobal('scheduler', { postTask });
     try {
       expect(runGate('/#/')).toBe(true);
