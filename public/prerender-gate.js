@@ -29,32 +29,39 @@
 
   var MARK = 'segur-pulse:first-chart';
   var CHARTS_HIDDEN = '(max-width: 520px)';
-  // As src/charts/firstChartMark.ts: once the frame being prepared has been produced, before any
-  // work already queued.
-  function afterFrame(callback) {
-    requestAnimationFrame(function () {
-      if (window.scheduler && typeof scheduler.postTask === 'function') {
-        scheduler.postTask(callback, { priority: 'user-blocking' });
-      } else {
-        setTimeout(callback, 0);
-      }
-    });
+
+  // At each frame, before it is painted, while the parser builds the page: once a prerendered
+  // point is in it, this frame paints it, and the mark follows the frame. Looked for once a
+  // frame rather than by a MutationObserver, which would queue a record for each of the page's
+  // hundreds of nodes as they are parsed.
+  requestAnimationFrame(function lookForPoint() {
+    var app = document.getElementById('app');
+    if (app && !app.hasAttribute('data-prerendered')) return; // the app has replaced the page
+    var point = app && app.querySelector('.point');
+    if (!point) {
+      // No point once the page is parsed: a page without charts, nothing to mark.
+      if (document.readyState === 'loading') requestAnimationFrame(lookForPoint);
+      return;
+    }
+    // As src/charts/firstChartMark.ts: once this frame has been produced, before work already
+    // queued.
+    if (window.scheduler && typeof scheduler.postTask === 'function') {
+      scheduler.postTask(markIfShown, { priority: 'user-blocking' });
+    } else {
+      setTimeout(markIfShown, 0);
+    }
+  });
+
+  function markIfShown() {
+    // Still the prerendered page, and its charts not hidden: src/app.css hides them on a phone,
+    // by this same media query. Asked of the query, not of a point's computed style, which would
+    // make the browser restyle the page the parser has grown since the frame.
+    var shown =
+      document.documentElement.getAttribute('data-prerender') === 'shown' &&
+      document.querySelector('#app[data-prerendered] .point') !== null &&
+      !matchMedia(CHARTS_HIDDEN).matches;
+    if (shown && performance.getEntriesByName(MARK, 'mark').length === 0) {
+      performance.mark(MARK);
+    }
   }
-  new MutationObserver(function (records, observer) {
-    var point = document.querySelector('#app[data-prerendered] .point');
-    if (!point) return;
-    observer.disconnect();
-    afterFrame(function () {
-      // Still the prerendered page, and its charts not hidden: src/app.css hides them on a
-      // phone, by this same media query. Asked of the query, not of the point's computed style,
-      // which would make the browser restyle the page the parser has grown since the frame.
-      var shown =
-        document.documentElement.getAttribute('data-prerender') === 'shown' &&
-        point.isConnected &&
-        !matchMedia(CHARTS_HIDDEN).matches;
-      if (shown && performance.getEntriesByName(MARK, 'mark').length === 0) {
-        performance.mark(MARK);
-      }
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
 })();

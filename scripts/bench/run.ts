@@ -207,15 +207,14 @@ interface FirstChart {
 /** Loads the overview and times its first chart, from navigation start. */
 async function firstChart(page: Page, url: string, outDir: string): Promise<FirstChart> {
   const cdp = await throttle(page, CPU_THROTTLE);
-  // Fallback clock: the first `.point` in the DOM, seen by a MutationObserver from the start.
+  // Fallback clock: the first frame with a `.point` in the DOM. Looked for at each frame, not by
+  // a MutationObserver, whose records for every parsed node would slow the load being timed.
   await page.addInitScript(() => {
     const w = window as unknown as { __firstPointAt?: number };
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('.point')) {
-        w.__firstPointAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
+    requestAnimationFrame(function lookForPoint() {
+      if (document.querySelector('.point')) w.__firstPointAt = performance.now();
+      else requestAnimationFrame(lookForPoint);
+    });
   });
   await page.goto(url, { waitUntil: 'commit' });
   await waitInPage(

@@ -86,6 +86,21 @@ describe('prerender gate', () => {
     await expect.poll(() => performance.getEntriesByName(FIRST_CHART, 'mark').length).toBe(1);
   });
 
+  it('looks for the point at each frame while the page is being parsed', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    try {
+      expect(runGate('/#/')).toBe(true);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      await frame();
+      expect(performance.getEntriesByName(FIRST_CHART, 'mark')).toHaveLength(0);
+      document.querySelector('#app')!.innerHTML = '<svg><g class="point"></g></svg>';
+      await expect.poll(() => performance.getEntriesByName(FIRST_CHART, 'mark').length).toBe(1);
+    } finally {
+      readyState.mockRestore();
+    }
+  });
+
   it('marks by a task of the highest priority where the browser has scheduler.postTask', async () => {
     const postTask = vi.fn((callback: () => void, _options: unknown) =>
       Promise.resolve(callback()),
