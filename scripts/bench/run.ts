@@ -384,12 +384,15 @@ async function ingestAndRead(url: string): Promise<IngestFigures> {
 interface MapFigures {
   date?: Spread;
   indicator?: Spread;
+  region?: Spread;
   notMeasurable?: string;
 }
 
 /**
- * Times a switch of the map's date slider and indicator select: from the input event, fired at
- * the start of a frame, to the end of the first frame that shows the new DOM. Unthrottled.
+ * Times a switch of the map's date slider and indicator select, and of the region it shows (the
+ * next region focused, as the arrow keys do: its outline and its figures drawn): from the event,
+ * fired at the start of a frame, to the end of the first frame that shows the new DOM.
+ * Unthrottled.
  */
 async function mapSwitches(url: string, profileDir: string): Promise<MapFigures> {
   return withProfile(
@@ -486,11 +489,60 @@ async function mapSwitches(url: string, profileDir: string): Promise<MapFigures>
       };
       const date = await timed('input[type=range][data-testid="map-date"]', 'range', 15);
       const indicator = await timed('[data-testid="map-indicator"]', 'select', 10);
+      const region = await page.evaluate(async (steps) => {
+        const shapes = [
+          ...document.querySelectorAll<SVGPathElement>(
+            'figure[data-chart-id="region-map"] path[data-geo][tabindex]',
+          ),
+        ];
+        if (shapes.length < 2) return null;
+        const afterPaint = () =>
+          new Promise<void>((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(0);
+          });
+        // Shown: the region's tooltip is up, with the region's name, and its outline is drawn.
+        const shown = (shape: SVGPathElement) => {
+          const tooltipId = shape.getAttribute('aria-describedby');
+          const tooltip = tooltipId ? document.getElementById(tooltipId) : null;
+          const outline = document.querySelector('figure[data-chart-id="region-map"] .highlight');
+          const name = shape.getAttribute('aria-label')?.split(/[,:]/)[0] ?? '';
+          return (
+            tooltip !== null &&
+            (tooltip.textContent ?? '').includes(name) &&
+            outline?.getAttribute('d') === shape.getAttribute('d')
+          );
+        };
+        const times: number[] = [];
+        for (let i = 0; i < steps; i++) {
+          const shape = shapes[(i + 1) % shapes.length]!;
+          const ms = await new Promise<number>((resolve) => {
+            requestAnimationFrame(() => {
+              const t0 = performance.now();
+              shape.focus();
+              void afterPaint().then(async () => {
+                while (!shown(shape) && performance.now() - t0 < 5_000) {
+                  await new Promise((r) => requestAnimationFrame(r));
+                  await afterPaint();
+                }
+                resolve(shown(shape) ? performance.now() - t0 : NaN);
+              });
+            });
+          });
+          if (Number.isNaN(ms))
+            return { error: `region ${shape.dataset.geo} not shown within 5 s` };
+          times.push(ms);
+        }
+        return times;
+      }, 15);
+      if (region && !Array.isArray(region)) throw new Error(`map switch: ${region.error}`);
       return {
         date: date ? spread(date) : undefined,
         indicator: indicator ? spread(indicator) : undefined,
+        region: region ? spread(region) : undefined,
         notMeasurable:
-          date || indicator
+          date || indicator || region
             ? undefined
             : 'not measurable yet: no date slider or indicator select on the map',
       };
@@ -588,7 +640,11 @@ async function main(): Promise<void> {
     const via = [...new Set([...cold, ...warm].map((r) => r.via))];
     const warmJs = Math.max(...warm.map((r) => r.jsBeforeChart));
     const coldJs = Math.max(...cold.map((r) => r.jsBeforeChart));
-    const mapMedian = Math.max(map.date?.median ?? -Infinity, map.indicator?.median ?? -Infinity);
+    const mapMedian = Math.max(
+      map.date?.median ?? -Infinity,
+      map.indicator?.median ?? -Infinity,
+      map.region?.median ?? -Infinity,
+    );
 
     const measured: Measured = {
       // The larger of the build's static closure and what a warm load really fetched before its first chart.
@@ -659,6 +715,10 @@ async function main(): Promise<void> {
       [
         'map indicator switch',
         map.indicator ? spreadText(map.indicator) : (map.notMeasurable ?? 'no indicator select'),
+      ],
+      [
+        'map region switch (the next region focused)',
+        map.region ? spreadText(map.region) : (map.notMeasurable ?? 'no focusable region'),
       ],
       [
         `read one series (${ingest.seriesRead.rows} of ${ingest.seriesRead.total} rows), browser`,
