@@ -17,7 +17,8 @@ const PUBLISHED_DATA = /\.(csv|json|md)$/;
  * refresh always asks the network and the cached copy is used only when the network fails. The
  * service worker is registered by an external, deferred `registerSW.js` (`injectRegister:
  * 'script-defer'`): the Content-Security-Policy forbids inline scripts, and the page is parsed
- * and painted without waiting for it. Paths are relative, like the rest of the build.
+ * and painted without waiting for it. Paths are relative, like the rest of the build. In Chromium
+ * the page itself is then served without the worker (public/sw-static-routes.js).
  */
 function pwa() {
   return VitePWA({
@@ -58,6 +59,8 @@ function pwa() {
         /\.(?:csv|json|topojson|md|webmanifest|png|svg|js|css)(?:\?.*)?$/,
       ],
       cleanupOutdatedCaches: true,
+      // The app's page straight from a cache, without starting the worker (public/sw-static-routes.js).
+      importScripts: ['sw-static-routes.js'],
       // A new version takes over at once and the first visit is controlled without a reload,
       // so it already works offline; data is never in the precache, so nothing stale is kept.
       skipWaiting: true,

@@ -143,6 +143,31 @@ describe('offline app shell (service worker)', () => {
         'app JS precached',
       ).toBe(true);
 
+      // The page is also stored for the static route (public/sw-static-routes.js): a new tab at
+      // the app's address gets it from the browser's cache without the worker running; an
+      // address with a query still goes through the worker.
+      expect(cached, 'the page stored for the static route').toContain(site.appBase);
+      const sourceOf = async (url: string) => {
+        const tab = await context!.newPage();
+        try {
+          await tab.goto(url);
+          return await tab.evaluate(
+            () =>
+              (
+                performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
+                  workerMatchedSourceType?: string;
+                }
+              ).workerMatchedSourceType,
+          );
+        } finally {
+          await tab.close();
+        }
+      };
+      expect(await sourceOf(`${site.appBase}#/`), 'the app page, by the static route').toBe(
+        'cache',
+      );
+      expect(await sourceOf(`${site.appBase}?embed=1#/?v=1&embed=1`), 'with a query').toBe('');
+
       // Cut the network: the server is gone and the browser is offline.
       await site.close();
       site = undefined;
