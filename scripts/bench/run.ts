@@ -381,6 +381,11 @@ async function ingestAndRead(url: string): Promise<IngestFigures> {
 // ---------------------------------------------------------------------------------------------
 // Map interaction
 
+/** Installed in the page by mapSwitches: times one switch (see there). */
+interface SwitchClock {
+  __timeSwitch(act: () => boolean, shown: () => boolean): Promise<number>;
+}
+
 interface MapFigures {
   date?: Spread;
   indicator?: Spread;
@@ -408,9 +413,36 @@ async function mapSwitches(url: string, profileDir: string): Promise<MapFigures>
         };
       // tsx names functions with a __name helper that the page does not have.
       await page.evaluate('globalThis.__name ??= (f) => f');
+      // The one clock of every switch below: `act` makes the change at the start of a frame, and
+      // the time runs to the end of the first frame that shows it (`shown`). A message posted
+      // then runs after that frame is rendered; if the new view is not on screen by then (the page
+      // re-rendered asynchronously), it waits for the frame that shows it.
+      await page.evaluate(() => {
+        const afterPaint = () =>
+          new Promise<void>((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(0);
+          });
+        (globalThis as unknown as SwitchClock).__timeSwitch = (act, shown) =>
+          new Promise<number>((resolve) => {
+            requestAnimationFrame(() => {
+              const t0 = performance.now();
+              if (!act()) return resolve(NaN);
+              void afterPaint().then(async () => {
+                while (!shown() && performance.now() - t0 < 5_000) {
+                  await new Promise((r) => requestAnimationFrame(r));
+                  await afterPaint();
+                }
+                resolve(shown() ? performance.now() - t0 : NaN);
+              });
+            });
+          });
+      });
       const time = (selector: string, kind: 'range' | 'select', steps: number) =>
         page.evaluate(
           async ({ selector, kind, steps }) => {
+            const { __timeSwitch } = globalThis as unknown as SwitchClock;
             const input = document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
             // The whole page, not only the map: a date without new figures changes the date
             // label and the ranking, not the map's paths.
@@ -429,52 +461,36 @@ async function mapSwitches(url: string, profileDir: string): Promise<MapFigures>
             if (values.length < 2) return null;
             const times: number[] = [];
             let index = Math.max(0, values.indexOf(input.value));
-            const afterPaint = () =>
-              new Promise<void>((resolve) => {
-                const channel = new MessageChannel();
-                channel.port1.onmessage = () => resolve();
-                channel.port2.postMessage(0);
-              });
             for (let i = 0; i < steps; i++) {
               index = (index + 1) % values.length;
               const next = values[index]!;
-              const ms = await new Promise<number>((resolve) => {
-                requestAnimationFrame(() => {
-                  let changed = false;
-                  const observer = new MutationObserver(() => (changed = true));
+              let changed = false;
+              const observer = new MutationObserver(() => (changed = true));
+              // Looked up again each time: the page may have rendered a new control.
+              const control = () =>
+                document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+              const ms = await __timeSwitch(
+                () => {
+                  const first = control();
+                  if (!first) return false;
                   observer.observe(view, {
                     subtree: true,
                     attributes: true,
                     childList: true,
                     characterData: true,
                   });
-                  const t0 = performance.now();
-                  // Looked up again each time: the page may have rendered a new control.
-                  const control = () =>
-                    document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
-                  const shown = () =>
-                    changed &&
-                    control()?.value === next &&
-                    document.querySelector('figure[data-chart-id="region-map"] path[data-geo]') !==
-                      null;
-                  const first = control();
-                  if (!first) return resolve(NaN);
                   first.value = next;
                   first.dispatchEvent(new Event('input', { bubbles: true }));
                   first.dispatchEvent(new Event('change', { bubbles: true }));
-                  // A message posted now runs after this frame is rendered; if the new view is
-                  // not on screen by then (the page re-rendered asynchronously), wait for the
-                  // frame that shows it.
-                  void afterPaint().then(async () => {
-                    while (!shown() && performance.now() - t0 < 5_000) {
-                      await new Promise((r) => requestAnimationFrame(r));
-                      await afterPaint();
-                    }
-                    observer.disconnect();
-                    resolve(shown() ? performance.now() - t0 : NaN);
-                  });
-                });
-              });
+                  return true;
+                },
+                () =>
+                  changed &&
+                  control()?.value === next &&
+                  document.querySelector('figure[data-chart-id="region-map"] path[data-geo]') !==
+                    null,
+              );
+              observer.disconnect();
               if (Number.isNaN(ms)) return { error: `the view did not show ${next} within 5 s` };
               times.push(ms);
             }
@@ -490,18 +506,13 @@ async function mapSwitches(url: string, profileDir: string): Promise<MapFigures>
       const date = await timed('input[type=range][data-testid="map-date"]', 'range', 15);
       const indicator = await timed('[data-testid="map-indicator"]', 'select', 10);
       const region = await page.evaluate(async (steps) => {
+        const { __timeSwitch } = globalThis as unknown as SwitchClock;
         const shapes = [
           ...document.querySelectorAll<SVGPathElement>(
             'figure[data-chart-id="region-map"] path[data-geo][tabindex]',
           ),
         ];
         if (shapes.length < 2) return null;
-        const afterPaint = () =>
-          new Promise<void>((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve();
-            channel.port2.postMessage(0);
-          });
         // Shown: the region's tooltip is up, with the region's name, and its outline is drawn.
         const shown = (shape: SVGPathElement) => {
           const tooltipId = shape.getAttribute('aria-describedby');
@@ -517,19 +528,13 @@ async function mapSwitches(url: string, profileDir: string): Promise<MapFigures>
         const times: number[] = [];
         for (let i = 0; i < steps; i++) {
           const shape = shapes[(i + 1) % shapes.length]!;
-          const ms = await new Promise<number>((resolve) => {
-            requestAnimationFrame(() => {
-              const t0 = performance.now();
+          const ms = await __timeSwitch(
+            () => {
               shape.focus();
-              void afterPaint().then(async () => {
-                while (!shown(shape) && performance.now() - t0 < 5_000) {
-                  await new Promise((r) => requestAnimationFrame(r));
-                  await afterPaint();
-                }
-                resolve(shown(shape) ? performance.now() - t0 : NaN);
-              });
-            });
-          });
+              return true;
+            },
+            () => shown(shape),
+          );
           if (Number.isNaN(ms))
             return { error: `region ${shape.dataset.geo} not shown within 5 s` };
           times.push(ms);
@@ -544,7 +549,7 @@ async function mapSwitches(url: string, profileDir: string): Promise<MapFigures>
         notMeasurable:
           date || indicator || region
             ? undefined
-            : 'not measurable yet: no date slider or indicator select on the map',
+            : 'not measurable yet: no date slider, indicator select or focusable region on the map',
       };
     },
     profileDir,
