@@ -281,23 +281,36 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Loads `url` once to prime the profile, then times RUNS loads of it, each in a new tab (what a
+ * reader reopening the dashboard does). `settle` waits after a load before the tab closes.
+ */
+async function newTabRuns(
+  label: string,
+  context: BrowserContext,
+  url: string,
+  outDir: string,
+  settle: (page: Page) => Promise<void> = async () => {},
+): Promise<FirstChart[]> {
+  const primer = context.pages()[0] ?? (await context.newPage());
+  await primer.goto(url);
+  await settle(primer);
+  await primer.close();
+  const runs: FirstChart[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await context.newPage();
+    runs.push(await firstChart(page, url, outDir));
+    await settle(page).catch(() => undefined);
+    await page.close();
+    log(`${label} ${i + 1}/${RUNS}: ${runs.at(-1)!.ms.toFixed(0)} ms`);
+  }
+  return runs;
+}
+
+/** IndexedDB filled by the primer; the profile is kept for the map timings. */
 async function warmRuns(url: string, outDir: string, profileDir: string): Promise<FirstChart[]> {
   return withProfile(
-    async (context) => {
-      const primer = context.pages()[0] ?? (await context.newPage());
-      await primer.goto(url);
-      await settled(primer);
-      await primer.close();
-      const runs: FirstChart[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const page = await context.newPage();
-        runs.push(await firstChart(page, url, outDir));
-        await settled(page).catch(() => undefined);
-        await page.close();
-        log(`warm ${i + 1}/${RUNS}: ${runs.at(-1)!.ms.toFixed(0)} ms`);
-      }
-      return runs;
-    },
+    (context) => newTabRuns('warm', context, url, outDir, settled),
     profileDir,
     true,
   );
@@ -309,20 +322,9 @@ async function warmRuns(url: string, outDir: string, profileDir: string): Promis
  * times, not judged.
  */
 async function floorRuns(url: string, outDir: string): Promise<FirstChart[]> {
-  const floorUrl = new URL('bench-floor/', url).href;
-  return withProfile(async (context) => {
-    const primer = context.pages()[0] ?? (await context.newPage());
-    await primer.goto(floorUrl);
-    await primer.close();
-    const runs: FirstChart[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await context.newPage();
-      runs.push(await firstChart(page, floorUrl, outDir));
-      await page.close();
-      log(`floor ${i + 1}/${RUNS}: ${runs.at(-1)!.ms.toFixed(0)} ms`);
-    }
-    return runs;
-  });
+  return withProfile((context) =>
+    newTabRuns('floor', context, new URL('bench-floor/', url).href, outDir),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
