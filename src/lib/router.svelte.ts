@@ -1,9 +1,10 @@
 /**
  * The current view state, kept in step with the address bar (see `urlState.ts` for the format).
- * Views read `router.state` and change it only through `navigate`, so the URL always says what is
- * on screen and any view can be shared as it is.
+ * Views read `router.state` and change it only through `navigate`, so the URL says what is on
+ * screen (a control's step from the frame that shows it) and any view can be shared as it is.
  */
 import { i18n } from './i18n.svelte';
+import { afterNextPaint } from './nextPaint';
 import { DEFAULT_STATE, parseViewState, serializeViewState, type ViewState } from './urlState';
 
 function currentState(): ViewState {
@@ -14,8 +15,26 @@ function currentState(): ViewState {
 export const router = $state({ state: currentState() });
 
 /**
+ * The address of the latest control step not yet written (see `navigate`), and the address this
+ * page last pushed itself, so that its own `hashchange` is told from the reader's.
+ */
+let pendingHash: string | undefined;
+let pushedHash: string | undefined;
+
+/** Writes the pending step's address over the current history entry, if one is waiting. */
+function writePending(): void {
+  const hash = pendingHash;
+  pendingHash = undefined;
+  if (hash !== undefined && location.hash !== hash) history.replaceState(history.state, '', hash);
+}
+
+/**
  * Moves to a new view state. `replace` (for sliders, toggles, anything that changes many times a
- * second) rewrites the current history entry instead of adding one.
+ * second) rewrites the current history entry instead of adding one, once the new view is painted:
+ * the history call costs the reader 1 to 2 ms of a map switch otherwise, and steps between two
+ * frames (a slider dragged or playing) write the address once, which also keeps clear of the
+ * browser's limit on history calls. A new entry, the page going away, or a new address from
+ * outside settle the waiting step first.
  */
 export function navigate(change: Partial<ViewState>, { replace = false } = {}): void {
   const next: ViewState = { ...router.state, ...change };
@@ -38,10 +57,18 @@ export function navigate(change: Partial<ViewState>, { replace = false } = {}): 
     );
   }
   router.state = next;
+  if (typeof location === 'undefined') return;
   const hash = serializeViewState(next);
-  if (typeof location === 'undefined' || location.hash === hash) return;
-  if (replace) history.replaceState(history.state, '', hash);
-  else location.hash = hash;
+  if (replace) {
+    if (pendingHash === undefined) void afterNextPaint().then(writePending);
+    pendingHash = hash;
+    return;
+  }
+  // The step before this move belongs to the entry being left.
+  writePending();
+  if (location.hash === hash) return;
+  pushedHash = hash;
+  location.hash = hash;
 }
 
 // A link keeps the current view's language and embed mode, nothing else. Read through these
@@ -59,7 +86,16 @@ if (typeof window !== 'undefined') {
   const initial = router.state.lang;
   if (initial) i18n.setLang(initial);
   window.addEventListener('hashchange', () => {
+    // The address this page pushed, since moved on by a step waiting to be written: router.state
+    // already says more than the address.
+    const own = pushedHash !== undefined && location.hash === pushedHash;
+    pushedHash = undefined;
+    if (own && pendingHash !== undefined) return;
+    // Back, Forward or an address typed by the reader: a step still waiting belonged to the entry
+    // that was left, and is dropped rather than written over this one.
+    pendingHash = undefined;
     router.state = currentState();
     if (router.state.lang && router.state.lang !== i18n.lang) i18n.setLang(router.state.lang);
   });
+  window.addEventListener('pagehide', writePending);
 }

@@ -131,9 +131,12 @@ async function mapValues(page: Page): Promise<Record<string, number>> {
 }
 
 async function mapDate(page: Page): Promise<string> {
-  const hashDate = await page.evaluate(() =>
-    new URLSearchParams(location.hash.split('?')[1] ?? '').get('date'),
-  );
+  // A control's step reaches the address after the frame that shows it (router.svelte.ts): read it
+  // after the next frame, from a timeout queued behind the router's.
+  const hashDate = await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return new URLSearchParams(location.hash.split('?')[1] ?? '').get('date');
+  });
   return hashDate ?? todayUTC();
 }
 
@@ -287,6 +290,49 @@ describe('Regions on the embedded data', () => {
     expect(dates.size).toBe(2);
     // What the map shows at the paused date is what the data say at that date.
     expectValuesClose(await mapValues(page), expectedMap(rows, RATE, paused), `paused, ${paused}`);
+  });
+
+  it('draws the ranking at its own width, again after an indicator with no bar, and stacks it on a phone', async () => {
+    // The ranking's plot is drawn again when an indicator without any bar gives way to one with
+    // bars (the embedded data have no region figure of activated profiles): its width comes from
+    // the resize observer (charts/observeWidth.ts), not a read while the page is updated.
+    const ranking = page.locator('figure[data-chart-id="region-ranking"]');
+    const drawn = () =>
+      ranking.evaluate((figure) => {
+        const plot = figure.querySelector<HTMLElement>('.plot');
+        const svg = plot?.querySelector('svg');
+        const name = svg?.querySelector('.bar text');
+        return {
+          plotWidth: plot?.clientWidth ?? 0,
+          viewBoxWidth: Number(svg?.getAttribute('viewBox')?.split(' ')[2] ?? 0),
+          nameAnchor: name?.getAttribute('text-anchor') ?? '',
+        };
+      });
+    const indicator = page.locator('[data-testid="map-indicator"]');
+    try {
+      await openRegions(page);
+      const wide = await drawn();
+      expect(wide.plotWidth).toBeGreaterThan(520);
+      expect(wide.viewBoxWidth).toBe(Math.min(wide.plotWidth, 720));
+      expect(wide.nameAnchor).toBe('end');
+
+      await indicator.selectOption(ACTIVATED);
+      await expect.poll(() => ranking.locator('.bar').count()).toBe(0);
+      await indicator.selectOption(RATE);
+      await expect.poll(() => ranking.locator('.bar').count()).toBeGreaterThan(0);
+      expect(await drawn()).toEqual(wide);
+
+      await page.setViewportSize({ width: 360, height: 800 });
+      await expect.poll(async () => (await drawn()).nameAnchor).toBe('start');
+      const phone = await drawn();
+      expect(phone.plotWidth).toBeLessThan(360);
+      expect(phone.viewBoxWidth).toBe(phone.plotWidth);
+    } catch (error) {
+      await screenshotQuietly(page, 'regions-ranking-width-FAILED');
+      throw error;
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('reaches a region by keyboard, shows its value, and opens it with Enter', async () => {
