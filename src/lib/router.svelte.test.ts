@@ -78,6 +78,50 @@ describe('navigate', () => {
     expect(router.state.date).toBeUndefined();
   });
 
+  it('does not write a waiting step over an address reached before its hashchange arrived', async () => {
+    navigate({ page: 'regions' });
+    await afterPaint();
+    navigate({ date: '2024-01-31' }, { replace: true });
+    // A link followed while the step waits: the address changes at once, its hashchange reaches
+    // the router only later (held back here until the step's frame has passed).
+    const holdBack = (event: Event) => event.stopImmediatePropagation();
+    window.addEventListener('hashchange', holdBack, { capture: true });
+    try {
+      location.hash = '#/sources';
+      await afterPaint();
+      expect(location.hash).toBe('#/sources');
+    } finally {
+      window.removeEventListener('hashchange', holdBack, { capture: true });
+    }
+  });
+
+  it('tells its own moves from the reader’s when it makes two in a row', async () => {
+    navigate({ page: 'regions' });
+    navigate({ page: 'activation' });
+    navigate({ geo: 'REG-44' }, { replace: true });
+    let hashchanges = 0;
+    await new Promise<void>((resolve) =>
+      window.addEventListener('hashchange', function count() {
+        if (++hashchanges === 2) {
+          window.removeEventListener('hashchange', count);
+          resolve();
+        }
+      }),
+    );
+    expect(router.state).toMatchObject({ page: 'activation', geo: 'REG-44' });
+    await afterPaint();
+    expect(location.hash).toBe('#/activation?v=1&geo=REG-44');
+  });
+
+  it('writes a waiting step when the tab is hidden', () => {
+    navigate({ page: 'regions' });
+    navigate({ date: '2024-01-31' }, { replace: true });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    visibility.mockRestore();
+    expect(location.hash).toBe('#/regions?v=1&date=2024-01-31');
+  });
+
   it('writes a waiting step when the page goes away', () => {
     navigate({ page: 'regions' });
     navigate({ date: '2024-01-31' }, { replace: true });

@@ -15,17 +15,21 @@ function currentState(): ViewState {
 export const router = $state({ state: currentState() });
 
 /**
- * The address of the latest control step not yet written (see `navigate`), and the address this
- * page last pushed itself, so that its own `hashchange` is told from the reader's.
+ * A control step not yet written to the address (see `navigate`): its address, and the address of
+ * the entry it was made on, which it is to rewrite.
  */
-let pendingHash: string | undefined;
-let pushedHash: string | undefined;
+let pending: { hash: string; over: string } | undefined;
+/** Addresses this page has set whose `hashchange` has not arrived yet: its own, not the reader's. */
+const pushed: string[] = [];
 
-/** Writes the pending step's address over the current history entry, if one is waiting. */
+/** Writes the waiting step, if any, over the entry it was made on. */
 function writePending(): void {
-  const hash = pendingHash;
-  pendingHash = undefined;
-  if (hash !== undefined && location.hash !== hash) history.replaceState(history.state, '', hash);
+  const step = pending;
+  pending = undefined;
+  // The address moved on meanwhile (a link followed, Back, before its hashchange has arrived):
+  // the step belonged to the entry that was left, and is not written over this one.
+  if (step && location.hash === step.over && step.hash !== step.over)
+    history.replaceState(history.state, '', step.hash);
 }
 
 /**
@@ -60,14 +64,17 @@ export function navigate(change: Partial<ViewState>, { replace = false } = {}): 
   if (typeof location === 'undefined') return;
   const hash = serializeViewState(next);
   if (replace) {
-    if (pendingHash === undefined) void afterNextPaint().then(writePending);
-    pendingHash = hash;
+    if (pending) pending.hash = hash;
+    else {
+      pending = { hash, over: location.hash };
+      void afterNextPaint().then(writePending);
+    }
     return;
   }
   // The step before this move belongs to the entry being left.
   writePending();
   if (location.hash === hash) return;
-  pushedHash = hash;
+  pushed.push(hash);
   location.hash = hash;
 }
 
@@ -85,17 +92,26 @@ export function hrefOf(change: Partial<ViewState> & Pick<ViewState, 'page'>): st
 if (typeof window !== 'undefined') {
   const initial = router.state.lang;
   if (initial) i18n.setLang(initial);
-  window.addEventListener('hashchange', () => {
-    // The address this page pushed, since moved on by a step waiting to be written: router.state
-    // already says more than the address.
-    const own = pushedHash !== undefined && location.hash === pushedHash;
-    pushedHash = undefined;
-    if (own && pendingHash !== undefined) return;
-    // Back, Forward or an address typed by the reader: a step still waiting belonged to the entry
-    // that was left, and is dropped rather than written over this one.
-    pendingHash = undefined;
+  window.addEventListener('hashchange', (event) => {
+    const own = pushed.indexOf(event.newURL ? new URL(event.newURL).hash : location.hash);
+    if (own >= 0) {
+      pushed.splice(0, own + 1);
+      // The page's own move, since followed by a step waiting to be written: router.state
+      // already says more than the address.
+      if (pending) return;
+    } else {
+      // Back, Forward or an address from outside: a step still waiting belonged to the entry
+      // that was left, and is dropped rather than written over this one.
+      pending = undefined;
+      pushed.length = 0;
+    }
     router.state = currentState();
     if (router.state.lang && router.state.lang !== i18n.lang) i18n.setLang(router.state.lang);
   });
+  // Leaving the page, or the tab hidden (no more frames to wait for; a phone may then close it):
+  // the waiting step is written now.
   window.addEventListener('pagehide', writePending);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') writePending();
+  });
 }
