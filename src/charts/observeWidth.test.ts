@@ -16,9 +16,17 @@ class FakeResizeObserver {
   disconnect() {
     this.observed.clear();
   }
+  /**
+   * The browser's report after a layout that gave `element` this clientWidth. Its box is drawn at
+   * a fractional position, 0.6 px wider than the whole pixels clientWidth counts.
+   */
   report(element: Element, width: number) {
     if (!this.observed.has(element)) return;
-    const entry = { target: element, contentRect: { width } } as unknown as ResizeObserverEntry;
+    Object.defineProperty(element, 'clientWidth', { configurable: true, get: () => width });
+    const entry = {
+      target: element,
+      contentRect: { width: width + 0.6 },
+    } as unknown as ResizeObserverEntry;
     this.callback([entry], this as unknown as ResizeObserver);
   }
 }
@@ -34,7 +42,7 @@ async function load() {
 }
 
 describe('observeWidth', () => {
-  it('reports each element’s width from the observer, rounded like clientWidth', async () => {
+  it('reports each element’s clientWidth when the observer sees it change', async () => {
     const observeWidth = await load();
     const a = document.createElement('div');
     const b = document.createElement('div');
@@ -42,18 +50,19 @@ describe('observeWidth', () => {
     const widthsOfB: number[] = [];
     observeWidth((w) => widthsOfA.push(w))(a);
     observeWidth((w) => widthsOfB.push(w))(b);
-    FakeResizeObserver.last!.report(a, 719.6);
+    FakeResizeObserver.last!.report(a, 720);
     FakeResizeObserver.last!.report(b, 320);
-    expect(widthsOfA).toEqual([720]);
+    FakeResizeObserver.last!.report(a, 360);
+    expect(widthsOfA).toEqual([720, 360]);
     expect(widthsOfB).toEqual([320]);
   });
 
-  it('never reads the width itself: no layout forced while the DOM is being updated', async () => {
+  it('never reads the width when it is attached: no layout forced while the DOM is being updated', async () => {
     const observeWidth = await load();
     const element = document.createElement('div');
     const read = vi.fn(() => 500);
-    Object.defineProperty(element, 'clientWidth', { get: read });
-    Object.defineProperty(element, 'offsetWidth', { get: read });
+    Object.defineProperty(element, 'clientWidth', { configurable: true, get: read });
+    Object.defineProperty(element, 'offsetWidth', { configurable: true, get: read });
     const set = vi.fn();
     observeWidth(set)(element);
     expect(read).not.toHaveBeenCalled();
@@ -65,7 +74,12 @@ describe('observeWidth', () => {
     const element = document.createElement('div');
     const set = vi.fn();
     const cleanup = observeWidth(set)(element);
+    expect(FakeResizeObserver.last!.observed.has(element)).toBe(true);
     if (typeof cleanup === 'function') cleanup();
+    // No longer observed (the shared observer would otherwise keep a removed chart alive), and
+    // a late report for it goes nowhere.
+    expect(FakeResizeObserver.last!.observed.has(element)).toBe(false);
+    FakeResizeObserver.last!.observed.add(element);
     FakeResizeObserver.last!.report(element, 400);
     expect(set).not.toHaveBeenCalled();
   });

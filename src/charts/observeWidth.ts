@@ -5,7 +5,7 @@ const setters = new WeakMap<Element, (width: number) => void>();
 let observer: ResizeObserver | undefined;
 
 /**
- * Reports an element's width (its content box, rounded like `clientWidth`) each time it changes:
+ * Reports an element's width (`clientWidth`) each time it changes:
  * `{@attach observeWidth((w) => (measured = w))}`.
  *
  * Unlike `bind:clientWidth`, it never reads the width when the element is created. That read,
@@ -17,8 +17,11 @@ let observer: ResizeObserver | undefined;
 export function observeWidth(set: (width: number) => void): Attachment<HTMLElement> {
   return (element) => {
     if (typeof ResizeObserver === 'undefined') return;
+    // clientWidth, not the entry's fractional width: the same figure as a chart's own first read
+    // (TimeChart's measureNow), so a chart at a fractional position is not drawn twice. Read
+    // after the browser's layout, for every entry before any chart updates, it forces none.
     observer ??= new ResizeObserver((entries) => {
-      for (const entry of entries) setters.get(entry.target)?.(Math.round(entry.contentRect.width));
+      for (const entry of entries) setters.get(entry.target)?.(entry.target.clientWidth);
     });
     setters.set(element, set);
     observer.observe(element);

@@ -322,7 +322,12 @@ describe('Regions on the embedded data', () => {
       await expect.poll(() => ranking.locator('.bar').count()).toBeGreaterThan(0);
       expect(await drawn()).toEqual(wide);
 
+      // Narrowed while there is no plot to observe: the plot drawn again afterwards must learn
+      // the new width for itself (the ranking still remembers the wide one).
+      await indicator.selectOption(ACTIVATED);
+      await expect.poll(() => ranking.locator('.bar').count()).toBe(0);
       await page.setViewportSize({ width: 360, height: 800 });
+      await indicator.selectOption(RATE);
       await expect.poll(async () => (await drawn()).nameAnchor).toBe('start');
       const phone = await drawn();
       expect(phone.plotWidth).toBeLessThan(360);
