@@ -395,15 +395,15 @@ interface MapFigures {
   notMeasurable?: string;
 }
 
+/** Switches timed of each kind: a median of a few runs moved by several ms between two benches. */
+const SWITCHES = 21;
+
 /**
  * Times a switch of the map's date slider and indicator select, and of the region it shows (the
  * next region focused, as the arrow keys do: its outline and its figures drawn): from the event,
  * fired at the start of a frame, to the end of the first frame that shows the new DOM.
  * Unthrottled.
  */
-/** Switches timed of each kind: a median of a few runs moved by several ms between two benches. */
-const SWITCHES = 21;
-
 async function mapSwitches(url: string, profileDir: string): Promise<MapFigures> {
   return withProfile(
     async (context) => {
