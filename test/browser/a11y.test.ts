@@ -155,6 +155,22 @@ describe('accessibility (axe-core)', () => {
     }
   });
 
+  it('the skip link moves the keyboard to the content and stays on the page', async () => {
+    await gotoApp(page, appURL('#/regions'));
+    await settle(page);
+    const before = await page.evaluate(() => location.hash);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main', undefined, {
+      timeout: 5_000,
+    });
+    // Still the Regions page: "#main" is not taken for an address of the router.
+    expect(await page.evaluate(() => location.hash)).toBe(before);
+    expect(await page.locator('figure[data-chart-id="region-map"]').count()).toBe(1);
+  });
+
   it('every route fits a 360 px phone: no horizontal scroll of the page', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
     try {
