@@ -19,8 +19,6 @@ export const router = $state({ state: currentState() });
  * the entry it was made on, which it is to rewrite.
  */
 let pending: { hash: string; over: string } | undefined;
-/** Addresses this page has set whose `hashchange` has not arrived yet: its own, not the reader's. */
-const pushed: string[] = [];
 
 /** Writes the waiting step, if any, over the entry it was made on. */
 function writePending(): void {
@@ -73,9 +71,7 @@ export function navigate(change: Partial<ViewState>, { replace = false } = {}): 
   }
   // The step before this move belongs to the entry being left.
   writePending();
-  if (location.hash === hash) return;
-  pushed.push(hash);
-  location.hash = hash;
+  if (location.hash !== hash) location.hash = hash;
 }
 
 // A link keeps the current view's language and embed mode, nothing else. Read through these
@@ -92,18 +88,14 @@ export function hrefOf(change: Partial<ViewState> & Pick<ViewState, 'page'>): st
 if (typeof window !== 'undefined') {
   const initial = router.state.lang;
   if (initial) i18n.setLang(initial);
-  window.addEventListener('hashchange', (event) => {
-    const own = pushed.indexOf(event.newURL ? new URL(event.newURL).hash : location.hash);
-    if (own >= 0) {
-      pushed.splice(0, own + 1);
-      // The page's own move, since followed by a step waiting to be written: router.state
-      // already says more than the address.
-      if (pending) return;
-    } else {
-      // Back, Forward or an address from outside: a step still waiting belonged to the entry
-      // that was left, and is dropped rather than written over this one.
+  window.addEventListener('hashchange', () => {
+    if (pending) {
+      // Still the address the waiting step was made on: this page's own move (a step is made
+      // after the move it follows), and router.state already says more than the address.
+      if (location.hash === pending.over) return;
+      // Back, Forward or an address from outside: the waiting step belonged to the entry that
+      // was left, and is dropped rather than written over this one.
       pending = undefined;
-      pushed.length = 0;
     }
     router.state = currentState();
     if (router.state.lang && router.state.lang !== i18n.lang) i18n.setLang(router.state.lang);
