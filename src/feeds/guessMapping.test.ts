@@ -146,7 +146,7 @@ describe('guessMapping by content', () => {
       ],
     );
     expect(mapping).toEqual({ period: { column: 'Date' }, value: { column: 'Profils ouverts' } });
-    expect(missingFields(mapping)).toEqual(['indicator', 'geo', 'sourceUrl']);
+    expect(missingFields(mapping)).toEqual(['indicator', 'geo']);
   });
 
   it('ignores empty cells when profiling', () => {
@@ -168,6 +168,20 @@ describe('missingFields', () => {
         sourceUrl: { value: SRC },
       }),
     ).toEqual(['indicator', 'period']);
+  });
+
+  it('asks a wide mapping for its place and date only, never for a source', () => {
+    expect(
+      missingFields({
+        values: [{ column: 'Ouverts', indicator: 'mes_profiles_open' }],
+        geo: { column: 'Code région', kind: 'region' },
+        period: { column: '' },
+      }),
+    ).toEqual(['period']);
+    expect(missingFields({ geo: { value: 'FR' }, period: { column: 'Mois' } })).toEqual([
+      'indicator',
+      'value',
+    ]);
   });
 });
 

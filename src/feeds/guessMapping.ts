@@ -7,10 +7,10 @@ import { departementByCode, parseGeo, regionByCode } from '../model/geography';
 import { indicatorById } from '../model/indicators';
 import { FIELD_COLUMNS } from './mapped';
 import { tidySchema } from './schema';
-import type { ColumnMapping, FieldSource } from './types';
+import type { ColumnMapping, FieldSource, MappingField } from './types';
 import { parseNumberCell, parsePeriodCell } from './values';
 
-export type MappingField = keyof ColumnMapping;
+export type { MappingField };
 
 /** The fields of a mapping in form order; the required ones first. */
 export const MAPPING_FIELDS: readonly MappingField[] = [
@@ -26,13 +26,11 @@ export const MAPPING_FIELDS: readonly MappingField[] = [
   'note',
 ];
 
-export const REQUIRED_FIELDS: readonly MappingField[] = [
-  'indicator',
-  'geo',
-  'period',
-  'value',
-  'sourceUrl',
-];
+/**
+ * Fields every mapping has. A long mapping also needs `value` and `indicator` (a wide one has
+ * `values` instead), and the source comes from a column or from the feed (FeedConfig.source).
+ */
+export const REQUIRED_FIELDS: readonly MappingField[] = ['geo', 'period'];
 
 /** Header names per field, normalised (lower case, no accents, words split by single spaces). */
 const NAMES: Record<MappingField, string[]> = {
@@ -260,7 +258,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
           (field === 'geo' && geoPrefixFor(p, header[i], HEADER_SHARE) === null) ||
           (field === 'sourceUrl' && !most(p.urls, p, HEADER_SHARE)));
       if (contradicts) continue;
-      mapping[field] = source(field, i);
+      (mapping as Record<MappingField, FieldSource>)[field] = source(field, i);
       used.add(i);
       break;
     }
@@ -270,7 +268,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
     if (mapping[field]) continue;
     const i = profiles.findIndex((p, j) => !used.has(j) && contentFits(field, p, header[j]!));
     if (i < 0) continue;
-    mapping[field] = source(field, i);
+    (mapping as Record<MappingField, FieldSource>)[field] = source(field, i);
     used.add(i);
     fromContent.push(field);
   }
@@ -283,9 +281,17 @@ export function isTidyHeader(header: string[]): boolean {
   return tidySchema.fields.every((f) => !f.constraints?.required || names.has(f.name));
 }
 
-/** The required fields a mapping leaves without a column or a value. */
+/**
+ * The required fields a mapping leaves without a column or a value: place and date, and for a
+ * long mapping (no `values`) the value and the indicator. The source is not a mapping field
+ * here: it may come from the feed (FeedConfig.source).
+ */
 export function missingFields(mapping: Partial<ColumnMapping>): MappingField[] {
-  return REQUIRED_FIELDS.filter((f) => {
+  const wide = !!mapping.values?.length;
+  const required: MappingField[] = wide
+    ? [...REQUIRED_FIELDS]
+    : ['indicator', ...REQUIRED_FIELDS, 'value'];
+  return required.filter((f) => {
     const src = mapping[f];
     if (!src) return true;
     return 'column' in src ? !src.column : !src.value.trim();

@@ -64,6 +64,10 @@ describe('parseFeed on the embedded data (data/observations.csv)', () => {
     expect(report).toEqual({
       feed: 'embedded',
       rows: 100,
+      rowsRead: 100,
+      rowsSkipped: 0,
+      skipped: [],
+      indicators: [...new Set(observations.map((o) => o.indicator))].sort(),
       encoding: 'utf-8',
       delimiter: ',',
       warnings: [],
@@ -361,7 +365,7 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
     [
       'an unknown format',
       { format: 'xlsx' },
-      /^format not recognised: "xlsx" is not one of tidy-csv, mapped-csv, json-array, datagouv-tabular$/,
+      /^format not recognised: "xlsx" is not one of tidy-csv, mapped-csv, json-array, datagouv-tabular, spreadsheet$/,
     ],
   ])('rejects %s', (_name, change, reason) => {
     const feed = { ...tidyFeed, ...change } as FeedConfig;
@@ -397,6 +401,10 @@ describe('parseFeed on tidy CSV', () => {
     expect(report).toEqual({
       feed: 'tidy-test',
       rows: 1,
+      rowsRead: 1,
+      rowsSkipped: 0,
+      skipped: [],
+      indicators: ['mes_profiles_open'],
       encoding: 'utf-8',
       delimiter: ',',
       warnings: [],
@@ -597,6 +605,10 @@ describe('parseFeed on mapped CSV', () => {
     expect(report).toEqual({
       feed: 'mapped-test',
       rows: 1,
+      rowsRead: 1,
+      rowsSkipped: 0,
+      skipped: [],
+      indicators: ['mes_profiles_open'],
       encoding: 'utf-8',
       delimiter: ';',
       warnings: [],

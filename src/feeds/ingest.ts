@@ -3,7 +3,7 @@
  * touches storage: a feed is validated completely before anything is committed.
  */
 import { parseCsv } from './csv';
-import { decodeBytes, sniffNonCsv, type TextEncodingName } from './decode';
+import { decodeBytes, sniffNonCsv } from './decode';
 import { jsonRecords, parseJsonArray } from './json';
 import { mappedRecords } from './mapped';
 import type { RawRecord } from './schema';
@@ -13,18 +13,12 @@ import {
   FeedError,
   type FeedConfig,
   type FeedIssue,
+  type IngestReport,
   type Observation,
 } from './types';
-import { checkAcrossRows, validateRecord } from './validate';
 
-export interface IngestReport {
-  feed: string;
-  rows: number;
-  encoding: TextEncodingName;
-  /** The CSV delimiter; '' for JSON. */
-  delimiter: string;
-  warnings: FeedIssue[];
-}
+export type { IngestReport };
+import { checkAcrossRows, validateRecord } from './validate';
 
 export interface IngestResult {
   observations: Observation[];
@@ -55,6 +49,10 @@ export function parseFeed(
     report: {
       feed: feed.id,
       rows: across.kept.length,
+      rowsRead: records.length,
+      rowsSkipped: 0,
+      skipped: [],
+      indicators: [...new Set(across.kept.map((o) => o.indicator))].sort(),
       encoding: decoded.encoding,
       delimiter,
       warnings,

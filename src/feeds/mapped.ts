@@ -1,11 +1,18 @@
 /** Adapter for any CSV whose columns a user mapped once onto the tidy fields. */
 import type { CsvTable } from './csv';
 import type { RawRecord } from './schema';
+import { normaliseMapping } from './mapping';
 import { parsePeriodCell } from './values';
-import { FeedError, type ColumnMapping, type FieldSource } from './types';
+import {
+  FeedError,
+  type ColumnMapping,
+  type FieldSource,
+  type MappingField,
+  type PlaceKind,
+} from './types';
 
 /** Tidy column name for each mapping field (source_url for sourceUrl…). */
-export const FIELD_COLUMNS: Record<keyof ColumnMapping, string> = {
+export const FIELD_COLUMNS: Record<MappingField, string> = {
   indicator: 'indicator',
   breakdown: 'breakdown',
   geo: 'geo',
@@ -24,7 +31,9 @@ export function mappedRecords(
   feed: string,
 ): { line: number; rec: RawRecord }[] {
   const index = new Map(table.header.map((h, i) => [h, i]));
-  const entries = Object.entries(mapping) as [keyof ColumnMapping, FieldSource][];
+  const entries = Object.entries(normaliseMapping(mapping)).filter(
+    ([field]) => field !== 'values',
+  ) as [MappingField, FieldSource][];
   const missing = entries.filter(([, src]) => 'column' in src && !index.has(src.column));
   if (missing.length) {
     throw new FeedError(
@@ -40,8 +49,8 @@ export function mappedRecords(
     const rec: RawRecord = {};
     for (const [field, src] of entries) {
       const raw = 'column' in src ? (cells[index.get(src.column)!] ?? '') : src.value;
-      rec[FIELD_COLUMNS[field]] =
-        'column' in src && src.prefix && raw.trim() ? src.prefix + raw.trim() : raw;
+      const prefix = 'column' in src ? columnPrefix(src) : '';
+      rec[FIELD_COLUMNS[field]] = prefix && raw.trim() ? prefix + raw.trim() : raw;
     }
     // Unmapped optional fields: a figure is exact unless said otherwise, and is as precise as
     // its date is written.
@@ -53,4 +62,11 @@ export function mappedRecords(
     }
     return { line, rec };
   });
+}
+
+const KIND_PREFIX: Record<PlaceKind, string> = { region: 'REG-', departement: 'DEP-', any: '' };
+
+/** What goes before each code of a column: its prefix, or its place kind's. */
+function columnPrefix(src: { column: string; prefix?: string; kind?: PlaceKind }): string {
+  return src.prefix ?? (src.kind ? KIND_PREFIX[src.kind] : '');
 }

@@ -7,6 +7,7 @@ import {
   httpsUrlProblem,
   parseUserFeedsExport,
   userFeedId,
+  userIndicatorId,
   userFeedsExportText,
   type ExportedUserFeed,
 } from './userFeedConfig';
@@ -78,14 +79,14 @@ describe('configProblems', () => {
     expect(configProblems(bad, 'c', false)).toEqual([
       'c.id: must be "user-" followed by lower-case letters, digits or dashes',
       'c.label: must be {"fr": "...", "en": "..."}, not empty',
-      'c.format: must be one of tidy-csv, mapped-csv, json-array, datagouv-tabular',
+      'c.format: must be one of tidy-csv, mapped-csv, json-array, datagouv-tabular, spreadsheet',
       'c.url: only https:// addresses are accepted: http:// is not encrypted and can be altered on the way',
-      'c.mapping.geo: must be {"column": "...", "prefix"?: "..."} or {"value": "..."}',
-      'c.mapping.colour: unknown field (expected one of indicator, geo, period, value, sourceUrl, breakdown, qualifier, precision, sourceLabel, note)',
-      'c.mapping.indicator: is required',
+      'c.mapping.geo: must be {"column": "...", "kind"?: "region" | "departement" | "any"} or {"value": "..."}',
+      'c.mapping.colour: unknown field (expected one of values, indicator, geo, period, value, sourceUrl, breakdown, qualifier, precision, sourceLabel, note)',
       'c.mapping.period: is required',
-      'c.mapping.value: is required',
-      'c.mapping.sourceUrl: is required',
+      'c.mapping.value: is required (or "values")',
+      'c.mapping.indicator: is required',
+      'c.source: is required when the mapping reads no source column',
       'c.refreshHours: must be a number of hours, at least 1',
     ]);
   });
@@ -110,8 +111,14 @@ describe('userFeedId', () => {
 describe('export and import', () => {
   it('round-trips URL and file feeds, file bytes exactly', () => {
     const text = userFeedsExportText([urlFeed, fileFeed], new Date('2026-11-22T08:00:00Z'));
+    expect(JSON.parse(text)).toMatchObject({ kind: 'segur-pulse-user-feeds', version: 2 });
     const back = parseUserFeedsExport(text, ['embedded']);
-    expect(back).toEqual({ feeds: [urlFeed, fileFeed] });
+    // The version-1 place prefix comes back as the place kind it stood for.
+    const v2 = (f: ExportedUserFeed) => ({
+      ...f,
+      config: { ...f.config, mapping: { ...mapping, geo: { column: 'code', kind: 'region' } } },
+    });
+    expect(back).toEqual({ feeds: [v2(urlFeed), v2(fileFeed)] });
     const bytes = base64ToBytes((back as { feeds: ExportedUserFeed[] }).feeds[1]!.file!.base64);
     expect([...bytes]).toEqual([0xef, 0xbb, 0xbf, 0x41, 0xe9, 0x00]);
   });
@@ -121,8 +128,8 @@ describe('export and import', () => {
     ['another JSON file', '[1, 2]', [/is not a Ségur Pulse feed export/]],
     [
       'a newer version',
-      '{"kind": "segur-pulse-user-feeds", "version": 2, "feeds": []}',
-      [/version 2 is not supported/],
+      '{"kind": "segur-pulse-user-feeds", "version": 3, "feeds": []}',
+      [/version 3 is not supported \(expected 1 or 2\)/],
     ],
     [
       'an http feed, a registry id and a duplicate',
@@ -158,5 +165,117 @@ describe('export and import', () => {
     expect(parseUserFeedsExport(text, ['user-embedded'])).toEqual({
       errors: ['feeds[0].config.id: "user-embedded" is a feed of the app'],
     });
+  });
+});
+
+describe('configuration version 2', () => {
+  // A synthetic wide feed with its own indicator and a source given once (no address).
+  const wide: FeedConfig = {
+    id: 'user-ars-export',
+    label: { fr: 'Export ARS', en: 'ARS export' },
+    format: 'spreadsheet',
+    url: 'synthetic-export.xlsx',
+    sheet: 'Données',
+    headerRow: 3,
+    source: { label: 'Export du tableau de bord interne, 3 déc. 2026' },
+    indicators: [
+      {
+        id: 'user_ambassadeurs_formes',
+        label: { fr: 'Ambassadeurs formés', en: 'Ambassadors trained' },
+        unit: { fr: 'personnes', en: 'people' },
+        kind: 'stock',
+        valueType: 'count',
+      },
+    ],
+    mapping: {
+      values: [
+        { column: 'Nombre de profils MES ouverts', indicator: 'mes_profiles_open' },
+        { column: 'Ambassadeurs', indicator: 'user_ambassadeurs_formes' },
+      ],
+      geo: { column: 'Code région', kind: 'region' },
+      period: { column: 'Mois', order: 'dmy' },
+    },
+  };
+
+  it('accepts a wide mapping, a feed-level source, user indicators and a sheet', () => {
+    expect(configProblems(wide, 'c', true)).toEqual([]);
+    const exported: ExportedUserFeed = {
+      config: wide,
+      addedAt: '2026-12-03T08:00:00.000Z',
+      file: {
+        name: 'synthetic-export.xlsx',
+        importedAt: '2026-12-03T08:00:00.000Z',
+        base64: 'UEs=',
+      },
+    };
+    const text = userFeedsExportText([exported], new Date('2026-12-03T09:00:00Z'));
+    expect(parseUserFeedsExport(text, ['embedded'])).toEqual({ feeds: [exported] });
+  });
+
+  it('refuses what would break the feed, naming each field', () => {
+    const bad = {
+      ...wide,
+      source: { label: ' ', url: 'http://example.org/x' },
+      indicators: [
+        { ...wide.indicators![0]!, id: 'mes_profiles_open' },
+        { ...wide.indicators![0]!, id: 'user_x', kind: 'level', label: { fr: '' } },
+      ],
+      headerRow: 0,
+      mapping: {
+        values: [{ column: 'Ambassadeurs', indicator: 'user_inconnu' }],
+        value: { column: 'Valeur' },
+        geo: { column: 'Code région', kind: 'commune' },
+        period: { column: 'Mois', order: 'ymd' },
+      },
+    };
+    expect(configProblems(bad, 'c', true)).toEqual([
+      'c.indicators[0].id: must be "user_" followed by lower-case letters, digits or _',
+      'c.indicators[1].label: must be {"fr": "...", "en": "..."}, not empty',
+      'c.indicators[1].kind: must be one of stock, flow, rate',
+      'c.mapping.values[0].indicator: unknown indicator "user_inconnu"',
+      'c.mapping.geo: must be {"column": "...", "kind"?: "region" | "departement" | "any"} or {"value": "..."}',
+      'c.mapping.period: must be {"column": "...", "order"?: "dmy" | "mdy"} or {"value": "..."}',
+      'c.mapping: has both "values" (wide) and "value" or "indicator" (long); keep one',
+      'c.source: must be {"label": "...", "url"?: "https://..."}, the label not empty',
+      'c.headerRow: must be a row number, at least 1',
+    ]);
+  });
+
+  it('refuses a user indicator that takes a catalogue id', () => {
+    const clash = {
+      ...wide,
+      indicators: [
+        { ...wide.indicators![0]!, id: 'user_x' },
+        { ...wide.indicators![0]!, id: 'user_x' },
+      ],
+    };
+    expect(configProblems(clash, 'c', true)).toContain(
+      'c.indicators[1].id: "user_x" appears twice',
+    );
+  });
+
+  it('accepts a source with an https link, refuses an http one', () => {
+    expect(
+      configProblems(
+        { ...wide, source: { label: 'ARS', url: 'https://example.org/a' } },
+        'c',
+        true,
+      ),
+    ).toEqual([]);
+    expect(
+      configProblems({ ...wide, source: { label: 'ARS', url: 'http://example.org/a' } }, 'c', true),
+    ).toEqual([
+      'c.source.url: only https:// addresses are accepted: http:// is not encrypted and can be altered on the way',
+    ]);
+  });
+});
+
+describe('userIndicatorId', () => {
+  it('makes a user_ slug, unique, never a catalogue id', () => {
+    expect(userIndicatorId('Ambassadeurs formés', [])).toBe('user_ambassadeurs_formes');
+    expect(userIndicatorId('Ambassadeurs formés', ['user_ambassadeurs_formes'])).toBe(
+      'user_ambassadeurs_formes_2',
+    );
+    expect(userIndicatorId('***', [])).toBe('user_indicateur');
   });
 });

@@ -8,6 +8,7 @@ import { checkPrecision, periodDate } from '../model/period';
 import { checkField, tidySchema, truncate, type RawRecord } from './schema';
 import type { FeedIssue, Observation, Precision, Qualifier } from './types';
 import { parseNumberCell, parsePeriodCell } from './values';
+import { sourceKey } from '../model/source';
 
 export interface ValidationContext {
   feed: string;
@@ -144,5 +145,5 @@ export function checkAcrossRows(
 
 /** The schema's primary key: one figure of one source. */
 function figureKey(o: Observation): string {
-  return [o.indicator, o.breakdown, o.geo, o.period, o.sourceUrl].join('\u0000');
+  return [o.indicator, o.breakdown, o.geo, o.period, sourceKey(o)].join('\u0000');
 }

@@ -74,7 +74,9 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         derivedText(p, lang) ?? '',
         // A disputed figure: what the other sources published for the same period.
         (p.alternatives ?? [])
-          .map((o) => `${o.qualifier} ${o.value} ${o.sourceLabel} <${o.sourceUrl}>`.trim())
+          .map((o) =>
+            `${o.qualifier} ${o.value} ${o.sourceLabel}${o.sourceUrl ? ` <${o.sourceUrl}>` : ''}`.trim(),
+          )
           .join(' | '),
       ]),
   );

@@ -20,6 +20,7 @@
  */
 import type { Observation, Qualifier } from '../feeds/types';
 import { periodEnd } from './period';
+import { sourceKey } from './source';
 
 /** The calendar period a figure speaks of, for grouping: `YYYY-MM`, `YYYY-H1`/`-H2` or `YYYY`. */
 export function calendarPeriod(o: Pick<Observation, 'period' | 'precision'>): string {
@@ -53,7 +54,7 @@ export function preferFigure(a: Observation, b: Observation): number {
     QUALIFIER_RANK[a.qualifier] - QUALIFIER_RANK[b.qualifier] ||
     periodEnd(b.period).getTime() - periodEnd(a.period).getTime() ||
     b.period.localeCompare(a.period) ||
-    a.sourceUrl.localeCompare(b.sourceUrl)
+    sourceKey(a).localeCompare(sourceKey(b))
   );
 }
 
@@ -71,7 +72,7 @@ export interface Reconciled<T extends Observation> {
 export function reconcile<T extends Observation>(all: readonly T[]): Reconciled<T>[] {
   const seen = new Set<string>();
   const figures = all.filter((o) => {
-    const id = [sameFigureKey(o), o.period, o.sourceUrl, o.value, o.qualifier].join('\u0000');
+    const id = [sameFigureKey(o), o.period, sourceKey(o), o.value, o.qualifier].join('\u0000');
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -86,8 +87,7 @@ export function reconcile<T extends Observation>(all: readonly T[]): Reconciled<
   const out: Reconciled<T>[] = [];
   for (const o of figures) {
     const group = groups.get(sameFigureKey(o))!;
-    const disputed =
-      group.length > 1 && new Set(group.map((g) => g.sourceUrl)).size === group.length;
+    const disputed = group.length > 1 && new Set(group.map(sourceKey)).size === group.length;
     if (!disputed) {
       out.push({ point: o, alternatives: [] });
       continue;

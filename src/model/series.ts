@@ -2,6 +2,7 @@
 import type { Observation, Qualifier } from '../feeds/types';
 import { periodDate, periodEnd } from './period';
 import { reconcile } from './reconcile';
+import { sourceKey } from './source';
 
 /**
  * An observation placed on a time axis. Derived points (rates) list what they came from; a
@@ -80,7 +81,7 @@ export function activationRate(observations: readonly Observation[], geo: string
   for (const a of activated) {
     const o = open.find((x) => x.period === a.period);
     if (!o || o.value <= 0) continue;
-    const sameSource = o.sourceUrl === a.sourceUrl;
+    const sameSource = sourceKey(o) === sourceKey(a);
     derived.push({
       indicator: RATE_INDICATOR,
       breakdown: '',

@@ -1,5 +1,6 @@
 /** What changed between two snapshots of a feed: pure, for the Sources page. */
 import type { Observation } from '../feeds/types';
+import { sourceKey } from '../model/source';
 
 export interface ChangedFigure {
   before: Observation;
@@ -23,7 +24,7 @@ const COMPARED: (keyof Observation)[] = ['value', 'qualifier', 'precision', 'sou
  * indicator, breakdown, place, period and source URL.
  */
 function figureKey(o: Observation): string {
-  return [o.indicator, o.breakdown, o.geo, o.period, o.sourceUrl].join('\u0000');
+  return [o.indicator, o.breakdown, o.geo, o.period, sourceKey(o)].join('\u0000');
 }
 
 /** Rows added, removed and changed from `before` to `after`, each list in a stable order. */
@@ -52,7 +53,7 @@ export function diffSnapshots(
     a.indicator.localeCompare(b.indicator) ||
     a.geo.localeCompare(b.geo) ||
     a.period.localeCompare(b.period) ||
-    a.sourceUrl.localeCompare(b.sourceUrl);
+    sourceKey(a).localeCompare(sourceKey(b));
   added.sort(order);
   removed.sort(order);
   changed.sort((a, b) => order(a.after, b.after));

@@ -24,7 +24,7 @@ const config: FeedConfig = {
   url: 'synthetic.csv',
   mapping: {
     indicator: { value: 'mes_profiles_open' },
-    geo: { column: 'Région', prefix: 'REG-' },
+    geo: { column: 'Région', kind: 'region' },
     period: { column: 'Date' },
     value: { column: 'Valeur' },
     sourceUrl: { value: SRC },

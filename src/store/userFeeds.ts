@@ -4,13 +4,17 @@
  */
 import { checksum } from '../feeds/fetch';
 import type { IngestResult } from '../feeds/ingest';
+import { normaliseConfig } from '../feeds/mapping';
 import { base64ToBytes, bytesToBase64, type ExportedUserFeed } from '../feeds/userFeedConfig';
 import type { PulseDatabase, UserFeed } from './db';
 import { commitSnapshot, removeFeedData } from './repository';
 
+/** The user's feeds, oldest first, their configurations in the current form (normaliseConfig). */
 export async function listUserFeeds(db: PulseDatabase): Promise<UserFeed[]> {
   const feeds = await db.userFeeds.toArray();
-  return feeds.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  return feeds
+    .map((f) => ({ ...f, config: normaliseConfig(f.config) }))
+    .sort((a, b) => a.addedAt.localeCompare(b.addedAt));
 }
 
 export async function saveUserFeed(db: PulseDatabase, feed: UserFeed): Promise<void> {
@@ -69,7 +73,11 @@ export function toExported(feed: UserFeed): ExportedUserFeed {
 }
 
 export function fromExported(feed: ExportedUserFeed): UserFeed {
-  const out: UserFeed = { id: feed.config.id, config: feed.config, addedAt: feed.addedAt };
+  const out: UserFeed = {
+    id: feed.config.id,
+    config: normaliseConfig(feed.config),
+    addedAt: feed.addedAt,
+  };
   if (feed.file) {
     const bytes = base64ToBytes(feed.file.base64);
     out.file = {

@@ -13,6 +13,8 @@
  * the repository and the refresh code are loaded with import() after it.
  */
 import { registryFeeds } from '../feeds/registry';
+import { normaliseConfig, userVocabulary } from '../feeds/mapping';
+import { setUserIndicators } from '../model/indicators';
 import { afterNextPaint } from '../lib/nextPaint';
 import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
 import type { FeedState, PulseDatabase, UserFeed } from '../store/db';
@@ -264,9 +266,13 @@ async function loadFeedList(): Promise<void> {
 }
 
 function setFeedList(user: UserFeed[]): void {
+  const configs = user.map((u) => normaliseConfig(u.config));
+  // The user's own indicators are known to every view before their figures are shown.
+  const vocabulary = userVocabulary(configs);
+  setUserIndicators(vocabulary.indicators, vocabulary.breakdownLabels);
   dataState.feeds = settings.feeds ?? [
     ...registryFeeds,
-    ...user.map((u) => ({ ...u.config, imported: !!u.file })),
+    ...configs.map((c, i) => ({ ...c, imported: !!user[i]!.file })),
   ];
 }
 

@@ -78,6 +78,7 @@ export const fr = {
   'feeds.format.mapped-csv': 'CSV avec correspondance de colonnes',
   'feeds.format.json-array': 'tableau JSON',
   'feeds.format.datagouv-tabular': 'API tabulaire de data.gouv.fr (JSON paginé)',
+  'feeds.format.spreadsheet': 'classeur (Excel, OpenDocument)',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -157,6 +158,7 @@ export const en: Record<keyof typeof fr, string> = {
   'feeds.format.mapped-csv': 'CSV with a column mapping',
   'feeds.format.json-array': 'JSON array',
   'feeds.format.datagouv-tabular': 'data.gouv.fr tabular API (paged JSON)',
+  'feeds.format.spreadsheet': 'workbook (Excel, OpenDocument)',
 };
 
 addMessages(fr, en);

@@ -24,6 +24,7 @@ import {
   type SeriesPoint,
 } from '../../model/series';
 import type { ChartSpec } from '../overview/overviewModel';
+import { sourceKey } from '../../model/source';
 
 export const DEFAULT_GEO = 'FR';
 
@@ -210,9 +211,10 @@ export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): Mon
   return list.map((m) => {
     const published = m.kind === 'published';
     const value = published ? m.perMonth : roundDerived(m.perMonth);
-    const sources = new Map<string, string>();
+    const sources = new Map<string, { url: string; label: string }>();
     for (const o of m.inputs)
-      if (!sources.has(o.sourceUrl)) sources.set(o.sourceUrl, o.sourceLabel);
+      if (!sources.has(sourceKey(o)))
+        sources.set(sourceKey(o), { url: o.sourceUrl, label: o.sourceLabel });
     // A published total keeps its qualifier on the value; a difference needs the words.
     const note = m.kind === 'cumulative-average' ? boundNote(m.qualifier, lang) : undefined;
     return {
@@ -222,7 +224,7 @@ export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): Mon
       how: m.inconsistent ? translate(lang, 'activation.inconsistent') : monthlyHow(m, lang),
       ...(note && !m.inconsistent ? { note } : {}),
       inconsistent: m.inconsistent === true,
-      sources: [...sources].map(([url, label]) => ({ url, label })),
+      sources: [...sources.values()],
     };
   });
 }
@@ -317,7 +319,7 @@ export function paceRows(list: readonly Pace[], lang: Lang): PaceRow[] {
         months: months(p.months, lang),
       }),
       sources: [s, e]
-        .filter((o, i, all) => all.findIndex((x) => x.sourceUrl === o.sourceUrl) === i)
+        .filter((o, i, all) => all.findIndex((x) => sourceKey(x) === sourceKey(o)) === i)
         .map((o) => ({ url: o.sourceUrl, label: o.sourceLabel })),
       ...(note ? { note } : {}),
     };

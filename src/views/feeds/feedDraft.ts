@@ -11,7 +11,13 @@ import {
   MAPPING_FIELDS,
 } from '../../feeds/guessMapping';
 import { parseJsonArray } from '../../feeds/json';
-import { FeedError, type ColumnMapping, type FeedConfig, type FeedFormat } from '../../feeds/types';
+import {
+  FeedError,
+  type ColumnMapping,
+  type FeedConfig,
+  type FeedFormat,
+  type FieldSource,
+} from '../../feeds/types';
 
 export const PREVIEW_ROWS = 5;
 const SAMPLE_ROWS = 200;
@@ -111,7 +117,12 @@ export function initialChoices(draft: FeedDraft): {
       const choice: FieldChoice = !src
         ? { ...NONE }
         : 'column' in src
-          ? { ...NONE, mode: 'column', column: src.column, prefix: src.prefix ?? '' }
+          ? {
+              ...NONE,
+              mode: 'column',
+              column: src.column,
+              prefix: 'prefix' in src ? (src.prefix ?? '') : '',
+            }
           : { ...NONE, mode: 'value', value: src.value };
       return [f, choice];
     }),
@@ -121,7 +132,7 @@ export function initialChoices(draft: FeedDraft): {
 
 /** The mapping the choices describe; fields set to none, or left blank, are left out. */
 export function mappingFromChoices(choices: MappingChoices): Partial<ColumnMapping> {
-  const mapping: Partial<ColumnMapping> = {};
+  const mapping: Partial<Record<MappingField, FieldSource>> = {};
   for (const f of MAPPING_FIELDS) {
     const c = choices[f];
     if (c.mode === 'column' && c.column) {
@@ -130,7 +141,7 @@ export function mappingFromChoices(choices: MappingChoices): Partial<ColumnMappi
       mapping[f] = { value: c.value.trim() };
     }
   }
-  return mapping;
+  return mapping as Partial<ColumnMapping>;
 }
 
 /** The feed configuration to validate and save. */

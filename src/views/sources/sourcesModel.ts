@@ -1,10 +1,14 @@
-/** The Sources page's list: every source URL with the dates of the figures it supports. */
+/** The Sources page's list: every source (address, or label) with the dates of its figures. */
 import type { Observation } from '../../feeds/types';
 import { formatPeriod, formatQualified, type Lang, type Unit } from '../../lib/format';
 import { geoName } from '../../model/geography';
 import { breakdownLabel, indicatorById } from '../../model/indicators';
+import { sourceKey, sourceText } from '../../model/source';
 
 export interface SourceEntry {
+  /** What tells the source apart: its address, or its label when it has none (sourceKey). */
+  key: string;
+  /** '' for a source without an address (a user's file never published): no link. */
   url: string;
   labels: string[];
   /** Periods of the figures taken from this source, oldest first. */
@@ -15,16 +19,17 @@ export interface SourceEntry {
 }
 
 export function sourceEntries(observations: readonly Observation[]): SourceEntry[] {
-  const byUrl = new Map<string, Observation[]>();
+  const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
-    const list = byUrl.get(o.sourceUrl) ?? [];
+    const list = byKey.get(sourceKey(o)) ?? [];
     list.push(o);
-    byUrl.set(o.sourceUrl, list);
+    byKey.set(sourceKey(o), list);
   }
-  const entries = [...byUrl].map(([url, obs]) => {
+  const entries = [...byKey].map(([key, obs]) => {
     const periods = new Map(obs.map((o) => [o.period, o.precision]));
     return {
-      url,
+      key,
+      url: obs[0]!.sourceUrl,
       labels: [...new Set(obs.map((o) => o.sourceLabel).filter(Boolean))],
       periods: [...periods]
         .sort(([a], [b]) => a.localeCompare(b))
@@ -58,6 +63,6 @@ export function figureCells(o: Observation, lang: Lang): FigureCells {
     place: geoName(o.geo, lang),
     period: formatPeriod(o.period, o.precision, lang),
     value: formatQualified(o.value, o.qualifier, unit, lang),
-    source: o.sourceLabel || o.sourceUrl,
+    source: sourceText(o),
   };
 }
