@@ -197,14 +197,24 @@ function match(s: string): Candidate | undefined {
   if ((m = EXCEL_SERIAL.exec(s)))
     return { kind: 'serial', form: 'excel-serial', serial: num(m[1]) };
   if (!/[a-z]/i.test(s)) return undefined;
-  return matchWords(
+  if (matchedWords.has(s)) return matchedWords.get(s);
+  const c = matchWords(
     s
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/\s+/g, ' '),
   );
+  if (matchedWords.size >= MEMO_LIMIT) matchedWords.clear();
+  matchedWords.set(s, c);
+  return c;
 }
+
+// Files repeat a few dates over many rows (every place, every indicator): each distinct cell
+// with words is matched once, its accents dropped once. Bounded, so a column of all-different
+// cells cannot grow it without limit. (Digit-only forms are as fast to match as to look up.)
+const MEMO_LIMIT = 10_000;
+const matchedWords = new Map<string, Candidate | undefined>();
 
 function matchWords(s: string): Candidate | undefined {
   let m: RegExpExecArray | null;
