@@ -190,6 +190,8 @@ describe('parseDateCell', () => {
     '45658', // a number is a date only in a column of Excel serial days
     '1 234',
     'n/a',
+    'constructor 2025', // not a month, whatever Object.prototype holds
+    '__proto__ 2025',
   ])('%j is not a date', (raw) => {
     expect(parseDateCell(raw)).toEqual({
       ok: false,

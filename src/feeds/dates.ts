@@ -86,57 +86,61 @@ const MAX_YEAR = 2100;
 // Month names after lower-casing and dropping accents and a trailing dot: the abbreviations Intl
 // (`fr-FR`, `month: 'short'`) and Excel (`mmm`) write, with and without their dot, and the
 // full names. French first: a name both languages share (oct, nov, dec) reads as French.
-const MONTHS_FR: Record<string, number> = {
-  janvier: 1,
-  janv: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  mars: 3,
-  avril: 4,
-  avr: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  juil: 7,
-  aout: 8,
-  septembre: 9,
-  sept: 9,
-  octobre: 10,
-  oct: 10,
-  novembre: 11,
-  nov: 11,
-  decembre: 12,
-  dec: 12,
-};
-const MONTHS_EN: Record<string, number> = {
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
+const MONTHS_FR = new Map<string, number>(
+  Object.entries({
+    janvier: 1,
+    janv: 1,
+    fevrier: 2,
+    fevr: 2,
+    fev: 2,
+    mars: 3,
+    avril: 4,
+    avr: 4,
+    mai: 5,
+    juin: 6,
+    juillet: 7,
+    juil: 7,
+    aout: 8,
+    septembre: 9,
+    sept: 9,
+    octobre: 10,
+    oct: 10,
+    novembre: 11,
+    nov: 11,
+    decembre: 12,
+    dec: 12,
+  }),
+);
+const MONTHS_EN = new Map<string, number>(
+  Object.entries({
+    january: 1,
+    jan: 1,
+    february: 2,
+    feb: 2,
+    march: 3,
+    mar: 3,
+    april: 4,
+    apr: 4,
+    may: 5,
+    june: 6,
+    jun: 6,
+    july: 7,
+    jul: 7,
+    august: 8,
+    aug: 8,
+    september: 9,
+    sep: 9,
+    sept: 9,
+    october: 10,
+    november: 11,
+    december: 12,
+  }),
+);
 
 function monthByName(name: string): { month: number; form: DateForm } | undefined {
-  const fr = MONTHS_FR[name];
+  const fr = MONTHS_FR.get(name);
   if (fr !== undefined) return { month: fr, form: 'month-name-fr' };
-  const en = MONTHS_EN[name];
+  const en = MONTHS_EN.get(name);
   return en === undefined ? undefined : { month: en, form: 'month-name-en' };
 }
 
@@ -176,26 +180,30 @@ type Candidate =
   | { kind: 'part'; form: 'quarter' | 'half-year'; y: number; part: number }
   | { kind: 'serial'; form: 'excel-serial'; serial: number };
 
-const num = Number;
-
 /** Which form a cell is written in, and its parts; undefined when it is in none. */
 function match(s: string): Candidate | undefined {
   let m: RegExpExecArray | null;
   if ((m = ISO_DATE.exec(s))) {
     const form = m[4] ? 'iso-datetime' : 'iso-date';
-    return { kind: 'calendar', form, y: num(m[1]), m: num(m[2]), d: num(m[3]) };
+    return { kind: 'calendar', form, y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   }
   if ((m = ISO_MONTH.exec(s)))
-    return { kind: 'calendar', form: 'iso-month', y: num(m[1]), m: num(m[2]) };
-  if ((m = YEAR.exec(s))) return { kind: 'calendar', form: 'year', y: num(m[1]) };
+    return { kind: 'calendar', form: 'iso-month', y: Number(m[1]), m: Number(m[2]) };
+  if ((m = YEAR.exec(s))) return { kind: 'calendar', form: 'year', y: Number(m[1]) };
   if ((m = NUMERIC_DATE.exec(s))) {
-    return { kind: 'numeric', form: 'numeric-date', a: num(m[1]), b: num(m[3]), y: num(m[4]) };
+    return {
+      kind: 'numeric',
+      form: 'numeric-date',
+      a: Number(m[1]),
+      b: Number(m[3]),
+      y: Number(m[4]),
+    };
   }
   if ((m = NUMERIC_MONTH.exec(s))) {
-    return { kind: 'calendar', form: 'numeric-month', y: num(m[2]), m: num(m[1]) };
+    return { kind: 'calendar', form: 'numeric-month', y: Number(m[2]), m: Number(m[1]) };
   }
   if ((m = EXCEL_SERIAL.exec(s)))
-    return { kind: 'serial', form: 'excel-serial', serial: num(m[1]) };
+    return { kind: 'serial', form: 'excel-serial', serial: Number(m[1]) };
   if (!/[a-z]/i.test(s)) return undefined;
   if (matchedWords.has(s)) return matchedWords.get(s);
   const c = matchWords(
@@ -221,32 +229,33 @@ function matchWords(s: string): Candidate | undefined {
   if ((m = PART_FIRST.exec(s)) || (m = YEAR_FIRST.exec(s))) {
     const [letter, part, year] = /\d/.test(m[1]!) ? [m[2]!, m[3]!, m[1]!] : [m[1]!, m[2]!, m[3]!];
     const form = letter === 't' || letter === 'q' ? 'quarter' : 'half-year';
-    return { kind: 'part', form, y: num(year), part: num(part) };
+    return { kind: 'part', form, y: Number(year), part: Number(part) };
   }
   if ((m = ORDINAL_PART.exec(s))) {
     return {
       kind: 'part',
       form: m[2] === 'trimestre' ? 'quarter' : 'half-year',
-      y: num(m[3]),
-      part: num(m[1]),
+      y: Number(m[3]),
+      part: Number(m[1]),
     };
   }
   if ((m = MONTH_NAME.exec(s))) {
     const month = monthByName(m[1]!);
-    if (month) return { kind: 'calendar', form: month.form, y: num(m[2]), m: month.month };
+    if (month) return { kind: 'calendar', form: month.form, y: Number(m[2]), m: month.month };
   }
   if ((m = MONTH_NAME_SHORT_YEAR.exec(s))) {
     const month = monthByName(m[1]!);
-    if (month) return { kind: 'calendar', form: month.form, y: 2000 + num(m[2]), m: month.month };
+    if (month)
+      return { kind: 'calendar', form: month.form, y: 2000 + Number(m[2]), m: month.month };
   }
   if ((m = DAY_MONTH_NAME.exec(s))) {
     const month = monthByName(m[2]!);
-    const [y, d] = [num(m[3]), num(m[1])];
+    const [y, d] = [Number(m[3]), Number(m[1])];
     if (month) return { kind: 'calendar', form: 'day-month-name', y, m: month.month, d };
   }
   if ((m = KIBANA.exec(s))) {
     const month = monthByName(m[1]!);
-    const [y, d] = [num(m[3]), num(m[2])];
+    const [y, d] = [Number(m[3]), Number(m[2])];
     if (month) return { kind: 'calendar', form: 'kibana', y, m: month.month, d };
   }
   return undefined;

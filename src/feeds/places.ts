@@ -40,24 +40,26 @@ export type PlaceReading =
  * 82 Rhône-Alpes, 83 Auvergne, 91 Languedoc-Roussillon. (11, 24, 52, 53, 93, 94 and the overseas
  * 01–04, 06 kept their codes.)
  */
-const FORMER_REGIONS: Record<string, string> = {
-  '21': 'Champagne-Ardenne',
-  '22': 'Picardie',
-  '23': 'Haute-Normandie',
-  '25': 'Basse-Normandie',
-  '26': 'Bourgogne',
-  '31': 'Nord-Pas-de-Calais',
-  '41': 'Lorraine',
-  '42': 'Alsace',
-  '43': 'Franche-Comté',
-  '54': 'Poitou-Charentes',
-  '72': 'Aquitaine',
-  '73': 'Midi-Pyrénées',
-  '74': 'Limousin',
-  '82': 'Rhône-Alpes',
-  '83': 'Auvergne',
-  '91': 'Languedoc-Roussillon',
-};
+const FORMER_REGIONS = new Map(
+  Object.entries({
+    '21': 'Champagne-Ardenne',
+    '22': 'Picardie',
+    '23': 'Haute-Normandie',
+    '25': 'Basse-Normandie',
+    '26': 'Bourgogne',
+    '31': 'Nord-Pas-de-Calais',
+    '41': 'Lorraine',
+    '42': 'Alsace',
+    '43': 'Franche-Comté',
+    '54': 'Poitou-Charentes',
+    '72': 'Aquitaine',
+    '73': 'Midi-Pyrénées',
+    '74': 'Limousin',
+    '82': 'Rhône-Alpes',
+    '83': 'Auvergne',
+    '91': 'Languedoc-Roussillon',
+  }),
+);
 
 /** Overseas collectivities (`zone: 'com'` in the package: 975, 977, 978, 984, 986–989). */
 const COLLECTIVITIES = (regionsData as { code: string; nom: string; zone: string }[]).filter(
@@ -135,7 +137,7 @@ const skippedByKey = new Map<string, PlaceSkipReason>();
 for (const r of regions) regionByKey.set(placeKey(r.nom), `REG-${r.code}`);
 for (const [alias, code] of Object.entries(REGION_ALIASES)) regionByKey.set(alias, `REG-${code}`);
 for (const d of departements) departementByKey.set(placeKey(d.nom), `DEP-${d.code}`);
-for (const name of Object.values(FORMER_REGIONS)) skippedByKey.set(placeKey(name), 'former-region');
+for (const name of FORMER_REGIONS.values()) skippedByKey.set(placeKey(name), 'former-region');
 for (const c of COLLECTIVITIES) skippedByKey.set(placeKey(c.nom), 'overseas-collectivity');
 for (const key of NOT_SPECIFIED) skippedByKey.set(key, 'not-specified');
 
@@ -161,7 +163,7 @@ const normaliseCode = (code: string) => code.toUpperCase().padStart(2, '0');
 
 function regionCode(code: string): Found {
   if (regionByCode.has(code)) return { geo: `REG-${code}` };
-  if (code in FORMER_REGIONS) return { reason: 'former-region' };
+  if (FORMER_REGIONS.has(code)) return { reason: 'former-region' };
   if (COLLECTIVITY_CODES.has(code)) return { reason: 'overseas-collectivity' };
   return { reason: 'unknown-code' };
 }
@@ -214,7 +216,10 @@ const memo: Record<PlaceKind, Map<string, PlaceReading>> = {
   any: new Map(),
 };
 
-/** Reads one place cell into a geo id, or says why the row is to be skipped. */
+/**
+ * Reads one place cell into a geo id, or says why the row is to be skipped. Readings are shared
+ * between cells of the same text (frozen).
+ */
 export function readPlace(raw: string, kind: PlaceKind): PlaceReading {
   const seen = memo[kind].get(raw);
   if (seen) return seen;
@@ -225,7 +230,7 @@ export function readPlace(raw: string, kind: PlaceKind): PlaceReading {
       ? { ok: true, geo: found.geo }
       : { ok: false, skip: true, value: s, reason: found.reason };
   if (memo[kind].size >= MEMO_LIMIT) memo[kind].clear();
-  memo[kind].set(raw, reading);
+  memo[kind].set(raw, Object.freeze(reading));
   return reading;
 }
 
