@@ -12,6 +12,7 @@ import { checkPrecision, periodDate } from '../model/period';
 import { sourceKey } from '../model/source';
 import type { CsvTable } from './csv';
 import { parseDateCell, type CellError, type DateReading, type ReadDate } from './dates';
+import { nameWords, recogniseIndicator } from './indicatorNames';
 import { feedIssue } from './issueText';
 import { fieldPattern } from './schema';
 import { readPlace, type PlaceReading, type PlaceSkipReason } from './places';
@@ -179,7 +180,12 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
   };
   const extra = ctx.indicators;
   const known = (id: string) => indicatorById.get(id) ?? extra?.get(id);
-  const byLabel = labelIndex(extra);
+  // A user's table may name indicators as people write them; each distinct name is read once.
+  const named = new Map<string, Indicator | undefined>();
+  const byName = (text: string) => {
+    if (!named.has(text)) named.set(text, recogniseIndicator(text, extra));
+    return named.get(text);
+  };
   const today = ctx.today.getTime();
   const futureCache = new Map<string, boolean>();
   const periods = new Map<string, ReadDate | CellError>();
@@ -324,7 +330,7 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
       const indicator =
         indicatorText === ''
           ? undefined
-          : (known(indicatorText) ?? (strict ? undefined : byLabel.get(labelKey(indicatorText))));
+          : (known(indicatorText) ?? (strict ? undefined : byName(indicatorText)));
       if (indicatorText === '') fail(issues, feed, line, v.indicator, 'cell.required');
       else if (!indicator)
         fail(issues, feed, line, v.indicator, 'indicator.unknown', {
@@ -430,26 +436,6 @@ function strictPlace(id: string): PlaceReading | { issue: IssueCode; params: Iss
   return { ok: true, geo: s };
 }
 
-/** Words of a label, for matching names as people type them. */
-export function labelKey(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** Indicators by their French and English labels (catalogue and the feed's own). */
-function labelIndex(extra: ReadonlyMap<string, Indicator> | undefined): Map<string, Indicator> {
-  const out = new Map<string, Indicator>();
-  for (const i of [...indicatorById.values(), ...(extra?.values() ?? [])]) {
-    out.set(labelKey(i.label.fr), i);
-    out.set(labelKey(i.label.en), i);
-  }
-  return out;
-}
-
 /**
  * A breakdown cell. The tidy format names catalogue breakdowns by id. A user's table may write
  * a catalogue breakdown by id or label, the total ("Total", "Ensemble") or any other value
@@ -468,10 +454,10 @@ function readBreakdown(
     params: { value: truncate(raw), indicator: indicator.id },
   };
   if (strict) return unknown;
-  const key = labelKey(raw);
+  const key = nameWords(raw);
   if (TOTAL_WORDS.has(key)) return { id: '' };
   for (const [id, label] of Object.entries(values)) {
-    if (labelKey(label.fr) === key || labelKey(label.en) === key || labelKey(id) === key)
+    if (nameWords(label.fr) === key || nameWords(label.en) === key || nameWords(id) === key)
       return { id };
   }
   const id = ID.test(raw) ? raw : slugify(raw, '_');

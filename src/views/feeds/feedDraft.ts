@@ -122,13 +122,21 @@ export function initialChoices(draft: FeedDraft): {
               ...NONE,
               mode: 'column',
               column: src.column,
-              prefix: 'prefix' in src ? (src.prefix ?? '') : '',
+              // This form still offers a prefix for places: the guessed kind stands for one.
+              prefix:
+                'kind' in src && src.kind === 'region'
+                  ? 'REG-'
+                  : 'kind' in src && src.kind === 'departement'
+                    ? 'DEP-'
+                    : 'prefix' in src
+                      ? (src.prefix ?? '')
+                      : '',
             }
           : { ...NONE, mode: 'value', value: src.value };
       return [f, choice];
     }),
   ) as MappingChoices;
-  return { choices, guessed: fromContent };
+  return { choices, guessed: fromContent.filter((f): f is MappingField => f !== 'values') };
 }
 
 /** The mapping the choices describe; fields set to none, or left blank, are left out. */
