@@ -170,22 +170,25 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !sample.includes(0);
 }
 
-/** The library's exceptions that mean "a password protects this file". */
+/** The library's exceptions that mean "a password protects this file" (OLE containers). */
 const ENCRYPTED_MESSAGE = /password|encrypt/i;
 
 /**
  * Reads a workbook's every sheet as rows of text cells (see the module comment for how each kind
  * of cell reads). Throws FeedError (its issue a SpreadsheetIssue) for a file that is not a
- * workbook, a damaged or password-protected one, or one too large to read here. `feed` names the
- * feed in the issue; the file name stands for it by default.
+ * workbook, a damaged or password-protected one, or one too large to read here. `options.feed`
+ * names the feed in the issue (the file name stands for it by default); `options.maxCells` lowers
+ * the cell limit (tests).
  */
 export async function readWorkbook(
   bytes: Uint8Array,
   fileName: string,
-  feed: string = fileName,
+  options: { feed?: string; maxCells?: number } = {},
 ): Promise<Workbook> {
   const file = fileName;
-  if (bytes.length === 0) fail(feed, 'sheet.unreadable', { file, detail: 'the file is empty' });
+  const feed = options.feed ?? fileName;
+  const maxCells = Math.min(options.maxCells ?? MAX_CELLS, MAX_CELLS);
+  if (bytes.length === 0) fail(feed, 'sheet.unreadable', { file, detail: 'empty' });
   if (bytes.length > MAX_FILE_BYTES) {
     fail(feed, 'sheet.tooLarge', {
       file,
@@ -200,7 +203,7 @@ export async function readWorkbook(
   }
   if (zip) {
     const entries = zipEntries(bytes);
-    if (!entries) fail(feed, 'sheet.unreadable', { file, detail: 'the zip archive is truncated' });
+    if (!entries) fail(feed, 'sheet.unreadable', { file, detail: 'truncated' });
     if (entries.some((e) => e.encrypted)) fail(feed, 'sheet.encrypted', { file });
     if (!isWorkbookZip(bytes, entries)) fail(feed, 'sheet.notWorkbook', { file, content: 'zip' });
     const unzipped = entries.reduce((sum, e) => sum + e.size, 0);
@@ -237,7 +240,9 @@ export async function readWorkbook(
     });
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    if (ENCRYPTED_MESSAGE.test(detail)) fail(feed, 'sheet.encrypted', { file }, e);
+    // A zip's encryption shows in its directory (above); here the library's "Unsupported ZIP
+    // encryption" means damaged headers. An OLE container is how Excel wraps a password.
+    if (!zip && ENCRYPTED_MESSAGE.test(detail)) fail(feed, 'sheet.encrypted', { file }, e);
     fail(feed, 'sheet.unreadable', { file, detail }, e);
   }
 
@@ -269,8 +274,8 @@ export async function readWorkbook(
         }
         row.length = last + 1;
       }
-      if (cells > MAX_CELLS) {
-        fail(feed, 'sheet.tooLarge', { file, what: 'cells', size: cells, limit: MAX_CELLS });
+      if (cells > maxCells) {
+        fail(feed, 'sheet.tooLarge', { file, what: 'cells', limit: maxCells });
       }
       rows.push(row);
       if (row.length) lastRow = r;
@@ -545,8 +550,8 @@ const MESSAGES: Record<Lang, Record<SpreadsheetErrorCode, string>> = {
       '« {file} » n’est pas un classeur Excel ou OpenDocument lisible ici : {content}',
     'sheet.unreadable': '« {file} » ne peut pas être lu comme un classeur : {detail}',
     'sheet.encrypted':
-      '« {file} » est protégé par un mot de passe : ouvrez-le dans votre tableur et enregistrez-le sans mot de passe (ou exportez-le en CSV), puis importez-le à nouveau',
-    'sheet.tooLarge': '« {file} » est trop volumineux pour être lu ici : {size} (limite : {limit})',
+      '« {file} » est protégé par un mot de passe : ouvrez-le dans votre tableur, enregistrez-le sans mot de passe (ou exportez-le en CSV), puis importez-le à nouveau',
+    'sheet.tooLarge': '« {file} » est trop volumineux pour être lu ici : {size}',
     'sheet.noSheets': '« {file} » ne contient aucune feuille',
   },
   en: {
@@ -554,66 +559,78 @@ const MESSAGES: Record<Lang, Record<SpreadsheetErrorCode, string>> = {
       '"{file}" is not an Excel or OpenDocument workbook readable here: {content}',
     'sheet.unreadable': '"{file}" cannot be read as a workbook: {detail}',
     'sheet.encrypted':
-      '"{file}" is password-protected: open it in your spreadsheet application and save it without a password (or export it as CSV), then import it again',
-    'sheet.tooLarge': '"{file}" is too large to be read here: {size} (limit: {limit})',
+      '"{file}" is password-protected: open it in your spreadsheet application, save it without a password (or export it as CSV), then import it again',
+    'sheet.tooLarge': '"{file}" is too large to be read here: {size}',
     'sheet.noSheets': '"{file}" holds no sheet',
   },
 };
 
+/** `content` of sheet.notWorkbook: what the file is instead. */
 const CONTENT: Record<Lang, Record<string, string>> = {
   fr: {
-    text: 'c’est un fichier texte (un CSV renommé ?) ; importez-le avec l’extension .csv',
-    binary: 'son contenu n’est ni une archive zip (.xlsx, .ods) ni un fichier Excel 97-2003 (.xls)',
+    text: 'c’est un fichier texte (un CSV renommé ?) ; importez-le sous son extension .csv',
+    binary: 'ce n’est ni une archive .xlsx ou .ods ni un fichier Excel 97-2003 (.xls)',
     zip: 'c’est une archive zip qui ne contient pas de classeur (un document texte ?)',
   },
   en: {
-    text: 'it is a text file (a renamed CSV?); import it with the .csv extension',
-    binary: 'its content is neither a zip archive (.xlsx, .ods) nor an Excel 97-2003 file (.xls)',
+    text: 'it is a text file (a renamed CSV?); import it under its .csv extension',
+    binary: 'it is neither an .xlsx or .ods archive nor an Excel 97-2003 file (.xls)',
     zip: 'it is a zip archive without a workbook in it (a text document?)',
   },
 };
 
+/** `detail` of sheet.unreadable, when it is one of ours; the library's own stay in English. */
 const DETAIL: Record<Lang, Record<string, string>> = {
   fr: {
-    'the file is empty': 'le fichier est vide',
-    'the zip archive is truncated':
-      'l’archive est incomplète (fichier tronqué ou téléchargement interrompu)',
+    empty: 'le fichier est vide',
+    truncated: 'l’archive est incomplète (fichier tronqué ou téléchargement interrompu)',
   },
-  en: {},
+  en: {
+    empty: 'the file is empty',
+    truncated: 'the archive is incomplete (a truncated file or an interrupted download)',
+  },
 };
 
-const SIZE_UNIT: Record<Lang, Record<string, string>> = {
-  fr: { bytes: 'Mo', unzipped: 'Mo une fois décompressé', cells: 'cellules remplies' },
-  en: { bytes: 'MB', unzipped: 'MB unzipped', cells: 'filled cells' },
-};
+const MEGABYTE = 1024 * 1024;
+
+function sizeText(params: SpreadsheetErrorParams, lang: Lang): string {
+  const n = (key: string) => Number(params[key]);
+  const mb = (key: string) => formatNumber(Math.round((n(key) / MEGABYTE) * 10) / 10, lang);
+  const fr = lang === 'fr';
+  switch (params.what) {
+    case 'cells':
+      return fr
+        ? `plus de ${formatNumber(n('limit'), lang)} cellules remplies`
+        : `more than ${formatNumber(n('limit'), lang)} filled cells`;
+    case 'unzipped':
+      return fr
+        ? `${mb('size')} Mo une fois décompressé (limite : ${mb('limit')} Mo)`
+        : `${mb('size')} MB unzipped (limit: ${mb('limit')} MB)`;
+    default:
+      return fr
+        ? `${mb('size')} Mo (limite : ${mb('limit')} Mo)`
+        : `${mb('size')} MB (limit: ${mb('limit')} MB)`;
+  }
+}
 
 /**
  * The sentence for one of this module's error codes, in French (the reference) or English.
- * `params` are those of the SpreadsheetIssue (`file`, and `detail`, `content`, `what`, `size`,
- * `limit` depending on the code).
+ * `params` are the SpreadsheetIssue's: `file` always; `content` (`text`, `binary`, `zip`) for
+ * sheet.notWorkbook; `detail` for sheet.unreadable; `what` (`bytes`, `unzipped`, `cells`),
+ * `size` and `limit` for sheet.tooLarge.
  */
 export function spreadsheetErrorText(
   code: SpreadsheetErrorCode,
   params: SpreadsheetErrorParams,
   lang: Lang,
 ): string {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) values[key] = String(value);
-  if (typeof params.content === 'string') {
-    values.content = CONTENT[lang][params.content] ?? params.content;
+  const values: Record<string, string> = { file: String(params.file ?? '') };
+  if (params.content !== undefined) {
+    values.content = CONTENT[lang][params.content] ?? String(params.content);
   }
-  if (typeof params.detail === 'string') {
-    values.detail = DETAIL[lang][params.detail] ?? params.detail;
+  if (params.detail !== undefined) {
+    values.detail = DETAIL[lang][params.detail] ?? String(params.detail);
   }
-  if (code === 'sheet.tooLarge') {
-    const what = String(params.what ?? 'bytes');
-    const amount = (n: number) =>
-      what === 'cells' ? n : Math.round((n / (1024 * 1024)) * 10) / 10;
-    const unit = SIZE_UNIT[lang][what] ?? '';
-    for (const key of ['size', 'limit'] as const) {
-      const n = Number(params[key]);
-      values[key] = `${formatNumber(amount(n), lang)} ${unit}`;
-    }
-  }
+  if (code === 'sheet.tooLarge') values.size = sizeText(params, lang);
   return MESSAGES[lang][code].replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
