@@ -376,6 +376,18 @@ export function numberFormatKind(format: string | number | undefined): NumberFor
   return { kind: 'plain' };
 }
 
+/** A workbook uses a handful of formats over many cells: each is classified once. */
+const FORMAT_KINDS = new Map<string | number | undefined, NumberFormatKind>();
+
+function formatKindOf(format: string | number | undefined): NumberFormatKind {
+  let kind = FORMAT_KINDS.get(format);
+  if (!kind) {
+    kind = numberFormatKind(format);
+    if (FORMAT_KINDS.size < 1000) FORMAT_KINDS.set(format, kind);
+  }
+  return kind;
+}
+
 function firstSection(format: string): string {
   let quoted = false;
   for (let i = 0; i < format.length; i++) {
@@ -401,7 +413,7 @@ export function numberCellText(
   format: string | number | undefined,
   dateCode: (serial: number) => DateCode | null,
 ): string {
-  const kind = numberFormatKind(format);
+  const kind = formatKindOf(format);
   switch (kind.kind) {
     case 'percent':
       return `${plainNumber(value * 100)}%`;
