@@ -704,6 +704,12 @@ describe('spreadsheetErrorText', () => {
       '« a.xlsx » ne contient aucune feuille',
       '"a.xlsx" holds no sheet',
     ],
+    [
+      'sheet.readerUnavailable',
+      { file: 'a.xlsx' },
+      'le lecteur de classeurs n’a pas pu être chargé pour lire « a.xlsx » (hors connexion ?) : réessayez une fois connecté, ou enregistrez le fichier en CSV',
+      'the workbook reader could not be loaded to read "a.xlsx" (offline?): try again once online, or save the file as CSV',
+    ],
   ])('%s in French and English', (code, params, fr, en) => {
     expect(spreadsheetErrorText(code, params, 'fr')).toBe(fr);
     expect(spreadsheetErrorText(code, params, 'en')).toBe(en);
