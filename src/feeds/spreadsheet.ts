@@ -1,7 +1,8 @@
 /**
  * Spreadsheet files (.xlsx, .xlsm, .xlsb, .xls, .ods) read into rows of text cells, for the import
  * pipeline to treat like a CSV table. The reading library (SheetJS, `@e965/xlsx`) is loaded only
- * when a workbook is opened: it is most of a megabyte, and most visits never open one.
+ * when a workbook is opened: it adds about 350 KB (116 KB compressed), and most visits never open
+ * one.
  *
  * Cell text, as a user expects it back:
  * - text as typed (`01`, `2A`, `971` keep their zeros);
