@@ -16,6 +16,8 @@ import {
   type Workbook,
 } from './spreadsheet';
 import { FeedError } from './types';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { buildSpreadsheets } from '../../test/fixtures/feeds/make-spreadsheets.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures/feeds');
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve(FIXTURES, name)));
@@ -125,6 +127,16 @@ const sheetNamed = (book: Workbook, name: string): SheetTable => {
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet;
 };
+
+it('has the workbooks on disk exactly as make-spreadsheets.mjs writes them', () => {
+  const built = buildSpreadsheets() as Record<string, Uint8Array>;
+  expect(Object.keys(built).sort()).toEqual([
+    'synthetic-ars-workbook.ods',
+    'synthetic-ars-workbook.xlsx',
+    'synthetic-edge-cases.xlsx',
+  ]);
+  for (const [name, bytes] of Object.entries(built)) expect(fixture(name), name).toEqual(bytes);
+});
 
 describe('readWorkbook on the synthetic ARS workbook', () => {
   it.each(['synthetic-ars-workbook.xlsx', 'synthetic-ars-workbook.ods'])(
