@@ -3,7 +3,7 @@
  * feed with its data, import and export the configuration. The page stays a view.
  */
 import { checksum, fetchFeedBytes } from '../../feeds/fetch';
-import { parseFeed, type IngestResult } from '../../feeds/ingest';
+import { parseFeed, readFeed, type IngestResult } from '../../feeds/ingest';
 import { registryFeeds } from '../../feeds/registry';
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import {
@@ -116,13 +116,15 @@ export async function importConfiguration(
     const name = feed.config.label.fr;
     try {
       if (feed.file) {
-        const result = parseFeed(feed.config, new Uint8Array(feed.file.bytes), { today: now });
+        const result = await readFeed(feed.config, new Uint8Array(feed.file.bytes), {
+          today: now,
+        });
         await saveImportedFile(db, { ...feed, file: feed.file }, result, now.toISOString());
       } else {
         await saveUserFeed(db, feed);
         const fetched = await fetchFeedBytes(feed.config.url, feed.id, { fetchImpl });
         if (fetched.status !== 'ok') continue;
-        const result = parseFeed(feed.config, fetched.bytes, { today: now });
+        const result = await readFeed(feed.config, fetched.bytes, { today: now });
         await saveUserFeedWithData(db, feed, result, {
           fetchedAt: now.toISOString(),
           checksum: await checksum(fetched.bytes),
