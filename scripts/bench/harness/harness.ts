@@ -7,8 +7,9 @@ import { ingestFeed, type WorkerMode } from '../../../src/feeds/worker/client';
 import type { FeedConfig } from '../../../src/feeds/types';
 import { PulseDatabase } from '../../../src/store/db';
 import { countObservations, loadSeries } from '../../../src/store/repository';
+import { SYNTHETIC_WIDE_FEED } from '../syntheticFeed';
 
-const feed: FeedConfig = {
+const tidyFeed: FeedConfig = {
   id: 'synthetic-bench',
   label: { fr: 'Flux synthétique du banc d’essai', en: 'Synthetic benchmark feed' },
   format: 'tidy-csv',
@@ -29,8 +30,16 @@ export interface IngestRun {
   dbName: string;
 }
 
-/** Times an ingest of the feed at `url` into a fresh database, watching the page's main thread. */
-async function ingest(url: string, worker: WorkerMode): Promise<IngestRun> {
+/**
+ * Times an ingest of the feed at `url` into a fresh database, watching the page's main thread.
+ * `shape`: the project's tidy CSV, or a user's wide export read through its mapping.
+ */
+async function ingest(
+  url: string,
+  worker: WorkerMode,
+  shape: 'tidy' | 'wide' = 'tidy',
+): Promise<IngestRun> {
+  const feed = shape === 'wide' ? SYNTHETIC_WIDE_FEED : tidyFeed;
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
   const dbName = `segur-pulse-bench-${worker}-${Date.now()}`;
   const db = new PulseDatabase(dbName);
