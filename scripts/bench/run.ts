@@ -341,11 +341,21 @@ interface IngestRun {
   dbName: string;
 }
 
+/** The Feeds page's check of the wide export in the worker (scripts/bench/harness). */
+interface WideCheck {
+  totalMs: number;
+  parseMs: number;
+  rows: number;
+  rowsRead: number;
+  sample: number;
+  inWorker: boolean;
+}
+
 interface IngestFigures {
   feedBytes: number;
   worker: IngestRun[];
   /** A user's wide export of SYNTHETIC_ROWS rows (two figures each), in the worker. */
-  wide: { feedBytes: number; worker: IngestRun[] };
+  wide: { feedBytes: number; worker: IngestRun[]; check: WideCheck };
   onPage: IngestRun;
   seriesRead: { times: number[]; rows: number; total: number };
 }
@@ -395,12 +405,18 @@ async function ingestAndRead(url: string): Promise<IngestFigures> {
       (dbName) => window.bench.readSeries(dbName, 'mes_profiles_open', 'REG-53', 21),
       worker.at(-1)!.dbName,
     )) as IngestFigures['seriesRead'];
+    const wideCheck = (await page.evaluate(() =>
+      window.bench.check('synthetic-wide-100k.csv'),
+    )) as WideCheck;
+    log(
+      `wide check in worker (the Feeds page's "Vérifier"): ${wideCheck.totalMs.toFixed(0)} ms, ${wideCheck.rows} figures, ${wideCheck.sample} sent back`,
+    );
     return {
       feedBytes: Buffer.byteLength(csv),
       worker,
       onPage,
       seriesRead,
-      wide: { feedBytes: Buffer.byteLength(wideCsv), worker: wide },
+      wide: { feedBytes: Buffer.byteLength(wideCsv), worker: wide, check: wideCheck },
     };
   });
 }
@@ -766,6 +782,10 @@ async function main(): Promise<void> {
       [
         `ingest a ${SYNTHETIC_ROWS.toLocaleString('en')}-row wide export (${medianWide.rows.toLocaleString('en')} figures) in a worker`,
         `${spreadText(wideSpread)}; median run: parse+validate ${ms(medianWide.parseMs)}, store ${ms(medianWide.storeMs)}`,
+      ],
+      [
+        '  the same export checked, not stored (Feeds page)',
+        `${ms(ingest.wide.check.totalMs)} (${ingest.wide.check.inWorker ? 'in the worker' : 'on the page'})`,
       ],
       [
         'main thread during ingest',
