@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, LANG_STORAGE_KEY, messages, t, translate } from './i18n.svelte';
 // Every page's messages, as if every page had been opened.
 import './messages/activation';
+import './messages/embed';
 import './messages/feeds';
 import './messages/regions';
 import './messages/sources';

@@ -13,6 +13,7 @@
  */
 import { LANGS, type Lang } from './format';
 import type * as activation from './messages/activation';
+import type * as embed from './messages/embed';
 import type * as feeds from './messages/feeds';
 import * as overview from './messages/overview';
 import type * as regions from './messages/regions';
@@ -77,6 +78,7 @@ export type MessageKey =
   | keyof typeof sources.fr
   | keyof typeof regions.fr
   | keyof typeof activation.fr
+  | keyof typeof embed.fr
   | keyof typeof feeds.fr;
 export type Messages = Record<MessageKey, string>;
 

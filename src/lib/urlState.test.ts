@@ -3,6 +3,7 @@ import {
   DEFAULT_STATE,
   MAX_COMPARED,
   embedUrl,
+  fullViewUrl,
   parseViewState,
   serializeViewState,
   type ViewState,
@@ -164,6 +165,33 @@ describe('embedUrl', () => {
       embed: true,
       chart: 'region-map',
       page: 'regions',
+    });
+  });
+});
+
+describe('fullViewUrl', () => {
+  it('leaves embed mode and its chart, keeping the sub-path and the view', () => {
+    const url = fullViewUrl(
+      'https://host.example/tableau/?embed=1#/activation?v=1&geo=DEP-40&target=5000&lang=en&chart=activation-target',
+      state({
+        page: 'activation',
+        geo: 'DEP-40',
+        target: 5000,
+        lang: 'en',
+        embed: true,
+        chart: 'activation-target',
+      }),
+    );
+    expect(url).toBe(
+      'https://host.example/tableau/#/activation?v=1&geo=DEP-40&target=5000&lang=en',
+    );
+    const parsed = new URL(url);
+    expect(parseViewState(parsed.search, parsed.hash)).toMatchObject({
+      embed: false,
+      page: 'activation',
+      geo: 'DEP-40',
+      target: 5000,
+      lang: 'en',
     });
   });
 });

@@ -164,3 +164,14 @@ export function embedUrl(pageHref: string, state: ViewState, chart: string): str
   url.hash = serializeViewState({ ...state, embed: true, chart });
   return url.toString();
 }
+
+/**
+ * The full dashboard's address for a view: same page and state, without embed mode (which lives
+ * in the query string, so a hash-only link would keep it) and without the embed's chart.
+ */
+export function fullViewUrl(pageHref: string, state: ViewState): string {
+  const url = new URL(pageHref);
+  url.search = '';
+  url.hash = serializeViewState({ ...state, embed: false, chart: undefined });
+  return url.toString();
+}

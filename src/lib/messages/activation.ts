@@ -74,6 +74,8 @@ export const fr = {
   'activation.nationalNone':
     'Les données chargées n’indiquent pas d’objectif national publié pour les profils activés.',
   'activation.userTitle': 'Votre objectif pour {geo}',
+  'activation.trackerTitle': 'Suivi de l’activation de Mon espace santé : {geo}',
+  'activation.targetTitle': 'Objectif pour {geo}',
   'activation.userLabel': 'Objectif (nombre de profils activés)',
   'activation.userHint':
     'Saisissez un nombre : il est gardé dans l’adresse de la page, qui peut être partagée.',
@@ -175,6 +177,8 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.nationalNone':
     'The loaded data states no published national target for activated profiles.',
   'activation.userTitle': 'Your target for {geo}',
+  'activation.trackerTitle': 'Mon espace santé activation tracker: {geo}',
+  'activation.targetTitle': 'Target for {geo}',
   'activation.userLabel': 'Target (number of activated profiles)',
   'activation.userHint': 'Type a number: it is kept in the page address, which can be shared.',
   'activation.userNone': 'No target set for {geo}.',
