@@ -46,8 +46,7 @@ export const en: Record<keyof typeof fr, string> = {
   'share.pngLabel': 'Download the picture of “{title}” as PNG',
   'share.download': 'Download:',
   'share.card': 'PNG 1200×630',
-  'share.cardLabel':
-    'Download as PNG 1200×630, for social networks, the picture of “{title}”',
+  'share.cardLabel': 'Download as PNG 1200×630, for social networks, the picture of “{title}”',
   'share.embed': 'Embed',
   'share.embedLabel': 'Embed “{title}” in another site',
   'share.embedCode': 'Code to paste into your page (iframe):',
