@@ -6,6 +6,7 @@ import './messages/activation';
 import './messages/embed';
 import './messages/feeds';
 import './messages/regions';
+import './messages/search';
 import './messages/sources';
 
 afterEach(() => {

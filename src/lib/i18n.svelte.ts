@@ -17,6 +17,7 @@ import type * as embed from './messages/embed';
 import type * as feeds from './messages/feeds';
 import * as overview from './messages/overview';
 import type * as regions from './messages/regions';
+import type * as search from './messages/search';
 import * as share from './messages/share';
 import type * as sources from './messages/sources';
 import * as status from './messages/status';
@@ -61,6 +62,8 @@ const core = {
   'nav.loadFailed':
     'Cette page n’a pas pu être chargée ({reason}). Rechargez la page pour réessayer.',
   'nav.otherLanguage': 'English',
+  'nav.search': 'Rechercher un lieu : commune, code postal, département ou région',
+  'nav.searchPlaceholder': 'Commune, code postal…',
   'footer.text':
     'Ségur Pulse : chiffres publiés par les organismes cités, chacun avec sa source et sa date. Ce n’est pas une série statistique officielle.',
 } as const;
@@ -79,6 +82,7 @@ export type MessageKey =
   | keyof typeof regions.fr
   | keyof typeof activation.fr
   | keyof typeof embed.fr
+  | keyof typeof search.fr
   | keyof typeof feeds.fr;
 export type Messages = Record<MessageKey, string>;
 
@@ -119,6 +123,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.loading': 'Loading the page…',
   'nav.loadFailed': 'This page could not be loaded ({reason}). Reload the page to try again.',
   'nav.otherLanguage': 'Français',
+  'nav.search': 'Find a place: commune, postal code, department or region',
+  'nav.searchPlaceholder': 'Commune, postal code…',
   'footer.text':
     'Ségur Pulse: figures published by the bodies cited, each with its source and date. This is not an official statistical series.',
 };
