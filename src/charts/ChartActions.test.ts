@@ -89,6 +89,8 @@ describe('ChartActions', () => {
     const state = parseViewState(url.search, url.hash);
     expect(state.embed).toBe(true);
     expect(state.chart).toBe('mes-rate');
+    // The language shown, though the address named none: the embed keeps its words.
+    expect(state.lang).toBe('fr');
     const code = ((await findByTestId('embed-code')) as HTMLTextAreaElement).value;
     expect(code).toContain(`src="${link.value.replace(/&/g, '&amp;')}"`);
     expect(code).toContain('data-segur-pulse-chart="mes-rate"');
