@@ -706,12 +706,12 @@ describe('chart downloads', () => {
     });
     const figure = page.locator('figure[data-chart-id="dmp-docs"]');
     await figure.locator('[data-action="embed"]').click();
-    await figure.locator('[data-action="copy-code"]').click();
+    await figure.locator('[data-action="copy-embed-code"]').click();
     await expect.poll(() => figure.locator('[role="status"]').textContent()).toBe('Copié.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       await figure.locator('[data-testid="embed-code"]').inputValue(),
     );
-    await figure.locator('[data-action="copy-link"]').click();
+    await figure.locator('[data-action="copy-embed-link"]').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^http/);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const url = new URL(copied);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, PAGES, type ViewState } from '../../lib/urlState';
 import { en, fr } from '../../lib/messages/embed';
 import { overviewCharts } from '../overview/overviewModel';
-import { CHART_NAMES, EMBEDDABLE, embeddedChart } from './embeddable';
+import { CHART_NAMES } from './chartNames';
+import { EMBEDDABLE, embeddedChart } from './embeddable';
 
 const state = (over: Partial<ViewState>): ViewState => ({ ...DEFAULT_STATE, compare: [], ...over });
 

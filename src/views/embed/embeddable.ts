@@ -5,7 +5,6 @@
  * before loading the page. Each page marks these charts embeddable and, in embed mode, shows the
  * one asked for alone (embeddedChart).
  */
-import type { MessageKey } from '../../lib/i18n.svelte';
 import type { Page, ViewState } from '../../lib/urlState';
 
 export const EMBEDDABLE: Readonly<Record<Page, readonly string[]>> = {
@@ -15,25 +14,6 @@ export const EMBEDDABLE: Readonly<Record<Page, readonly string[]>> = {
   activation: ['activation-target', 'activation-profiles', 'activation-rate', 'activation-monthly'],
   sources: [],
   feeds: [],
-};
-
-/** What each chart is, for the list an embed shows when its address names a chart that does not exist. */
-export const CHART_NAMES: Readonly<Record<string, MessageKey>> = {
-  'mes-profiles': 'embed.chart.mes-profiles',
-  'mes-rate': 'embed.chart.mes-rate',
-  'dmp-docs': 'embed.chart.dmp-docs',
-  'insi-calls': 'embed.chart.insi-calls',
-  'region-map': 'embed.chart.region-map',
-  'region-ranking': 'embed.chart.region-ranking',
-  'region-rate': 'embed.chart.region-rate',
-  'region-activated': 'embed.chart.region-activated',
-  'region-open': 'embed.chart.region-open',
-  'department-map': 'embed.chart.department-map',
-  'region-compare': 'embed.chart.region-compare',
-  'activation-target': 'embed.chart.activation-target',
-  'activation-profiles': 'embed.chart.activation-profiles',
-  'activation-rate': 'embed.chart.activation-rate',
-  'activation-monthly': 'embed.chart.activation-monthly',
 };
 
 /**
