@@ -52,8 +52,10 @@ function pwa() {
     },
     workbox: {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'geo/*.topojson'],
-      // The search field's communes load when it is first used, then stay in a cache of their own.
-      globIgnores: ['**/*commune-index-*.js'],
+      // Loaded by few, when first used, then cached (see runtimeCaching), so not precached for every
+      // visitor: the spreadsheet reader (~115 KB gzip, once for the page and once for the ingest
+      // worker), for the few who import a workbook; the search field's communes (241 KB gzip).
+      globIgnores: ['**/assets/xlsx-*.js', '**/*commune-index-*.js'],
       navigateFallback: 'index.html',
       // Opening a data file, a boundary file or an asset (a link on the Sources page) must give the
       // file itself, not the app.
@@ -75,6 +77,13 @@ function pwa() {
             sameOrigin && /\/assets\/[\w-]*commune-index-[\w-]+\.js$/.test(url.pathname),
           handler: 'CacheFirst',
           options: { cacheName: 'segur-pulse-communes', expiration: { maxEntries: 2 } },
+        },
+        {
+          urlPattern: ({ url, sameOrigin }) =>
+            sameOrigin && /\/assets\/xlsx-[\w-]+\.js$/.test(url.pathname),
+          // Hashed file names: a cached copy is always the right one.
+          handler: 'CacheFirst',
+          options: { cacheName: 'segur-pulse-spreadsheet', expiration: { maxEntries: 4 } },
         },
         {
           urlPattern: ({ url, sameOrigin }) =>
