@@ -208,7 +208,7 @@ describe('validate-feed', () => {
       exec('test/fixtures/feeds/synthetic-tidy-truncated.csv'),
     ]);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/100 observations/);
+    expect(good.stdout).toMatch(/119 observations/);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/row 4: has 4 fields, expected 10 \(the file looks truncated\)/);
   }, 30_000);

@@ -43,7 +43,10 @@ describe('Activation tracker on the embedded data', () => {
       'FR',
       'REG-27',
       'REG-44',
+      'REG-75',
       'DEP-31',
+      'DEP-33',
+      'DEP-40',
       'DEP-54',
     ]);
   });
@@ -69,8 +72,8 @@ describe('Activation tracker on the embedded data', () => {
     expect(published!.points.every((p) => p.derivedFrom === undefined)).toBe(true);
     expect(averages!.points.every((p) => p.derivedFrom?.length === 0)).toBe(true);
     // one per interval between the national counts (one Feb 2024 figure of two may be drawn,
-    // model/reconcile.ts), plus the 2-month and the 2024 totals
-    expect(averages!.points).toHaveLength(cumulativeFigures(observations, 'FR').length - 1 + 2);
+    // model/reconcile.ts), plus the 2-month, the 2024 and the 2025 totals
+    expect(averages!.points).toHaveLength(cumulativeFigures(observations, 'FR').length - 1 + 3);
 
     const rows = monthlyRows(list, 'fr');
     const last = rows.find((r) => r.period === 'du oct. 2025 au 29 janv. 2026')!;

@@ -55,12 +55,13 @@ describe('Overview on the embedded data', () => {
       ['2024-01-10', 15.4, '='],
       ['2024-10-07', 22.5, '<'], // open is "more than 66.6 M"
     ]);
-    expect(periods('mes-rate', 'published')).toEqual(['2024-10-07']);
+    // 13 % of the population (2023), about 1 in 5 (2024), 33,6 % of profiles (2026)
+    expect(periods('mes-rate', 'published')).toEqual(['2023-04-20', '2024-10-07', '2026-01']);
   });
 
   it('splits DMP documents per month into the total and the sectors', () => {
     expect(charts['dmp-docs']!.series.map((s) => [s.key, s.points.length])).toEqual([
-      ['total', 5],
+      ['total', 7],
       ['biologie', 1],
       ['hopital', 1],
       ['medecine_ville', 1],
