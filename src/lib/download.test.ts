@@ -147,7 +147,7 @@ describe('exportFileName', () => {
 describe('picture words', () => {
   it('lists each source once, label and URL', () => {
     // Keyed by URL: a second label for the same URL is not listed again.
-    expect(chartSources(chart)).toEqual([
+    expect(chartSources(chart, 'fr')).toEqual([
       'synthetic source (https://example.org/synthetic-source)',
       'other synthetic source (https://example.org/other)',
     ]);
@@ -163,11 +163,18 @@ describe('picture words', () => {
     expect(wrapText('', 10)).toEqual([]);
   });
 
+  it('never starts a line with the ";" between two sources', () => {
+    const line = `Sources : ${['ANS (officiel)', 'Hospitalia, relayant l’ANS (presse)'].join('\u00a0; ')}`;
+    for (let width = 12; width < line.length; width++) {
+      for (const wrapped of wrapText(line, width)) expect(wrapped).not.toMatch(/^;/);
+    }
+  });
+
   it('writes sources, the period covered and when and where the picture was made', () => {
     const lines = pictureFooter(chart, 'fr', new Date('2024-03-09T10:00:00Z'), 'https://x.test/#/');
     expect(lines.shift()).toBe('Formes : ● exact · ▲ plus de');
     expect(lines[0]).toMatch(
-      /^Sources : synthetic source \(https:\/\/example\.org\/synthetic-source\) ; other/,
+      /^Sources : synthetic source \(https:\/\/example\.org\/synthetic-source\)\u00a0; other/,
     );
     expect(lines[1]).toBe('Données de janv. 2022 à mai 2023, chacune à sa date de publication.');
     expect(lines[2]).toContain('9 mars 2024');

@@ -12,6 +12,7 @@ import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } fro
 import { translate, type MessageKey } from './i18n.svelte';
 import type { Qualifier } from '../feeds/types';
 import { derivedText } from '../charts/pointText';
+import { sourceName } from '../model/citation';
 
 export interface ExportChart {
   id: string;
@@ -110,29 +111,33 @@ export function exportFileName(chartId: string, ext: 'csv' | 'svg' | 'png', now:
   return `segur-pulse-${id}-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 
-/** Distinct sources of the chart's points, in order of first appearance: "label (url)". */
-export function chartSources(chart: ExportChart): string[] {
+/**
+ * Distinct sources of the chart's points (of the figures a computed point comes from), in order
+ * of first appearance, named as readers see them: "ARS Grand Est (officiel) (url)".
+ */
+export function chartSources(chart: ExportChart, lang: Lang): string[] {
   const seen = new Map<string, string>();
   for (const s of chart.series) {
-    for (const p of s.points) {
-      const key = p.sourceUrl || p.sourceLabel;
-      if (!key || seen.has(key)) continue;
-      seen.set(
-        key,
-        p.sourceLabel && p.sourceUrl
-          ? `${p.sourceLabel} (${p.sourceUrl})`
-          : p.sourceLabel || p.sourceUrl,
-      );
+    for (const point of s.points) {
+      for (const p of point.derivedFrom?.length ? point.derivedFrom : [point]) {
+        const key = p.sourceUrl || p.sourceLabel;
+        if (!key || seen.has(key)) continue;
+        const name = sourceName(p, lang);
+        seen.set(key, name && p.sourceUrl ? `${name} (${p.sourceUrl})` : name || p.sourceUrl);
+      }
     }
   }
   return [...seen.values()];
 }
 
-/** Breaks text into lines of at most `maxChars` characters, at spaces where it can. */
+/**
+ * Breaks text into lines of at most `maxChars` characters, at spaces where it can. A no-break
+ * space (before a French ";" or ":") never breaks a line.
+ */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (candidate.length <= maxChars) {
       line = candidate;
@@ -178,7 +183,11 @@ export function pictureFooter(
   ).map(([, shape, key]) => `${shape} ${translate(lang, key)}`);
   if (shapes.length > 0)
     lines.push(translate(lang, 'share.pictureShapes', { shapes: shapes.join(' · ') }));
-  lines.push(translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }));
+  lines.push(
+    translate(lang, 'share.pictureSources', {
+      sources: chartSources(chart, lang).join('\u00a0; '),
+    }),
+  );
   if (first && last) {
     lines.push(
       translate(lang, 'share.picturePeriod', {

@@ -70,7 +70,7 @@ describe('Activation tracker on the embedded data', () => {
       '2026-01-30',
     ]);
     expect(published!.points.every((p) => p.derivedFrom === undefined)).toBe(true);
-    expect(averages!.points.every((p) => p.derivedFrom?.length === 0)).toBe(true);
+    expect(averages!.points.every((p) => p.derivedFrom!.length > 0 && p.explanation)).toBe(true);
     // one per interval between the national counts (one Feb 2024 figure of two may be drawn,
     // model/reconcile.ts), plus the 2-month, the 2024 and the 2025 totals
     expect(averages!.points).toHaveLength(cumulativeFigures(observations, 'FR').length - 1 + 3);

@@ -13,6 +13,7 @@ import {
   type Projection,
   type Target,
 } from '../../model/activation';
+import { sourceName } from '../../model/citation';
 import { departements, geoName, parseGeo, regions } from '../../model/geography';
 import { indicatorById } from '../../model/indicators';
 import {
@@ -210,9 +211,11 @@ export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): Mon
   return list.map((m) => {
     const published = m.kind === 'published';
     const value = published ? m.perMonth : roundDerived(m.perMonth);
-    const sources = new Map<string, string>();
-    for (const o of m.inputs)
-      if (!sources.has(o.sourceUrl)) sources.set(o.sourceUrl, o.sourceLabel);
+    const sources = new Map<string, { url: string; label: string }>();
+    for (const o of m.inputs) {
+      const key = o.sourceUrl || o.sourceLabel;
+      if (!sources.has(key)) sources.set(key, { url: o.sourceUrl, label: sourceName(o, lang) });
+    }
     // A published total keeps its qualifier on the value; a difference needs the words.
     const note = m.kind === 'cumulative-average' ? boundNote(m.qualifier, lang) : undefined;
     return {
@@ -222,7 +225,7 @@ export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): Mon
       how: m.inconsistent ? translate(lang, 'activation.inconsistent') : monthlyHow(m, lang),
       ...(note && !m.inconsistent ? { note } : {}),
       inconsistent: m.inconsistent === true,
-      sources: [...sources].map(([url, label]) => ({ url, label })),
+      sources: [...sources.values()],
     };
   });
 }
@@ -246,16 +249,16 @@ export function monthlyChart(
       published.push({ ...latest, value: m.perMonth, date: m.to });
       continue;
     }
-    const labels = [...new Set(m.inputs.map((o) => o.sourceLabel))];
     averages.push({
       ...latest,
       indicator: 'mes_activations_per_month_avg',
       value: roundDerived(m.perMonth),
       qualifier: m.qualifier,
-      sourceLabel: labels.join(' / '),
-      note: [monthlyPeriod(m, lang), monthlyHow(m, lang)].join(' · '),
+      note: '',
+      explanation: [monthlyPeriod(m, lang), monthlyHow(m, lang)].join(' · '),
       date: m.to,
-      derivedFrom: [],
+      // The figures it comes from: their sources are the point's (pointSource).
+      derivedFrom: [...m.inputs],
     });
   }
   return {
@@ -310,15 +313,15 @@ export function paceRows(list: readonly Pace[], lang: Lang): PaceRow[] {
       detail: translate(lang, 'activation.paceFrom', {
         earlier: count(s.value, s.qualifier, lang),
         earlierDate: when(s, lang),
-        earlierSource: s.sourceLabel,
+        earlierSource: sourceName(s, lang),
         later: count(e.value, e.qualifier, lang),
         laterDate: when(e, lang),
-        laterSource: e.sourceLabel,
+        laterSource: sourceName(e, lang),
         months: months(p.months, lang),
       }),
       sources: [s, e]
         .filter((o, i, all) => all.findIndex((x) => x.sourceUrl === o.sourceUrl) === i)
-        .map((o) => ({ url: o.sourceUrl, label: o.sourceLabel })),
+        .map((o) => ({ url: o.sourceUrl, label: sourceName(o, lang) })),
       ...(note ? { note } : {}),
     };
   });
@@ -421,7 +424,7 @@ export function progressText(projection: Projection, lang: Lang): ProgressText |
           }),
         }
       : {}),
-    source: { url: current.sourceUrl, label: current.sourceLabel },
+    source: { url: current.sourceUrl, label: sourceName(current, lang) },
   };
 }
 
