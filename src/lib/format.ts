@@ -175,9 +175,64 @@ export function formatPeriod(period: string, precision: Precision, lang: Lang): 
     return `${first ? 'H1' : 'H2'} ${y}`;
   }
   if (precision === 'day' && d !== undefined) {
-    return dateFormat(lang, 'day').format(utcDate(y, m, d));
+    const text = dateFormat(lang, 'day').format(utcDate(y, m, d));
+    // French writes the first of the month as an ordinal: « 1er déc. 2022 ».
+    return lang === 'fr' && d === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
   }
   return dateFormat(lang, 'month').format(utcDate(y, m));
+}
+
+/** A period's exact calendar day is said only at day precision (see formatPeriod). */
+function saysDay(period: string, precision: Precision): boolean {
+  return precision === 'day' && period.length === 10;
+}
+
+/**
+ * A published period as it is said in a sentence: fr « le 1er déc. 2022 », « en oct. 2024 »,
+ * « en 2024 », « au 2e semestre 2021 »; en "on 1 Dec 2022", "in Oct 2024", "in H2 2021".
+ */
+export function formatPeriodPhrase(period: string, precision: Precision, lang: Lang): string {
+  const text = formatPeriod(period, precision, lang);
+  if (lang === 'en') return `${saysDay(period, precision) ? 'on' : 'in'} ${text}`;
+  if (saysDay(period, precision)) return `le ${text}`;
+  return precision === 'half-year' ? `au ${text}` : `en ${text}`;
+}
+
+/** French elides « de » before a vowel: « d’oct. 2025 », « d’avr. 2024 », « de janv. 2024 ». */
+function deFr(text: string): string {
+  return /^[aeiouyàâéèêîôûh]/i.test(text) ? `d’${text}` : `de ${text}`;
+}
+
+/**
+ * A span between two published periods, as said: fr « du 2 avr. 2025 au 29 janv. 2026 »,
+ * « d’oct. 2025 au 29 janv. 2026 », « de janv. 2024 à mars 2024 »; en "from … to …".
+ */
+export function formatSpan(
+  from: { period: string; precision: Precision },
+  to: { period: string; precision: Precision },
+  lang: Lang,
+): string {
+  const a = formatPeriod(from.period, from.precision, lang);
+  const b = formatPeriod(to.period, to.precision, lang);
+  if (lang === 'en') return `from ${a} to ${b}`;
+  const start = saysDay(from.period, from.precision) ? `du ${a}` : deFr(a);
+  const end = saysDay(to.period, to.precision)
+    ? `au ${b}`
+    : to.precision === 'half-year'
+      ? `au ${b}`
+      : `à ${b}`;
+  return `${start} ${end}`;
+}
+
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * The plural category of a count in a language (fr: 0 and 1 are singular; en: only 1), for
+ * messages with a `.one` and an `.other` form: never « région(s) ».
+ */
+export function pluralCategory(count: number, lang: Lang): 'one' | 'other' {
+  const rules = (pluralRules[lang] ??= new Intl.PluralRules(LOCALES[lang]));
+  return rules.select(count) === 'one' ? 'one' : 'other';
 }
 
 /**

@@ -11,7 +11,7 @@
  * those modules registers itself with `addMessages` when imported, and every module that uses its
  * keys imports it (`import '../lib/messages/regions'`), so a page never renders before its words.
  */
-import { LANGS, type Lang } from './format';
+import { LANGS, pluralCategory, type Lang } from './format';
 import type * as activation from './messages/activation';
 import type * as feeds from './messages/feeds';
 import * as overview from './messages/overview';
@@ -45,7 +45,7 @@ const core = {
   'legend.about': 'environ',
   'legend.moreThan': 'plus de',
   'legend.lessThan': 'moins de',
-  'kpi.asOf': 'au {date}',
+  'kpi.asOf': 'Date du chiffre : {date}',
   'kpi.source': 'Source :',
   'app.tagline': 'Les chiffres publics du Ségur du numérique en santé',
   'nav.label': 'Navigation principale',
@@ -102,7 +102,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'legend.about': 'about',
   'legend.moreThan': 'more than',
   'legend.lessThan': 'less than',
-  'kpi.asOf': 'as of {date}',
+  'kpi.asOf': 'Date of the figure: {date}',
   'kpi.source': 'Source:',
   'app.tagline': 'Public figures of France’s Ségur e-health programme',
   'nav.label': 'Main navigation',
@@ -151,6 +151,29 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Keys with a `.one` and an `.other` form: `regions.sparse` for `regions.sparse.one|other`. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one`
+    ? `${Base}.other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A message whose words agree with a count (`Intl.PluralRules`): `{count}` is given to it.
+ * fr « 1 région a », « 3 régions ont »; never « région(s) ».
+ */
+export function translatePlural(
+  lang: Lang,
+  key: PluralKey,
+  count: number,
+  params: MessageParams = {},
+): string {
+  const form = `${key}.${pluralCategory(count, lang)}` as MessageKey;
+  return translate(lang, form, { count, ...params });
 }
 
 export const LANG_STORAGE_KEY = 'segur-pulse:lang';

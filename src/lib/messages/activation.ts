@@ -12,7 +12,13 @@ export const fr = {
   'activation.withData': 'Territoires qui ont des chiffres d’activation dans les données :',
   'activation.thinTitle': 'Peu de données pour {geo}',
   'activation.thinText':
-    'Les données chargées contiennent pour {geo} : {activated} chiffre(s) de profils activés, {open} de profils ouverts et {rate} taux d’activation publié(s). Les chiffres publiés sont surtout nationaux.',
+    'Les données chargées contiennent pour {geo} : {activated}, {open} et {rate}. Les chiffres publiés sont surtout nationaux.',
+  'activation.countActivated.one': '{count} chiffre de profils activés',
+  'activation.countActivated.other': '{count} chiffres de profils activés',
+  'activation.countOpen.one': '{count} chiffre de profils ouverts',
+  'activation.countOpen.other': '{count} chiffres de profils ouverts',
+  'activation.countRate.one': '{count} taux d’activation publié',
+  'activation.countRate.other': '{count} taux d’activation publiés',
   'activation.thinAddFeed':
     'Pour suivre ce territoire, ajoutez un flux de données (un export de l’ARS, les données brutes de la page « transparence ») :',
   'activation.thinAddFeedLink': 'ajouter un flux',
@@ -44,8 +50,7 @@ export const fr = {
   'activation.howPublished': 'chiffre publié : {label}',
   'activation.howTotal': 'moyenne sur la période : {total} publiés sur {months} mois',
   'activation.howDifference':
-    'moyenne sur la période : ({later} au {laterDate} − {earlier} au {earlierDate}) / {months} mois',
-  'activation.periodSpan': 'du {from} au {to}',
+    'moyenne sur la période : ({later} {laterWhen} − {earlier} {earlierWhen}) / {months} mois',
   'activation.inconsistent':
     'les chiffres se contredisent : le second est plus bas que le premier, aucune moyenne n’est donnée',
   'activation.boundNote.<':
@@ -70,7 +75,7 @@ export const fr = {
     'non calculable : le nombre de profils activés n’a pas augmenté sur la période',
   'activation.targetsTitle': 'Progression vers un objectif',
   'activation.nationalTitle': 'Objectif national : {target} profils activés d’ici fin {year}',
-  'activation.nationalSource': 'Objectif publié le {date}, source :',
+  'activation.nationalSource': 'Objectif publié {when}, source :',
   'activation.nationalNone':
     'Les données chargées n’indiquent pas d’objectif national publié pour les profils activés.',
   'activation.userTitle': 'Votre objectif pour {geo}',
@@ -80,7 +85,7 @@ export const fr = {
   'activation.userNone': 'Aucun objectif saisi pour {geo}.',
   'activation.progressLabel': '{share} de l’objectif',
   'activation.progressValue': '{current} sur {target}',
-  'activation.progressAsOf': 'Dernier chiffre : {current} au {date}.',
+  'activation.progressAsOf': 'Dernier chiffre : {current} {when}.',
   'activation.gap': 'Reste à activer : {gap} profils.',
   'activation.reached': 'Objectif atteint d’après le dernier chiffre publié.',
   'activation.projection':
@@ -113,7 +118,13 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.withData': 'Areas with activation figures in the data:',
   'activation.thinTitle': 'Little data for {geo}',
   'activation.thinText':
-    'The loaded data holds for {geo}: {activated} figure(s) of activated profiles, {open} of open profiles and {rate} published activation rate(s). Published figures are mostly national.',
+    'The loaded data holds for {geo}: {activated}, {open} and {rate}. Published figures are mostly national.',
+  'activation.countActivated.one': '{count} figure of activated profiles',
+  'activation.countActivated.other': '{count} figures of activated profiles',
+  'activation.countOpen.one': '{count} figure of open profiles',
+  'activation.countOpen.other': '{count} figures of open profiles',
+  'activation.countRate.one': '{count} published activation rate',
+  'activation.countRate.other': '{count} published activation rates',
   'activation.thinAddFeed':
     'To follow this area, add a data feed (an ARS export, the raw data of the “transparence” page):',
   'activation.thinAddFeedLink': 'add a feed',
@@ -145,8 +156,7 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.howPublished': 'published figure: {label}',
   'activation.howTotal': 'average over the period: {total} published over {months} months',
   'activation.howDifference':
-    'average over the period: ({later} on {laterDate} − {earlier} on {earlierDate}) / {months} months',
-  'activation.periodSpan': 'from {from} to {to}',
+    'average over the period: ({later} {laterWhen} − {earlier} {earlierWhen}) / {months} months',
   'activation.inconsistent':
     'the figures contradict each other: the later one is lower, so no average is given',
   'activation.boundNote.<':
@@ -171,7 +181,7 @@ export const en: Record<keyof typeof fr, string> = {
     'cannot be computed: the number of activated profiles did not grow over the period',
   'activation.targetsTitle': 'Progress towards a target',
   'activation.nationalTitle': 'National target: {target} activated profiles by end {year}',
-  'activation.nationalSource': 'Target published on {date}, source:',
+  'activation.nationalSource': 'Target published {when}, source:',
   'activation.nationalNone':
     'The loaded data states no published national target for activated profiles.',
   'activation.userTitle': 'Your target for {geo}',
@@ -180,7 +190,7 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.userNone': 'No target set for {geo}.',
   'activation.progressLabel': '{share} of the target',
   'activation.progressValue': '{current} of {target}',
-  'activation.progressAsOf': 'Latest figure: {current} as of {date}.',
+  'activation.progressAsOf': 'Latest figure: {current} {when}.',
   'activation.gap': 'Still to activate: {gap} profiles.',
   'activation.reached': 'Target reached according to the latest published figure.',
   'activation.projection':

@@ -14,8 +14,10 @@ export const fr = {
   'regions.dateValue': 'au {date}',
   'regions.play': 'Lecture',
   'regions.pause': 'Pause',
-  'regions.sparse':
-    'Avec les données chargées, {count} région(s) sur 18 ont un chiffre pour cet indicateur : les autres sont hachurées, sans données (ce n’est pas zéro). Pour des séries régionales complètes, ajoutez un flux de données (par exemple l’export « données brutes » de la page transparence).',
+  'regions.sparse.one':
+    'Avec les données chargées, {count} région sur 18 a un chiffre pour cet indicateur : les autres sont hachurées, sans données (ce n’est pas zéro). Pour des séries régionales complètes, ajoutez un flux de données (par exemple l’export « données brutes » de la page transparence).',
+  'regions.sparse.other':
+    'Avec les données chargées, {count} régions sur 18 ont un chiffre pour cet indicateur : les autres sont hachurées, sans données (ce n’est pas zéro). Pour des séries régionales complètes, ajoutez un flux de données (par exemple l’export « données brutes » de la page transparence).',
   'regions.none':
     'Aucune région n’a de chiffre pour cet indicateur dans les données chargées. Pour des séries régionales, ajoutez un flux de données.',
   'regions.addFeed': 'Ajouter un flux de données',
@@ -25,8 +27,7 @@ export const fr = {
     'Pour chaque région, le dernier chiffre publié à cette date. Hachures : pas de données. Choisissez une région (clic ou Entrée) pour l’ouvrir.',
   'regions.mapLabel': 'Carte des régions : {title}',
   'regions.noData': 'pas de données',
-  'regions.valueAt': '{name} : {value} au {date}',
-  'regions.valueIn': '{name} : {value} en {date}',
+  'regions.valueWhen': '{name} : {value} {when}',
   'regions.noDataName': '{name} : pas de données',
   'regions.age': 'Âge du chiffre à cette date : {age}',
   'regions.ageSameDay': 'Chiffre de la date choisie',
@@ -34,7 +35,8 @@ export const fr = {
   'regions.rankingTitle': 'Classement des régions, au {date}',
   'regions.rankingDescription':
     'Régions ayant un chiffre à cette date, de la plus haute à la plus basse ; chaque barre porte la date de son chiffre.',
-  'regions.rankingSummary': '{title} : {count} régions, de {top} à {bottom}',
+  'regions.rankingSummary.one': '{title} : {count} région, {top}',
+  'regions.rankingSummary.other': '{title} : {count} régions, de {top} à {bottom}',
   'regions.rankingEmpty': 'Aucune région à classer à cette date.',
   'regions.national': 'France : {value}',
   'regions.nationalNone': 'Pas de valeur nationale à cette date.',
@@ -73,7 +75,6 @@ export const fr = {
   'regions.compareDescription':
     'Un petit graphique par région, tous sur les mêmes échelles de temps et de valeurs.',
   'regions.compareEmpty': 'Choisissez jusqu’à 4 régions à comparer.',
-  'regions.multiplesSummary': '{name} : {count} points',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -89,7 +90,9 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.dateValue': 'as of {date}',
   'regions.play': 'Play',
   'regions.pause': 'Pause',
-  'regions.sparse':
+  'regions.sparse.one':
+    'With the data loaded, {count} of 18 regions has a figure for this indicator: the others are hatched, no data (which is not zero). For complete regional series, add a data feed (for example the “données brutes” export of the transparency page).',
+  'regions.sparse.other':
     'With the data loaded, {count} of 18 regions have a figure for this indicator: the others are hatched, no data (which is not zero). For complete regional series, add a data feed (for example the “données brutes” export of the transparency page).',
   'regions.none':
     'No region has a figure for this indicator in the data loaded. For regional series, add a data feed.',
@@ -100,8 +103,7 @@ export const en: Record<keyof typeof fr, string> = {
     'For each region, the latest figure published by that date. Hatched: no data. Choose a region (click or Enter) to open it.',
   'regions.mapLabel': 'Map of the regions: {title}',
   'regions.noData': 'no data',
-  'regions.valueAt': '{name}: {value} as of {date}',
-  'regions.valueIn': '{name}: {value} in {date}',
+  'regions.valueWhen': '{name}: {value} {when}',
   'regions.noDataName': '{name}: no data',
   'regions.age': 'Age of the figure at this date: {age}',
   'regions.ageSameDay': 'Figure of the chosen date',
@@ -109,7 +111,8 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.rankingTitle': 'Regions ranked, as of {date}',
   'regions.rankingDescription':
     'Regions with a figure at this date, highest first; each bar carries the date of its figure.',
-  'regions.rankingSummary': '{title}: {count} regions, from {top} to {bottom}',
+  'regions.rankingSummary.one': '{title}: {count} region, {top}',
+  'regions.rankingSummary.other': '{title}: {count} regions, from {top} to {bottom}',
   'regions.rankingEmpty': 'No region to rank at this date.',
   'regions.national': 'France: {value}',
   'regions.nationalNone': 'No national value at this date.',
@@ -146,7 +149,6 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.compareDescription':
     'One small chart per region, all on the same time and value scales.',
   'regions.compareEmpty': 'Choose up to 4 regions to compare.',
-  'regions.multiplesSummary': '{name}: {count} points',
 };
 
 addMessages(fr, en);

@@ -40,7 +40,7 @@ describe('TargetProgress', () => {
       `Reste à activer : 700${NNBSP}000 profils.`,
     );
     const asOf = container.querySelector('.progress-asof')!;
-    expect(asOf.textContent).toContain(`1${NNBSP}300${NNBSP}000 au 31 juil. 2024`);
+    expect(asOf.textContent).toContain(`1${NNBSP}300${NNBSP}000 le 31 juil. 2024`);
     expect(asOf.querySelector('a')?.getAttribute('href')).toBe(
       'https://example.org/synthetic-source',
     );
@@ -97,8 +97,9 @@ describe('ThinDataNotice', () => {
     });
     expect(container.querySelector('h2')?.textContent).toBe('Peu de données pour Grand Est');
     expect(container.textContent).toContain(
-      '0 chiffre(s) de profils activés, 1 de profils ouverts',
+      '0 chiffre de profils activés, 1 chiffre de profils ouverts et 1 taux d’activation publié',
     );
+    expect(container.textContent).not.toContain('(s)');
     expect(container.querySelector('a')?.getAttribute('href')).toMatch(/^#\/feeds/);
   });
 });

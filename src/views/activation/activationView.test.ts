@@ -76,13 +76,13 @@ describe('Activation tracker on the embedded data', () => {
     expect(averages!.points).toHaveLength(cumulativeFigures(observations, 'FR').length - 1 + 3);
 
     const rows = monthlyRows(list, 'fr');
-    const last = rows.find((r) => r.period === 'du oct. 2025 au 29 janv. 2026')!;
+    const last = rows.find((r) => r.period === 'd’oct. 2025 au 29 janv. 2026')!;
     expect(last.kind).toBe('average');
     expect(last.perMonth).toBe(`237${NNBSP}000`);
     expect(last.how).toBe(
-      `moyenne sur la période : (24${NNBSP}000${NNBSP}000 au 29 janv. 2026 − 23${NNBSP}300${NNBSP}000 au oct. 2025) / 3 mois`,
+      `moyenne sur la période : (24${NNBSP}000${NNBSP}000 le 29 janv. 2026 − 23${NNBSP}300${NNBSP}000 en oct. 2025) / 3 mois`,
     );
-    const fromBound = rows.find((r) => r.period === 'du 2 avr. 2025 au oct. 2025')!;
+    const fromBound = rows.find((r) => r.period === 'du 2 avr. 2025 à oct. 2025')!;
     expect(fromBound.perMonth).toBe(`moins de 617${NNBSP}000`);
     expect(fromBound.note).toMatch(/^Le chiffre de départ est un minimum/);
   });

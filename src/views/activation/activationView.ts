@@ -4,7 +4,14 @@
  */
 import '../../lib/messages/activation';
 import type { Observation, Qualifier } from '../../feeds/types';
-import { formatNumber, formatPeriod, formatQualified, type Lang } from '../../lib/format';
+import {
+  formatNumber,
+  formatPeriod,
+  formatPeriodPhrase,
+  formatQualified,
+  formatSpan,
+  type Lang,
+} from '../../lib/format';
 import { translate } from '../../lib/i18n.svelte';
 import {
   ACTIVATION_FLOWS,
@@ -149,7 +156,7 @@ export function roundDerived(value: number): number {
 const count = (value: number, qualifier: Qualifier, lang: Lang) =>
   formatQualified(value, qualifier, 'count', lang);
 const when = (o: Observation, lang: Lang) => formatPeriod(o.period, o.precision, lang);
-const day = (date: Date, lang: Lang) => formatPeriod(date.toISOString().slice(0, 10), 'day', lang);
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const months = (n: number, lang: Lang) => formatNumber(Math.round(n * 10) / 10, lang);
 
 /** How a monthly figure was obtained, in words, with every input, its date and value. */
@@ -168,9 +175,9 @@ export function monthlyHow(m: MonthlyActivation, lang: Lang): string {
   }
   return translate(lang, 'activation.howDifference', {
     later: count(first.value, first.qualifier, lang),
-    laterDate: when(first, lang),
+    laterWhen: formatPeriodPhrase(first.period, first.precision, lang),
     earlier: count(second!.value, second!.qualifier, lang),
-    earlierDate: when(second!, lang),
+    earlierWhen: formatPeriodPhrase(second!.period, second!.precision, lang),
     months: months(m.months, lang),
   });
 }
@@ -183,12 +190,9 @@ export function monthlyPeriod(m: MonthlyActivation, lang: Lang): string {
     // A published total names its own span ("2024", "the last 2 months to Jan 2023").
     return o.precision === 'year'
       ? when(o, lang)
-      : translate(lang, 'activation.periodSpan', { from: day(m.from, lang), to: when(o, lang) });
+      : formatSpan({ period: isoDay(m.from), precision: 'day' }, o, lang);
   }
-  return translate(lang, 'activation.periodSpan', {
-    from: when(m.inputs[1]!, lang),
-    to: when(m.inputs[0]!, lang),
-  });
+  return formatSpan(m.inputs[1]!, m.inputs[0]!, lang);
 }
 
 /** What a bound among the inputs does to an average, or nothing for exact inputs. */
@@ -415,7 +419,7 @@ export function progressText(projection: Projection, lang: Lang): ProgressText |
     }),
     asOf: translate(lang, 'activation.progressAsOf', {
       current: count(current.value, current.qualifier, lang),
-      date: when(current, lang),
+      when: formatPeriodPhrase(current.period, current.precision, lang),
     }),
     ...(progress.gap > 0
       ? {
