@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatPeriod,
   formatPeriodPhrase,
+  formatRank,
   formatSpan,
   pluralCategory,
   formatQualified,
@@ -193,6 +194,20 @@ describe('dates in sentences', () => {
     expect(formatPeriod('2022-12-01', 'day', 'fr')).toBe('1er déc. 2022');
     expect(formatPeriod('2022-12-11', 'day', 'fr')).toBe('11 déc. 2022');
     expect(formatPeriod('2022-12-01', 'day', 'en')).toBe('1 Dec 2022');
+  });
+});
+
+describe('formatRank', () => {
+  it('writes ordinals', () => {
+    expect([1, 2, 18].map((n) => formatRank(n, 'fr'))).toEqual(['1re', '2e', '18e']);
+    expect([1, 2, 3, 4, 11, 22].map((n) => formatRank(n, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '22nd',
+    ]);
   });
 });
 

@@ -224,6 +224,15 @@ export function formatSpan(
   return `${start} ${end}`;
 }
 
+const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** A rank as said: fr « 1re », « 2e » (a region is feminine); en "1st", "2nd", "3rd", "4th". */
+export function formatRank(rank: number, lang: Lang): string {
+  if (lang === 'fr') return rank === 1 ? '1re' : `${rank}e`;
+  return `${rank}${EN_ORDINAL[ordinalRules.select(rank)] ?? 'th'}`;
+}
+
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
 
 /**

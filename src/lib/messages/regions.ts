@@ -75,6 +75,13 @@ export const fr = {
   'regions.compareDescription':
     'Un petit graphique par région, tous sur les mêmes échelles de temps et de valeurs.',
   'regions.compareEmpty': 'Choisissez jusqu’à 4 régions à comparer.',
+  'regions.rankOf': '{rank} sur 18 régions',
+  'regions.factsTitle': 'Autres chiffres publiés pour {name}',
+  'regions.factsRanks': 'Rang parmi les régions',
+  'regions.factsFeeding': 'Qui alimente le dossier médical partagé (DMP)',
+  'regions.factsOutreach': 'Actions de terrain : un contexte, pas un taux d’adoption',
+  'regions.factsOutreachNote':
+    'Ces chiffres disent l’effort fait pour faire connaître Mon espace santé (personnes sensibilisées, ambassadeurs), pas combien de personnes l’ont activé ou l’utilisent.',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -149,6 +156,13 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.compareDescription':
     'One small chart per region, all on the same time and value scales.',
   'regions.compareEmpty': 'Choose up to 4 regions to compare.',
+  'regions.rankOf': '{rank} of 18 regions',
+  'regions.factsTitle': 'Other figures published for {name}',
+  'regions.factsRanks': 'Rank among the regions',
+  'regions.factsFeeding': 'Who feeds the shared medical record (DMP)',
+  'regions.factsOutreach': 'Outreach: context, not an adoption rate',
+  'regions.factsOutreachNote':
+    'These figures tell the effort made to make Mon espace santé known (people made aware, ambassadors), not how many people activated or use it.',
 };
 
 addMessages(fr, en);
