@@ -50,7 +50,15 @@ function nationalActivated(): Figure[] {
     .sort((a, b) => a.end - b.end);
 }
 
-const MONTH_MS = 30.4375 * 24 * 3600 * 1000;
+/** Calendar months between two days (UTC ms): end of January to end of February is 1. */
+function calendarMonths(from: number, to: number): number {
+  const at = (t: number) => {
+    const d = new Date(t);
+    const days = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    return d.getUTCFullYear() * 12 + d.getUTCMonth() + d.getUTCDate() / days;
+  };
+  return at(to) - at(from);
+}
 const nf = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const fr = (n: number) => nf.format(n);
 const sig3 = (n: number) => Number(n.toPrecision(3));
@@ -151,8 +159,8 @@ describe('Activation tracker in Chromium', () => {
       // Pace over 3 months: from the latest figure back to the latest one 2.5+ months earlier.
       const start = [...figures]
         .reverse()
-        .find((f) => f !== latest && (latest.end - f.end) / MONTH_MS >= 2.5)!;
-      const perMonth = sig3((latest.value - start.value) / ((latest.end - start.end) / MONTH_MS));
+        .find((f) => f !== latest && calendarMonths(f.end, latest.end) >= 2.5)!;
+      const perMonth = sig3((latest.value - start.value) / calendarMonths(start.end, latest.end));
       const pace3 = page.locator('[data-testid="activation-pace"] [data-window="3"]');
       expect(plain(await pace3.locator('.pace-value').textContent())).toBe(
         plain(`${fr(perMonth)} par mois`),
@@ -220,9 +228,8 @@ describe('Activation tracker in Chromium', () => {
       await page.reload();
       await settle(page);
       await user.locator('[role="progressbar"]').waitFor({ timeout: SETTLE_MS });
-      expect(await page.locator('[data-testid="activation-target"]').inputValue()).toBe(
-        String(mine),
-      );
+      // Shown as French writes it; typed as "30000000" or "30 000 000" alike.
+      expect(await page.locator('[data-testid="activation-target"]').inputValue()).toBe(fr(mine));
       expect(await user.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
         mineShare,
       );

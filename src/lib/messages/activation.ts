@@ -79,9 +79,14 @@ export const fr = {
   'activation.nationalNone':
     'Les données chargées n’indiquent pas d’objectif national publié pour les profils activés.',
   'activation.userTitle': 'Votre objectif pour {geo}',
-  'activation.userLabel': 'Objectif (nombre de profils activés)',
+  'activation.userLabel': 'Objectif : un nombre de profils activés ou un taux d’activation',
   'activation.userHint':
-    'Saisissez un nombre : il est gardé dans l’adresse de la page, qui peut être partagée.',
+    'Par exemple « 1 200 000 » profils ou « 50 % » des profils ouverts. L’objectif est gardé dans l’adresse de la page, qui peut être partagée.',
+  'activation.targetInvalid':
+    'Objectif non compris : saisissez un nombre de profils (« 1 200 000 », « 1,2 M ») ou un taux (« 50 % »).',
+  'activation.targetWhich': 'Ce nombre est-il un taux ou un nombre de profils ?',
+  'activation.targetAsRate': '{rate} des profils ouverts',
+  'activation.targetAsCount': '{count} profils activés',
   'activation.userNone': 'Aucun objectif saisi pour {geo}.',
   'activation.progressLabel': '{share} de l’objectif',
   'activation.progressValue': '{current} sur {target}',
@@ -89,9 +94,22 @@ export const fr = {
   'activation.gap': 'Reste à activer : {gap} profils.',
   'activation.reached': 'Objectif atteint d’après le dernier chiffre publié.',
   'activation.projection':
-    'Au rythme actuel ({pace} par mois, sur les {n} derniers mois), l’objectif serait atteint vers {date}.',
+    'Au rythme des derniers chiffres ({pace} par mois, sur les {n} derniers mois), l’objectif serait atteint vers {date}.',
   'activation.projectionRange':
     'Selon le rythme récent retenu, entre {earliest} (rythme le plus rapide, {fastest} par mois sur {fastestN} mois) et {latest} (le plus lent, {slowest} par mois sur {slowestN} mois).',
+  'activation.projectionPast':
+    'Au rythme des derniers chiffres ({pace} par mois, sur les {n} derniers mois), l’objectif aurait été atteint vers {date}, une date déjà passée : aucun chiffre publié après celui de {since} ne permet de le vérifier.',
+  'activation.projectionRangePartlyPast':
+    'Selon le rythme récent retenu : dès {earliest}, date déjà passée (rythme le plus rapide, {fastest} par mois sur {fastestN} mois), ou vers {latest} (le plus lent, {slowest} par mois sur {slowestN} mois).',
+  'activation.projectionRangePast':
+    'Selon le rythme récent retenu, entre {earliest} et {latest} (de {fastest} à {slowest} par mois) : deux dates déjà passées.',
+  'activation.projectionStale':
+    'Dernier chiffre publié : {date}, il y a {age}. Les dates qui suivent supposent que le rythme d’alors s’est maintenu depuis.',
+  'activation.rateDefinitions':
+    'Les taux viennent de sources qui ne les définissent pas toutes de la même façon (part des profils ouverts, de la population) : voir la note de chaque chiffre.',
+  'activation.points.one': '{value} point',
+  'activation.points.other': '{value} points',
+  'activation.gapRate': 'Reste à gagner : {gap} de taux d’activation.',
   'activation.projectionUncertain':
     'Certains chiffres utilisés sont approximatifs ou des minimums : ces dates sont indicatives.',
   'activation.needed':
@@ -185,8 +203,14 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.nationalNone':
     'The loaded data states no published national target for activated profiles.',
   'activation.userTitle': 'Your target for {geo}',
-  'activation.userLabel': 'Target (number of activated profiles)',
-  'activation.userHint': 'Type a number: it is kept in the page address, which can be shared.',
+  'activation.userLabel': 'Target: a number of activated profiles or an activation rate',
+  'activation.userHint':
+    'For example “1,200,000” profiles or “50 %” of open profiles. The target is kept in the page address, which can be shared.',
+  'activation.targetInvalid':
+    'Target not understood: type a number of profiles (“1 200 000”, “1.2 M”) or a rate (“50 %”).',
+  'activation.targetWhich': 'Is this number a rate or a number of profiles?',
+  'activation.targetAsRate': '{rate} of open profiles',
+  'activation.targetAsCount': '{count} activated profiles',
   'activation.userNone': 'No target set for {geo}.',
   'activation.progressLabel': '{share} of the target',
   'activation.progressValue': '{current} of {target}',
@@ -194,9 +218,22 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.gap': 'Still to activate: {gap} profiles.',
   'activation.reached': 'Target reached according to the latest published figure.',
   'activation.projection':
-    'At today’s pace ({pace} per month, over the last {n} months), the target would be reached around {date}.',
+    'At the pace of the latest figures ({pace} per month, over the last {n} months), the target would be reached around {date}.',
   'activation.projectionRange':
     'Depending on the recent pace taken, between {earliest} (fastest pace, {fastest} per month over {fastestN} months) and {latest} (slowest, {slowest} per month over {slowestN} months).',
+  'activation.projectionPast':
+    'At the pace of the latest figures ({pace} per month, over the last {n} months), the target would have been reached around {date}, a date already past: no figure published after the one of {since} can confirm it.',
+  'activation.projectionRangePartlyPast':
+    'Depending on the recent pace taken: as early as {earliest}, already past (fastest pace, {fastest} per month over {fastestN} months), or around {latest} (slowest, {slowest} per month over {slowestN} months).',
+  'activation.projectionRangePast':
+    'Depending on the recent pace taken, between {earliest} and {latest} ({fastest} to {slowest} per month): both dates already past.',
+  'activation.projectionStale':
+    'Latest published figure: {date}, {age} ago. The dates below assume the pace of then has held since.',
+  'activation.rateDefinitions':
+    'The rates come from sources that do not all define them the same way (share of open profiles, of the population): see each figure’s note.',
+  'activation.points.one': '{value} point',
+  'activation.points.other': '{value} points',
+  'activation.gapRate': 'Still to gain: {gap} of activation rate.',
   'activation.projectionUncertain':
     'Some figures used are approximate or lower bounds: these dates are indicative.',
   'activation.needed':

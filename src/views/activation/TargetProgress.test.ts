@@ -17,7 +17,9 @@ const activated = (period: string, value: number, qualifier: '=' | '>' = '=') =>
   });
 
 function renderTarget(observations: ReturnType<typeof activated>[], target: number | undefined) {
-  const projection = projectTarget(cumulativeFigures(observations, 'REG-53'), target);
+  const projection = projectTarget(cumulativeFigures(observations, 'REG-53'), target, {
+    today: new Date('2024-08-15T00:00:00Z'),
+  });
   return render(TargetProgress, {
     props: { id: 'user', title: 'Objectif Bretagne', geo: 'REG-53', projection, lang: 'fr' },
   });
@@ -45,7 +47,7 @@ describe('TargetProgress', () => {
       'https://example.org/synthetic-source',
     );
     expect(container.querySelector('.projection')?.textContent).toMatch(
-      /^Au rythme actuel \(49\u202f600 par mois, sur les 3 derniers mois\), l’objectif serait atteint vers .+ 2025\.$/,
+      /^Au rythme des derniers chiffres \(50\u202f000 par mois, sur les 3 derniers mois\), l’objectif serait atteint vers .+ 2025\.$/,
     );
     expect(container.querySelector('section')?.dataset.status).toBe('projected');
   });

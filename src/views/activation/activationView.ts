@@ -5,14 +5,16 @@
 import '../../lib/messages/activation';
 import type { Observation, Qualifier } from '../../feeds/types';
 import {
+  formatDuration,
   formatNumber,
+  formatPercent,
   formatPeriod,
   formatPeriodPhrase,
   formatQualified,
   formatSpan,
   type Lang,
 } from '../../lib/format';
-import { translate } from '../../lib/i18n.svelte';
+import { translate, translatePlural } from '../../lib/i18n.svelte';
 import {
   ACTIVATION_FLOWS,
   type MonthlyActivation,
@@ -334,12 +336,33 @@ export function paceRows(list: readonly Pace[], lang: Lang): PaceRow[] {
 const monthOf = (date: Date, lang: Lang) =>
   formatPeriod(date.toISOString().slice(0, 7), 'month', lang);
 
-/** The projection in sentences: a date and its range, or why there is none. */
+/** What a target counts: activated profiles, or the activation rate (percent of open profiles). */
+export type TargetKind = 'count' | 'rate';
+
+/** A pace or a gap as read: "237 000" profiles, or "0,9 point" of rate. */
+function amount(value: number, qualifier: Qualifier, kind: TargetKind, lang: Lang): string {
+  if (kind === 'count') return count(value, qualifier, lang);
+  const rounded = Math.round(value * 10) / 10;
+  return translatePlural(lang, 'activation.points', rounded, {
+    value: formatQualified(rounded, qualifier, 'count', lang),
+  });
+}
+
+/** A target's value as read: "40 000 000" profiles or "50 %". */
+export function targetText(value: number, kind: TargetKind, lang: Lang): string {
+  return kind === 'count' ? formatNumber(value, lang) : formatPercent(value, lang);
+}
+
+/**
+ * The projection in sentences: a date and its range, or why there is none. Dates already past
+ * (the projection rests on a figure older than they are) are said to be past, never as to come;
+ * a range whose two ends fall in the same month is one date.
+ */
 export function projectionSentences(
   projection: Projection,
   geo: string,
   lang: Lang,
-  deadline?: Date,
+  { deadline, kind = 'count' }: { deadline?: Date; kind?: TargetKind } = {},
 ): string[] {
   const geoText = geoName(geo, lang);
   switch (projection.status) {
@@ -356,32 +379,57 @@ export function projectionSentences(
       ];
     case 'projected': {
       const perMonth = (p: { perMonth: number; qualifier: Qualifier }) =>
-        count(roundDerived(p.perMonth), p.qualifier, lang);
-      const lines = [
-        translate(lang, 'activation.projection', {
-          pace: perMonth(projection.pace),
-          n: projection.pace.window,
-          date: monthOf(projection.date, lang),
-        }),
-      ];
-      if (projection.fastest !== projection.slowest) {
+        kind === 'count'
+          ? count(roundDerived(p.perMonth), p.qualifier, lang)
+          : amount(p.perMonth, p.qualifier, kind, lang);
+      const current = projection.progress.current.observation;
+      const lines: string[] = [];
+      if (projection.staleMonths >= 1) {
         lines.push(
-          translate(lang, 'activation.projectionRange', {
-            earliest: monthOf(projection.earliest, lang),
+          translate(lang, 'activation.projectionStale', {
+            date: formatPeriod(current.period, current.precision, lang),
+            age: formatDuration(Math.floor(projection.staleMonths), 'month', lang),
+          }),
+        );
+      }
+      lines.push(
+        translate(
+          lang,
+          projection.past.date ? 'activation.projectionPast' : 'activation.projection',
+          {
+            pace: perMonth(projection.pace),
+            n: projection.pace.window,
+            date: monthOf(projection.date, lang),
+            since: formatPeriod(current.period, current.precision, lang),
+          },
+        ),
+      );
+      const earliest = monthOf(projection.earliest, lang);
+      const latest = monthOf(projection.latest, lang);
+      if (earliest !== latest) {
+        const key = projection.past.latest
+          ? 'activation.projectionRangePast'
+          : projection.past.earliest
+            ? 'activation.projectionRangePartlyPast'
+            : 'activation.projectionRange';
+        lines.push(
+          translate(lang, key, {
+            earliest,
             fastest: perMonth(projection.fastest),
             fastestN: projection.fastest.window,
-            latest: monthOf(projection.latest, lang),
+            latest,
             slowest: perMonth(projection.slowest),
             slowestN: projection.slowest.window,
           }),
         );
       }
       if (projection.uncertain) lines.push(translate(lang, 'activation.projectionUncertain'));
+      if (kind === 'rate') lines.push(translate(lang, 'activation.rateDefinitions'));
       if (deadline && projection.neededPerMonth !== undefined) {
         lines.push(
           translate(lang, 'activation.needed', {
             year: deadline.getUTCFullYear(),
-            needed: count(roundDerived(projection.neededPerMonth), '=', lang),
+            needed: perMonth({ perMonth: projection.neededPerMonth, qualifier: '=' }),
           }),
         );
         lines.push(
@@ -403,28 +451,38 @@ export interface ProgressText {
   source: { url: string; label: string };
 }
 
-export function progressText(projection: Projection, lang: Lang): ProgressText | undefined {
+export function progressText(
+  projection: Projection,
+  lang: Lang,
+  kind: TargetKind = 'count',
+): ProgressText | undefined {
   if (projection.status === 'no-target') return undefined;
   const progress = projection.progress;
   if (!progress) return undefined;
   const current = progress.current.observation;
+  const figure = formatQualified(
+    current.value,
+    current.qualifier,
+    kind === 'count' ? 'count' : 'percent',
+    lang,
+  );
   return {
     percent: Math.min(100, Math.max(0, progress.share * 100)),
     share: translate(lang, 'activation.progressLabel', {
       share: formatQualified(progress.share * 100, progress.shareQualifier, 'percent', lang),
     }),
     value: translate(lang, 'activation.progressValue', {
-      current: count(current.value, current.qualifier, lang),
-      target: formatNumber(progress.target, lang),
+      current: figure,
+      target: targetText(progress.target, kind, lang),
     }),
     asOf: translate(lang, 'activation.progressAsOf', {
-      current: count(current.value, current.qualifier, lang),
+      current: figure,
       when: formatPeriodPhrase(current.period, current.precision, lang),
     }),
     ...(progress.gap > 0
       ? {
-          gap: translate(lang, 'activation.gap', {
-            gap: count(progress.gap, progress.gapQualifier, lang),
+          gap: translate(lang, kind === 'count' ? 'activation.gap' : 'activation.gapRate', {
+            gap: amount(progress.gap, progress.gapQualifier, kind, lang),
           }),
         }
       : {}),
