@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Precision, Qualifier } from '../feeds/types';
 import {
+  formatChange,
   formatCompact,
   formatDateTime,
   formatNumber,
@@ -194,6 +195,14 @@ describe('dates in sentences', () => {
     expect(formatPeriod('2022-12-01', 'day', 'fr')).toBe('1er déc. 2022');
     expect(formatPeriod('2022-12-11', 'day', 'fr')).toBe('11 déc. 2022');
     expect(formatPeriod('2022-12-01', 'day', 'en')).toBe('1 Dec 2022');
+  });
+});
+
+describe('formatChange', () => {
+  it('signs a relative change', () => {
+    expect(formatChange(0.25, 'fr')).toBe(`+25${NBSP}%`);
+    expect(formatChange(-0.045, 'fr')).toBe(`-4,5${NBSP}%`);
+    expect(formatChange(0, 'en')).toBe('0%');
   });
 });
 

@@ -224,6 +224,18 @@ export function formatSpan(
   return `${start} ${end}`;
 }
 
+const changeFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
+/** A relative change, signed: fr « +25 % », « −4,5 % », « 0 % » (a ratio: 0.25 is +25 %). */
+export function formatChange(ratio: number, lang: Lang): string {
+  const f = (changeFormats[lang] ??= new Intl.NumberFormat(LOCALES[lang], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }));
+  return f.format(ratio);
+}
+
 const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 

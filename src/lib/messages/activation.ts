@@ -123,6 +123,46 @@ export const fr = {
   'activation.thin.no-pace':
     'Trop peu de données pour projeter : aucun chiffre de profils activés pour {geo} ne date d’environ 3 à 24 mois avant le dernier, donc aucun rythme récent ne peut être calculé.',
   'activation.sourcesOf': 'Sources : {sources}',
+  'activation.outreachTitle': 'Vos actions se voient-elles dans les chiffres ?',
+  'activation.outreachIntro':
+    'Indiquez le jour où vos actions ont commencé (ambassadeurs, ARS, CPAM) : le suivi compare les activations par mois de ce territoire ({geo}) dans les {n} mois avant et après, à celles de la France sur les mêmes mois, pour ne pas prendre une campagne nationale pour un succès local.',
+  'activation.outreachLabel': 'Début de vos actions',
+  'activation.outreachClear': 'Effacer la date',
+  'activation.outreachNone': 'Aucune date de début saisie.',
+  'activation.outreachCaption': 'Activations par mois avant et après le {start}',
+  'activation.outreachColPlace': 'Territoire',
+  'activation.outreachColBefore': 'Avant : {span}',
+  'activation.outreachColAfter': 'Après : {span}',
+  'activation.outreachColChange': 'Évolution',
+  'activation.outreachMonth': '{month} : {value}',
+  'activation.outreachMonths': 'Mois entiers utilisés',
+  'activation.outreachNoPace': 'pas assez de chiffres',
+  'activation.outreachFromMonths.one': 'moyenne de {count} mois entier',
+  'activation.outreachFromMonths.other': 'moyenne de {count} mois entiers',
+  'activation.outreachFromCounts': 'hausse entre deux chiffres cumulés, {span}',
+  'activation.outreachVerdict.faster-than-nation':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}), contre {nation} pour la France sur les mêmes mois : l’évolution locale dépasse la tendance nationale.',
+  'activation.outreachVerdict.like-nation':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}), contre {nation} pour la France sur les mêmes mois : l’évolution locale suit la tendance nationale, rien dans ces chiffres ne distingue un effet local.',
+  'activation.outreachVerdict.slower-than-nation':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}), contre {nation} pour la France sur les mêmes mois : l’évolution locale reste en deçà de la tendance nationale.',
+  'activation.outreachVerdict.no-national-reference':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}). Les données n’ont pas de rythme national sur les mêmes mois : on ne peut pas dire si c’est une tendance nationale ou locale.',
+  'activation.outreachCannot.no-figures':
+    'Les données ne permettent pas de le dire : elles n’ont pour ce territoire ({geo}) ni chiffre mensuel ni chiffre cumulé de profils activés. Ajoutez un flux de données (un export mensuel de l’ARS ou de la CPAM, par exemple).',
+  'activation.outreachCannot.no-figures-after-start':
+    'Les données ne permettent pas encore de le dire : aucun chiffre de ce territoire ({geo}) ne porte sur les mois qui suivent le {start}.',
+  'activation.outreachCannot.too-few-before':
+    'Les données ne permettent pas de le dire : trop peu de chiffres pour ce territoire ({geo}) dans les {n} mois avant le {start} (il faut deux mois entiers, ou deux chiffres cumulés à au moins deux mois d’écart).',
+  'activation.outreachCannot.too-few-after':
+    'Les données ne permettent pas de le dire : trop peu de chiffres pour ce territoire ({geo}) dans les mois après le {start} (il faut deux mois entiers, ou deux chiffres cumulés à au moins deux mois d’écart).',
+  'activation.outreachCannot.too-few-both':
+    'Les données ne permettent pas de le dire : trop peu de chiffres pour ce territoire ({geo}) de part et d’autre du {start} ; des chiffres cumulés éloignés, l’un avant et l’autre après, mêleraient les deux périodes.',
+  'activation.outreachUncertain':
+    'Certains chiffres utilisés sont approximatifs ou des minimums : ces rythmes sont indicatifs.',
+  'activation.outreachNotCause':
+    'Une différence avec la France ne prouve pas à elle seule que vos actions en sont la cause (d’autres actions, locales ou nationales, ont pu jouer).',
+  'activation.outreachContext': 'Actions de terrain publiées pour {geo} (un contexte, pas des activations) :',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -247,6 +287,46 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.thin.no-pace':
     'Too little data to project: no figure of activated profiles for {geo} dates from about 3 to 24 months before the latest one, so no recent pace can be computed.',
   'activation.sourcesOf': 'Sources: {sources}',
+  'activation.outreachTitle': 'Does your outreach show in the figures?',
+  'activation.outreachIntro':
+    'Give the day your actions started (ambassadors, ARS, CPAM): the tracker compares the activations per month of {geo} in the {n} months before and after with France’s over the same months, so a national campaign is not mistaken for local success.',
+  'activation.outreachLabel': 'Start of your actions',
+  'activation.outreachClear': 'Clear the date',
+  'activation.outreachNone': 'No start date given.',
+  'activation.outreachCaption': 'Activations per month before and after {start}',
+  'activation.outreachColPlace': 'Area',
+  'activation.outreachColBefore': 'Before: {span}',
+  'activation.outreachColAfter': 'After: {span}',
+  'activation.outreachColChange': 'Change',
+  'activation.outreachMonth': '{month}: {value}',
+  'activation.outreachMonths': 'Whole months used',
+  'activation.outreachNoPace': 'not enough figures',
+  'activation.outreachFromMonths.one': 'mean of {count} whole month',
+  'activation.outreachFromMonths.other': 'mean of {count} whole months',
+  'activation.outreachFromCounts': 'rise between two cumulative figures, {span}',
+  'activation.outreachVerdict.faster-than-nation':
+    'After {start}, the pace of activations changed by {place} ({geo}), against {nation} for France over the same months: the local change outpaces the national trend.',
+  'activation.outreachVerdict.like-nation':
+    'After {start}, the pace of activations changed by {place} ({geo}), against {nation} for France over the same months: the local change follows the national trend; nothing in these figures sets a local effect apart.',
+  'activation.outreachVerdict.slower-than-nation':
+    'After {start}, the pace of activations changed by {place} ({geo}), against {nation} for France over the same months: the local change falls short of the national trend.',
+  'activation.outreachVerdict.no-national-reference':
+    'After {start}, the pace of activations changed by {place} ({geo}). The data has no national pace over the same months: whether this is a national or a local trend cannot be told.',
+  'activation.outreachCannot.no-figures':
+    'The data cannot tell: it has no monthly and no cumulative figure of activated profiles for {geo}. Add a data feed (a monthly export of the ARS or the CPAM, for example).',
+  'activation.outreachCannot.no-figures-after-start':
+    'The data cannot tell yet: no figure of {geo} covers the months after {start}.',
+  'activation.outreachCannot.too-few-before':
+    'The data cannot tell: too few figures for {geo} in the {n} months before {start} (two whole months are needed, or two cumulative figures at least two months apart).',
+  'activation.outreachCannot.too-few-after':
+    'The data cannot tell: too few figures for {geo} in the months after {start} (two whole months are needed, or two cumulative figures at least two months apart).',
+  'activation.outreachCannot.too-few-both':
+    'The data cannot tell: too few figures for {geo} on either side of {start}; cumulative figures far apart, one before and one after, would mix the two periods.',
+  'activation.outreachUncertain':
+    'Some figures used are approximate or lower bounds: these paces are indicative.',
+  'activation.outreachNotCause':
+    'A difference from France does not by itself prove your actions caused it (other actions, local or national, may have played a part).',
+  'activation.outreachContext': 'Outreach published for {geo} (context, not activations):',
 };
 
 addMessages(fr, en);

@@ -75,7 +75,6 @@ export const fr = {
   'regions.compareDescription':
     'Un petit graphique par région, tous sur les mêmes échelles de temps et de valeurs.',
   'regions.compareEmpty': 'Choisissez jusqu’à 4 régions à comparer.',
-  'regions.rankOf': '{rank} sur 18 régions',
   'regions.factsTitle': 'Autres chiffres publiés pour {name}',
   'regions.factsRanks': 'Rang parmi les régions',
   'regions.factsFeeding': 'Qui alimente le dossier médical partagé (DMP)',
@@ -156,7 +155,6 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.compareDescription':
     'One small chart per region, all on the same time and value scales.',
   'regions.compareEmpty': 'Choose up to 4 regions to compare.',
-  'regions.rankOf': '{rank} of 18 regions',
   'regions.factsTitle': 'Other figures published for {name}',
   'regions.factsRanks': 'Rank among the regions',
   'regions.factsFeeding': 'Who feeds the shared medical record (DMP)',

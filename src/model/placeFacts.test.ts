@@ -1,22 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticObservation } from '../../../test/synthetic';
-import { parseFeed } from '../../feeds/ingest';
-import { embeddedFeed } from '../../feeds/registry';
-import { regionFacts } from './regionFacts';
+import { syntheticObservation } from '../../test/synthetic';
+import { parseFeed } from '../feeds/ingest';
+import { embeddedFeed } from '../feeds/registry';
+import { placeFacts } from './placeFacts';
 
-describe('regionFacts on the embedded data', () => {
+describe('placeFacts on the embedded data', () => {
   const { observations } = parseFeed(
     embeddedFeed,
-    readFileSync(resolve(import.meta.dirname, '../../../data/observations.csv')),
+    readFileSync(resolve(import.meta.dirname, '../../data/observations.csv')),
     { today: new Date('2026-12-05') },
   );
   const pick = (points: { indicator: string; breakdown: string; value: number }[]) =>
     points.map((p) => [p.indicator, p.breakdown, p.value]);
 
   it('gives Nouvelle-Aquitaine its activation rank and its feeding shares', () => {
-    const facts = regionFacts(observations, 'REG-75');
+    const facts = placeFacts(observations, 'REG-75');
     expect(pick(facts.ranks)).toEqual([['mes_activation_rank_national', '', 2]]);
     expect(pick(facts.feeding)).toEqual([
       ['dmp_feeding_share', 'etablissements', 90],
@@ -28,7 +28,7 @@ describe('regionFacts on the embedded data', () => {
   });
 
   it('gives Île-de-France its outreach figures, apart from adoption', () => {
-    const facts = regionFacts(observations, 'REG-11');
+    const facts = placeFacts(observations, 'REG-11');
     expect(pick(facts.outreach)).toEqual([
       ['mes_ambassadors', '', 246],
       ['mes_people_sensitised', '', 66_000],
@@ -37,13 +37,13 @@ describe('regionFacts on the embedded data', () => {
   });
 
   it('gives Auvergne-Rhône-Alpes its rank for DMP feeding', () => {
-    expect(pick(regionFacts(observations, 'REG-84').ranks)).toEqual([
+    expect(pick(placeFacts(observations, 'REG-84').ranks)).toEqual([
       ['dmp_feeding_rank_national', '', 2],
     ]);
   });
 });
 
-describe('regionFacts', () => {
+describe('placeFacts', () => {
   it('keeps the latest figure of each indicator (synthetic figures)', () => {
     const rank = (period: string, value: number) =>
       syntheticObservation({
@@ -52,7 +52,7 @@ describe('regionFacts', () => {
         period,
         value,
       });
-    const facts = regionFacts([rank('2024-01', 5), rank('2025-01', 3)], 'REG-53');
+    const facts = placeFacts([rank('2024-01', 5), rank('2025-01', 3)], 'REG-53');
     expect(facts.ranks.map((p) => [p.period, p.value])).toEqual([['2025-01', 3]]);
   });
 });

@@ -1,17 +1,17 @@
 /**
- * What a region published about itself besides the map's indicators, for its page: its national
+ * What a place published about itself besides the map's indicators, for its pages: its national
  * rank, the shares of health providers feeding the DMP, and outreach figures (people sensitised,
  * ambassadors), which are context, never an adoption rate. Pure: the latest figure of each
  * indicator and breakdown, with its date and source.
  */
-import type { Observation } from '../../feeds/types';
-import { indicatorById } from '../../model/indicators';
-import { latestAsOf, series, type SeriesPoint } from '../../model/series';
+import type { Observation } from '../feeds/types';
+import { indicatorById } from './indicators';
+import { latestAsOf, series, type SeriesPoint } from './series';
 
 export const RANK_INDICATORS = ['mes_activation_rank_national', 'dmp_feeding_rank_national'];
 export const FEEDING_INDICATORS = ['dmp_feeding_share', 'dmp_feeding_radiologues'];
 
-export interface RegionFacts {
+export interface PlaceFacts {
   ranks: SeriesPoint[];
   feeding: SeriesPoint[];
   outreach: SeriesPoint[];
@@ -37,7 +37,7 @@ function latestOf(
   });
 }
 
-export function regionFacts(observations: readonly Observation[], geo: string): RegionFacts {
+export function placeFacts(observations: readonly Observation[], geo: string): PlaceFacts {
   const outreach = [...new Set(observations.map((o) => o.indicator))].filter(
     (id) => indicatorById.get(id)?.category === 'outreach',
   );
