@@ -169,6 +169,10 @@ export function formatPeriod(period: string, precision: Precision, lang: Lang): 
   const [y, m, d] = period.split('-').map(Number) as [number, number?, number?];
   // Dates are calendar days, not instants: format in UTC so no time zone shifts the day.
   if (precision === 'year' || m === undefined) return String(y);
+  if (precision === 'quarter') {
+    const quarter = Math.ceil(m / 3);
+    return lang === 'fr' ? `T${quarter} ${y}` : `Q${quarter} ${y}`;
+  }
   if (precision === 'half-year') {
     const first = m <= 6;
     if (lang === 'fr') return `${first ? '1er' : '2e'} semestre ${y}`;
@@ -189,13 +193,13 @@ function saysDay(period: string, precision: Precision): boolean {
 
 /**
  * A published period as it is said in a sentence: fr « le 1er déc. 2022 », « en oct. 2024 »,
- * « en 2024 », « au 2e semestre 2021 »; en "on 1 Dec 2022", "in Oct 2024", "in H2 2021".
+ * « en 2024 », « au 2e semestre 2021 », « au T1 2025 »; en "on 1 Dec 2022", "in Oct 2024", "in H2 2021".
  */
 export function formatPeriodPhrase(period: string, precision: Precision, lang: Lang): string {
   const text = formatPeriod(period, precision, lang);
   if (lang === 'en') return `${saysDay(period, precision) ? 'on' : 'in'} ${text}`;
   if (saysDay(period, precision)) return `le ${text}`;
-  return precision === 'half-year' ? `au ${text}` : `en ${text}`;
+  return precision === 'half-year' || precision === 'quarter' ? `au ${text}` : `en ${text}`;
 }
 
 /** French elides « de » before a vowel: « d’oct. 2025 », « d’avr. 2024 », « de janv. 2024 ». */
@@ -218,7 +222,7 @@ export function formatSpan(
   const start = saysDay(from.period, from.precision) ? `du ${a}` : deFr(a);
   const end = saysDay(to.period, to.precision)
     ? `au ${b}`
-    : to.precision === 'half-year'
+    : to.precision === 'half-year' || to.precision === 'quarter'
       ? `au ${b}`
       : `à ${b}`;
   return `${start} ${end}`;
