@@ -1,7 +1,14 @@
 import { syntheticPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../model/series';
-import { chartSummary, derivedText, pointLabel, safeHref, tooltipLines } from './pointText';
+import {
+  chartSummary,
+  derivedText,
+  kpiSpreadNote,
+  pointLabel,
+  safeHref,
+  tooltipLines,
+} from './pointText';
 
 const NNBSP = '\u202f';
 
@@ -137,5 +144,22 @@ describe('disputed figures (model/reconcile.ts)', () => {
 
   it('says so in the point label', () => {
     expect(pointLabel(point, 'S', 'count', 'en')).toMatch(/disputed figure, 2 published values$/);
+  });
+});
+
+describe('kpiSpreadNote', () => {
+  it('says when a row of headline figures mixes moments more than 3 months apart', () => {
+    const rate = syntheticPoint('2024-10-07', 20, { precision: 'day' });
+    const count = syntheticPoint('2026-01-29', 24_000_000, { precision: 'day' });
+    expect(kpiSpreadNote([rate, undefined, count], 'fr')).toBe(
+      'Ces chiffres ne sont pas du même moment : du plus ancien (7 oct. 2024) au plus récent (29 janv. 2026). Chacun est le dernier publié pour sa série ; sa carte en donne la date.',
+    );
+  });
+
+  it('says nothing for figures of the same season, or none', () => {
+    const a = syntheticPoint('2026-01', 1);
+    const b = syntheticPoint('2025-11-15', 2, { precision: 'day' });
+    expect(kpiSpreadNote([a, b], 'fr')).toBeUndefined();
+    expect(kpiSpreadNote([undefined], 'fr')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { SeriesPoint } from '../model/series';
 import { sourceName, sourceNames, sourceQuote } from '../model/citation';
+import { monthsBetween, periodEnd } from '../model/period';
 import { formatPeriod, formatQualified, qualifierName, type Lang, type Unit } from '../lib/format';
 import { translate } from '../lib/i18n.svelte';
 
@@ -110,6 +111,31 @@ export function tooltipLines(point: SeriesPoint, unit: Unit, lang: Lang): Toolti
   if (derived) lines.push({ kind: 'derived', text: derived });
   lines.push(...disputedLines(point, unit, lang));
   return lines;
+}
+
+/** Headline figures further apart than this are said not to be of the same moment. */
+const KPI_SPREAD_MONTHS = 3;
+
+/**
+ * What a row of headline figures must say when its figures are not of the same moment (a 2024
+ * count beside a 2026 one): the oldest and the latest dates. Each card still gives its own.
+ */
+export function kpiSpreadNote(
+  points: readonly (SeriesPoint | undefined)[],
+  lang: Lang,
+): string | undefined {
+  const dated = points
+    .filter((p): p is SeriesPoint => p !== undefined)
+    .map((p) => ({ p, end: periodEnd(p.period, p.precision) }))
+    .sort((a, b) => a.end.getTime() - b.end.getTime());
+  const first = dated[0];
+  const last = dated[dated.length - 1];
+  if (!first || !last) return undefined;
+  if (monthsBetween(first.end, last.end) <= KPI_SPREAD_MONTHS) return undefined;
+  return translate(lang, 'kpi.spread', {
+    from: pointPeriod(first.p, lang),
+    to: pointPeriod(last.p, lang),
+  });
 }
 
 /** The chart's accessible name: what it shows, how many points, over which period. */

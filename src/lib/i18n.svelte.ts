@@ -48,6 +48,8 @@ const core = {
   'kpi.asOf': 'Date du chiffre : {date}',
   'kpi.source': 'Source :',
   'kpi.rankOf': '{rank} sur 18 régions',
+  'kpi.spread':
+    'Ces chiffres ne sont pas du même moment : du plus ancien ({from}) au plus récent ({to}). Chacun est le dernier publié pour sa série ; sa carte en donne la date.',
   'app.tagline': 'Les chiffres publics du Ségur du numérique en santé',
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
@@ -106,6 +108,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'kpi.asOf': 'Date of the figure: {date}',
   'kpi.source': 'Source:',
   'kpi.rankOf': '{rank} of 18 regions',
+  'kpi.spread':
+    'These figures are not of the same moment: from the oldest ({from}) to the latest ({to}). Each is the latest published for its series; its card gives its date.',
   'app.tagline': 'Public figures of France’s Ségur e-health programme',
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',

@@ -436,14 +436,19 @@ describe('progress and projection to a target', () => {
   });
 
   it('says when the target is reached, and when there is none', () => {
-    expect(projectTarget(figures, 1_500_000, { today: TODAY })).toMatchObject({ status: 'reached' });
+    expect(projectTarget(figures, 1_500_000, { today: TODAY })).toMatchObject({
+      status: 'reached',
+    });
     expect(projectTarget(figures, undefined, { today: TODAY })).toEqual({ status: 'no-target' });
     // "about 2 M" is not surely 2 M: not reached, still projected
     const about = cumulativeFigures(
       [activated('2024-01-31', 1_000_000), activated('2024-04-30', 2_000_000, '~')],
       'REG-53',
     );
-    expect(projectTarget(about, 2_000_000, { today: TODAY })).toMatchObject({ status: 'projected', uncertain: true });
+    expect(projectTarget(about, 2_000_000, { today: TODAY })).toMatchObject({
+      status: 'projected',
+      uncertain: true,
+    });
   });
 });
 
@@ -508,7 +513,9 @@ describe('on the embedded data', () => {
   });
 
   it('regions without activated counts are too thin to project', () => {
-    expect(projectTarget(cumulativeFigures(observations, 'REG-44'), 2_000_000, { today: TODAY })).toMatchObject({
+    expect(
+      projectTarget(cumulativeFigures(observations, 'REG-44'), 2_000_000, { today: TODAY }),
+    ).toMatchObject({
       status: 'too-thin',
       reason: 'too-few-figures',
       figureCount: 0,

@@ -38,7 +38,12 @@ export const fr = {
   'regions.rankingSummary.one': '{title} : {count} région, {top}',
   'regions.rankingSummary.other': '{title} : {count} régions, de {top} à {bottom}',
   'regions.rankingEmpty': 'Aucune région à classer à cette date.',
-  'regions.national': 'France : {value}',
+  'regions.national': 'France : {value} ({date})',
+  'regions.apart': 'à {age} du chiffre de la France',
+  'regions.apartNote.one':
+    'Le chiffre de {count} région est à plus de 3 mois de celui de la France ({date}) : {regions}. La comparaison est à lire avec prudence ; le tableau donne l’écart.',
+  'regions.apartNote.other':
+    'Les chiffres de {count} régions sont à plus de 3 mois de celui de la France ({date}) : {regions}. La comparaison est à lire avec prudence ; le tableau donne l’écart de chacune.',
   'regions.nationalNone': 'Pas de valeur nationale à cette date.',
   'regions.nationalNotComparable':
     'Un total national n’est pas comparable au chiffre d’une région : choisissez « pour 100 habitants » pour le voir comme référence.',
@@ -120,7 +125,12 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.rankingSummary.one': '{title}: {count} region, {top}',
   'regions.rankingSummary.other': '{title}: {count} regions, from {top} to {bottom}',
   'regions.rankingEmpty': 'No region to rank at this date.',
-  'regions.national': 'France: {value}',
+  'regions.national': 'France: {value} ({date})',
+  'regions.apart': '{age} from France’s figure',
+  'regions.apartNote.one':
+    'The figure of {count} region is more than 3 months from France’s ({date}): {regions}. Read the comparison with care; the table gives the gap.',
+  'regions.apartNote.other':
+    'The figures of {count} regions are more than 3 months from France’s ({date}): {regions}. Read the comparison with care; the table gives each gap.',
   'regions.nationalNone': 'No national value at this date.',
   'regions.nationalNotComparable':
     'A national total is not comparable with a region’s figure: choose “per 100 inhabitants” to see it as a reference.',

@@ -134,12 +134,12 @@ export function rateChart(
     unit: 'percent',
     series: [
       {
-        key: 'computed',
+        key: 'rate-computed',
         label: translate(lang, 'activation.rateComputed'),
         points: rate.filter((p) => p.derivedFrom),
       },
       {
-        key: 'published',
+        key: 'rate-published',
         label: translate(lang, 'activation.ratePublished'),
         points: rate.filter((p) => !p.derivedFrom),
       },
@@ -274,7 +274,7 @@ export function monthlyChart(
     unit: 'count',
     series: [
       {
-        key: 'published',
+        key: 'monthly-published',
         label: translate(lang, 'activation.monthlyPublished'),
         points: published,
       },
