@@ -8,6 +8,7 @@ import {
   chartPicture,
   chartSources,
   exportFileName,
+  exportValue,
   inlineStyles,
   pictureFooter,
   wrapText,
@@ -93,12 +94,13 @@ describe('chartCsv', () => {
     expect(rows[1]![col('source_label')]).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(rows[3]![col('series')]).toBe(`'-B series`);
     expect(rows[3]![col('note')]).toBe(`'@SUM(A1)\tline`);
-    // The qualifier symbols are text: '>' is harmless, '=' would be read as a formula start.
+    // The qualifier column holds one of = ~ > < and must read back into the app: a lone "="
+    // runs nothing, so it is written as it is.
     expect(rows[2]![col('qualifier')]).toBe('>');
-    expect(rows[1]![col('qualifier')]).toBe(`'=`);
+    expect(rows[1]![col('qualifier')]).toBe('=');
     for (const row of rows.slice(1)) {
       for (const [i, cell] of row.entries()) {
-        if (i === col('value')) continue;
+        if (i === col('value') || i === col('qualifier')) continue;
         expect(cell, `column ${CSV_COLUMNS[i]}`).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
@@ -125,6 +127,21 @@ describe('chartCsv', () => {
     expect(r[col('series')]).toBe(`'\tTAB`);
     expect(r[col('note')]).toBe(`'\rCR`);
     expect(r[col('source_label')]).toBe(`'+1+1`);
+  });
+});
+
+describe('exportValue', () => {
+  it('writes a published figure as published, a computed one as the page rounds it', () => {
+    expect(exportValue(syntheticPoint('2022-10', 11.009174311926607), 'percent')).toBe(
+      11.009174311926607,
+    );
+    const rate = syntheticPoint('2022-10', 11.009174311926607, { derivedFrom: [] });
+    expect(exportValue(rate, 'percent')).toBe(11);
+    expect(exportValue({ ...rate, value: 22.527 }, 'percent')).toBe(22.5);
+    const perCapita = syntheticPoint('2024-01', 8.93456, { derivedFrom: [] });
+    expect(exportValue(perCapita, 'count')).toBe(8.93);
+    const sum = syntheticPoint('2024-01', 1_234_567, { derivedFrom: [] });
+    expect(exportValue(sum, 'count')).toBe(1_234_567);
   });
 });
 

@@ -11,7 +11,7 @@ import type { SeriesPoint } from '../model/series';
 import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } from './format';
 import { translate, type MessageKey } from './i18n.svelte';
 import type { Qualifier } from '../feeds/types';
-import { derivedText } from '../charts/pointText';
+import { derivedText, pointRemark, pointSource } from '../charts/pointText';
 import { sourceName } from '../model/citation';
 
 export interface ExportChart {
@@ -46,9 +46,23 @@ export const CSV_COLUMNS = [
   'note',
   'derived_from',
   'other_sources',
+  'source_name',
+  'citation',
 ] as const;
 
 type CsvCell = string | number;
+
+/**
+ * A value at the precision it was published or computed with: a published figure as it is; a
+ * computed one (a rate, an average, a count per 100 inhabitants) rounded as the page shows it,
+ * a rate to one decimal, a count to three significant digits; never 11.009174311926607.
+ */
+export function exportValue(point: SeriesPoint, unit: Unit): number {
+  const computed = point.derivedFrom !== undefined || point.explanation !== undefined;
+  if (!computed || Number.isInteger(point.value)) return point.value;
+  if (unit === 'percent') return Math.round(point.value * 10) / 10;
+  return Number(point.value.toPrecision(3));
+}
 
 /** One row per point, in series order then time order, as on screen. */
 export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
@@ -63,9 +77,9 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         p.geo,
         p.period,
         p.precision,
-        // A number, never text: a negative value is a value, not a formula (papaparse's formula
-        // escaping skips number cells), and spreadsheets keep it numeric.
-        p.value,
+        // A number, never text: a negative value is a value, not a formula (the formula guard
+        // below skips number cells), and spreadsheets keep it numeric.
+        exportValue(p, chart.unit),
         chart.unit,
         p.qualifier,
         qualifierName(p.qualifier, lang),
@@ -77,25 +91,43 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         (p.alternatives ?? [])
           .map((o) => `${o.qualifier} ${o.value} ${o.sourceLabel} <${o.sourceUrl}>`.trim())
           .join(' | '),
+        pointSource(p, lang),
+        pointRemark(p) ?? '',
       ]),
   );
+}
+
+/** Text a spreadsheet would run as a formula (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const QUALIFIER_COLUMN = CSV_COLUMNS.indexOf('qualifier');
+
+/**
+ * A text cell made safe to open in a spreadsheet with a leading `'`. The qualifier column is
+ * left as it is: it holds one of `=` `~` `>` `<` (a lone `=` runs nothing), and the file must
+ * read back into the app (`'=` is not a qualifier).
+ */
+function guardCell(cell: CsvCell, column: number): CsvCell {
+  if (typeof cell !== 'string' || column === QUALIFIER_COLUMN) return cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /**
  * The CSV file's text: UTF-8 BOM, comma-separated, CRLF line ends (RFC 4180). Every text cell is
  * quoted, so a `;`, `,` or line break inside a label never splits a cell, whichever separator a
  * spreadsheet assumes. Text cells that a spreadsheet would run as a formula (starting with `=`,
- * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice);
- * number cells are left as numbers.
+ * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice),
+ * except the qualifier column; number cells are left as numbers.
  */
 export function chartCsv(chart: ExportChart, lang: Lang): string {
   const text = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: csvRows(chart, lang) },
+    {
+      fields: [...CSV_COLUMNS],
+      data: csvRows(chart, lang).map((row) => row.map(guardCell)),
+    },
     {
       delimiter: ',',
       newline: '\r\n',
       quotes: (value: unknown) => typeof value === 'string',
-      escapeFormulae: true,
     },
   );
   return BOM + text + '\r\n';
