@@ -280,6 +280,86 @@ describe('Activation tracker in Chromium', () => {
       await browser.close({ removeProfile: true });
     }
   });
+  it('asks whether a bare 50 is a rate or a count, and follows a rate target', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/activation'));
+      await settle(page);
+      const input = page.locator('[data-testid="activation-target"]');
+      await input.fill('50');
+      await input.press('Enter');
+      // Not silently 50 profiles: the page asks.
+      await page.locator('[data-testid="target-as-rate"]').waitFor({ timeout: SETTLE_MS });
+      expect(hashParams(page).get('target')).toBeNull();
+      await page.locator('[data-testid="target-as-rate"]').click();
+      await expect.poll(() => hashParams(page).get('rate')).toBe('50');
+      // The latest national rate of the CSV, 33,6 % (January 2026), against 50 %.
+      const latest = rows
+        .filter((r) => r.indicator === 'mes_activation_rate' && r.geo === 'FR' && !r.breakdown)
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .at(-1)!;
+      const user = page.locator('[data-testid="target-user"]');
+      await expect
+        .poll(async () => plain(await user.locator('.progress-share').textContent()))
+        .toContain(plain(`${fr(Number(latest.value))} % sur 50 %`));
+      expect(await user.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
+        String(Math.round((Number(latest.value) / 50) * 100)),
+      );
+      expect(plain(await user.textContent())).toContain('points');
+      await screenshot(page, 'activation-rate-target');
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'activation-rate-target-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('compares activations before and after the start of local actions, or says it cannot', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/activation?geo=REG-11'));
+      await settle(page);
+      const start = page.locator('[data-testid="outreach-start"]');
+      await start.fill('2025-06-01');
+      await start.dispatchEvent('change');
+      await expect.poll(() => hashParams(page).get('start')).toBe('2025-06-01');
+      const statement = page.locator('[data-testid="outreach-statement"]');
+      // Île-de-France has no count of activated profiles in the CSV: the data cannot tell.
+      expect(rows.some((r) => r.geo === 'REG-11' && r.indicator === 'mes_profiles_activated')).toBe(
+        false,
+      );
+      expect(await statement.getAttribute('data-told')).toBe('false');
+      expect(plain(await statement.textContent())).toMatch(
+        /^Les données ne permettent pas de le dire/,
+      );
+      // Its outreach figures are there, as context, never as an adoption rate.
+      const context = page.locator('[data-testid="activation-outreach"] .facts');
+      const sensitised = rows.find((r) => r.indicator === 'mes_people_sensitised')!;
+      expect(plain(await context.textContent())).toContain(plain(fr(Number(sensitised.value))));
+      expect(plain(await page.locator('[data-testid="outreach-context"]').textContent())).toContain(
+        'pas des activations',
+      );
+      // France's own table beside it: the nation's pace over the same months, when it has one.
+      const table = page.locator('[data-testid="outreach-table"]');
+      expect(await table.locator('tr.data-row[data-geo="FR"]').count()).toBe(1);
+      await page.reload();
+      await settle(page);
+      expect(await page.locator('[data-testid="outreach-start"]').inputValue()).toBe('2025-06-01');
+      await screenshot(page, 'activation-outreach');
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'activation-outreach-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
 });
 
 describe('On a 360 px phone', () => {

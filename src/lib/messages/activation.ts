@@ -162,7 +162,8 @@ export const fr = {
     'Certains chiffres utilisés sont approximatifs ou des minimums : ces rythmes sont indicatifs.',
   'activation.outreachNotCause':
     'Une différence avec la France ne prouve pas à elle seule que vos actions en sont la cause (d’autres actions, locales ou nationales, ont pu jouer).',
-  'activation.outreachContext': 'Actions de terrain publiées pour {geo} (un contexte, pas des activations) :',
+  'activation.outreachContext':
+    'Actions de terrain publiées pour {geo} (un contexte, pas des activations) :',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
