@@ -5,38 +5,58 @@ import { chartSources, citationText, citedSources, localDay, sourceText } from '
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
 describe('citedSources', () => {
   it('lists each source once by address, links only http(s), keeps a label without an address', () => {
-    const sources = chartSources([
-      {
-        points: [
-          syntheticPoint('2022-01', 1),
-          syntheticPoint('2022-02', 2, { sourceLabel: 'second label, same address' }),
-          syntheticPoint('2022-03', 3, { sourceUrl: 'javascript:alert(1)', sourceLabel: 'bad' }),
-        ],
-      },
-      {
-        points: [
-          syntheticPoint('2022-01', 1, { sourceUrl: 'https://example.org/b', sourceLabel: '' }),
-          syntheticPoint('2022-02', 1, { sourceUrl: '', sourceLabel: 'Synthetic publisher' }),
-          syntheticPoint('2022-03', 1, { sourceUrl: '', sourceLabel: 'Synthetic publisher' }),
-        ],
-      },
-    ]);
+    const sources = chartSources(
+      [
+        {
+          points: [
+            syntheticPoint('2022-01', 1),
+            syntheticPoint('2022-02', 2, { sourceLabel: 'second label, same address' }),
+            syntheticPoint('2022-03', 3, { sourceUrl: 'javascript:alert(1)', sourceLabel: 'bad' }),
+          ],
+        },
+        {
+          points: [
+            syntheticPoint('2022-01', 1, { sourceUrl: 'https://example.org/b', sourceLabel: '' }),
+            syntheticPoint('2022-02', 1, { sourceUrl: '', sourceLabel: 'Synthetic publisher' }),
+            syntheticPoint('2022-03', 1, { sourceUrl: '', sourceLabel: 'Synthetic publisher' }),
+          ],
+        },
+      ],
+      'fr',
+    );
     expect(sources).toEqual([
       { label: 'synthetic source', url: 'https://example.org/synthetic-source' },
       { label: 'bad' },
-      { label: 'https://example.org/b', url: 'https://example.org/b' },
+      // No label: the address's host names the publisher (model/citation.ts).
+      { label: 'example.org', url: 'https://example.org/b' },
       { label: 'Synthetic publisher' },
     ]);
     expect(sources.map(sourceText)).toEqual([
       'synthetic source (https://example.org/synthetic-source)',
       'bad',
-      'https://example.org/b',
+      'example.org (https://example.org/b)',
       'Synthetic publisher',
     ]);
   });
 
   it('skips figures with neither address nor label', () => {
-    expect(citedSources([{ sourceUrl: '', sourceLabel: '' }])).toEqual([]);
+    expect(citedSources([{ sourceUrl: '', sourceLabel: '' }], 'fr')).toEqual([]);
+  });
+
+  it('names the figures a computed one comes from', () => {
+    const computed = syntheticPoint('2022-01', 10, {
+      sourceUrl: '',
+      sourceLabel: '',
+      derivedFrom: [
+        syntheticPoint('2022-01', 1, {
+          sourceUrl: 'https://example.org/open',
+          sourceLabel: 'Open',
+        }),
+      ],
+    });
+    expect(citedSources([computed], 'fr')).toEqual([
+      { label: 'Open', url: 'https://example.org/open' },
+    ]);
   });
 });
 

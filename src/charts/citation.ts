@@ -7,6 +7,7 @@
  */
 import { formatPeriod, type Lang } from '../lib/format';
 import { translate } from '../lib/i18n.svelte';
+import { sourceName } from '../model/citation';
 import type { SeriesPoint } from '../model/series';
 import { safeHref } from './pointText';
 
@@ -17,25 +18,37 @@ export interface CitedSource {
   url?: string;
 }
 
-/** Distinct sources of some figures, by address (or label when there is none), in order of first appearance. */
-export function citedSources(
-  figures: Iterable<Pick<SeriesPoint, 'sourceUrl' | 'sourceLabel'>>,
-): CitedSource[] {
+type Figure = Pick<SeriesPoint, 'sourceUrl' | 'sourceLabel'> & {
+  derivedFrom?: readonly Pick<SeriesPoint, 'sourceUrl' | 'sourceLabel'>[];
+};
+
+/**
+ * Distinct sources of some figures (of the figures a computed one comes from), by address (or
+ * label when there is none), in order of first appearance, named as readers see them
+ * (model/citation.ts: « ARS Grand Est (officiel) »).
+ */
+export function citedSources(figures: Iterable<Figure>, lang: Lang): CitedSource[] {
   const seen = new Map<string, CitedSource>();
-  for (const p of figures) {
-    const key = p.sourceUrl || p.sourceLabel;
-    if (!key || seen.has(key)) continue;
-    const url = safeHref(p.sourceUrl);
-    seen.set(key, { label: p.sourceLabel || p.sourceUrl, ...(url ? { url } : {}) });
+  for (const figure of figures) {
+    for (const p of figure.derivedFrom?.length ? figure.derivedFrom : [figure]) {
+      const key = p.sourceUrl || p.sourceLabel;
+      if (!key || seen.has(key)) continue;
+      const url = safeHref(p.sourceUrl);
+      seen.set(key, { label: sourceName(p, lang) || p.sourceUrl, ...(url ? { url } : {}) });
+    }
   }
   return [...seen.values()];
 }
 
 /** The sources of a chart's series. */
 export function chartSources(
-  series: readonly { points: readonly Pick<SeriesPoint, 'sourceUrl' | 'sourceLabel'>[] }[],
+  series: readonly { points: readonly Figure[] }[],
+  lang: Lang,
 ): CitedSource[] {
-  return citedSources(series.flatMap((s) => s.points));
+  return citedSources(
+    series.flatMap((s) => s.points),
+    lang,
+  );
 }
 
 /** "label (address)", or the label alone. */

@@ -54,7 +54,7 @@ describe('cardWords', () => {
     const words = cardWords(map, 'en', 'https://example.org/');
     expect(words.headline).toBeUndefined();
     expect(words.source).toBe(
-      'Sources: synthetic source (https://example.org/synthetic-source) ; Label only',
+      'Sources: synthetic source (https://example.org/synthetic-source)\u00a0; Label only',
     );
   });
 });

@@ -131,7 +131,7 @@ function readme(input: DatasetInput, all: Part[]): string {
     `## ${tr('sources.readmeSources')}`,
     '',
     ...[...bySource.values()].flatMap(({ first, count: n }) =>
-      citedSources([first]).map(
+      citedSources([first], lang).map(
         (source) => `- ${sourceText(source)} — ${tr('sources.readmeSourceCount', { count: n })}`,
       ),
     ),
@@ -161,7 +161,7 @@ function dataPackage(input: DatasetInput, all: Part[]): string {
         encoding: 'utf-8',
         schema: 'schema.json',
         ...(p.feed.licence ? { licenses: [{ title: p.feed.licence }] } : {}),
-        sources: citedSources(p.observations).map((s) => ({
+        sources: citedSources(p.observations, input.lang).map((s) => ({
           title: s.label,
           ...(s.url ? { path: s.url } : {}),
         })),
