@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildCommuneIndex, type CommuneRecord } from './src/search/communeIndex.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 /** Files of the embedded default published beside the app, fetched same-origin at run time. */
@@ -51,10 +52,10 @@ function pwa() {
     },
     workbox: {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'geo/*.topojson'],
-      // The spreadsheet reader (~115 KB gzip, once for the page and once for the ingest worker) is
-      // for the few who import a workbook: not precached for every visitor, but cached the first
-      // time it is used (see runtimeCaching), so a workbook opened once online opens offline too.
-      globIgnores: ['**/assets/xlsx-*.js'],
+      // Loaded by few, when first used, then cached (see runtimeCaching), so not precached for every
+      // visitor: the spreadsheet reader (~115 KB gzip, once for the page and once for the ingest
+      // worker), for the few who import a workbook; the search field's communes (241 KB gzip).
+      globIgnores: ['**/assets/xlsx-*.js', '**/*commune-index-*.js'],
       navigateFallback: 'index.html',
       // Opening a data file, a boundary file or an asset (a link on the Sources page) must give the
       // file itself, not the app.
@@ -70,6 +71,13 @@ function pwa() {
       skipWaiting: true,
       clientsClaim: true,
       runtimeCaching: [
+        {
+          // Hashed name: a cached copy is never stale.
+          urlPattern: ({ url, sameOrigin }) =>
+            sameOrigin && /\/assets\/[\w-]*commune-index-[\w-]+\.js$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'segur-pulse-communes', expiration: { maxEntries: 2 } },
+        },
         {
           urlPattern: ({ url, sameOrigin }) =>
             sameOrigin && /\/assets\/xlsx-[\w-]+\.js$/.test(url.pathname),
@@ -122,6 +130,30 @@ function publishData(): Plugin {
           source: readFileSync(resolve(DATA_DIR, name)),
         });
       }
+    },
+  };
+}
+
+/**
+ * `virtual:commune-index`: the communes of the search field (src/search/communeIndex.ts), built
+ * from @etalab/decoupage-administratif when the module is first asked for, as a JS module of its
+ * own that the app imports only when the field is first used. Kept out of the service worker's
+ * precache (see pwa()), so that no visitor downloads it without searching.
+ */
+function communeIndex(): Plugin {
+  const id = 'virtual:commune-index';
+  const resolved = `\0${id}`;
+  return {
+    name: 'segur-pulse:commune-index',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load(moduleId) {
+      if (moduleId !== resolved) return undefined;
+      const file = resolve(
+        import.meta.dirname,
+        'node_modules/@etalab/decoupage-administratif/data/communes.json',
+      );
+      const records = JSON.parse(readFileSync(file, 'utf8')) as CommuneRecord[];
+      return `export default ${JSON.stringify(buildCommuneIndex(records))};`;
     },
   };
 }
@@ -206,10 +238,12 @@ function prerender(): Plugin {
 export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), publishData(), prerender(), pwa(), svelteTesting()],
+  plugins: [svelte(), publishData(), communeIndex(), prerender(), pwa(), svelteTesting()],
   // One stylesheet for the whole app, inlined into index.html (see prerender()): a page loaded
   // later (Regions, Sources…) brings no stylesheet of its own to wait for.
-  build: { target: 'es2022', cssCodeSplit: false },
+  // The commune index (communeIndex()) is a chunk of about 760 KB (240 KB gzipped) by design: it
+  // loads only when the search field is first used.
+  build: { target: 'es2022', cssCodeSplit: false, chunkSizeWarningLimit: 800 },
   // The ingest worker (src/feeds/worker/) is a module worker: ES output keeps its chunks shareable.
   worker: { format: 'es' },
   test: {

@@ -11,7 +11,14 @@ import type { SeriesPoint } from '../model/series';
 import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } from './format';
 import { translate, type MessageKey } from './i18n.svelte';
 import type { Qualifier } from '../feeds/types';
-import { derivedText } from '../charts/pointText';
+import {
+  derivedText,
+  pointPeriod,
+  pointRemark,
+  pointSource,
+  pointValue,
+} from '../charts/pointText';
+import { sourceName } from '../model/citation';
 
 export interface ExportChart {
   id: string;
@@ -45,9 +52,23 @@ export const CSV_COLUMNS = [
   'note',
   'derived_from',
   'other_sources',
+  'source_name',
+  'citation',
 ] as const;
 
 type CsvCell = string | number;
+
+/**
+ * A value at the precision it was published or computed with: a published figure as it is; a
+ * computed one (a rate, an average, a count per 100 inhabitants) rounded as the page shows it,
+ * a rate to one decimal, a count to three significant digits; never 11.009174311926607.
+ */
+export function exportValue(point: SeriesPoint, unit: Unit): number {
+  const computed = point.derivedFrom !== undefined || point.explanation !== undefined;
+  if (!computed || Number.isInteger(point.value)) return point.value;
+  if (unit === 'percent') return Math.round(point.value * 10) / 10;
+  return Number(point.value.toPrecision(3));
+}
 
 /** One row per point, in series order then time order, as on screen. */
 export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
@@ -62,9 +83,9 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         p.geo,
         p.period,
         p.precision,
-        // A number, never text: a negative value is a value, not a formula (papaparse's formula
-        // escaping skips number cells), and spreadsheets keep it numeric.
-        p.value,
+        // A number, never text: a negative value is a value, not a formula (the formula guard
+        // below skips number cells), and spreadsheets keep it numeric.
+        exportValue(p, chart.unit),
         chart.unit,
         p.qualifier,
         qualifierName(p.qualifier, lang),
@@ -78,25 +99,43 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
             `${o.qualifier} ${o.value} ${o.sourceLabel}${o.sourceUrl ? ` <${o.sourceUrl}>` : ''}`.trim(),
           )
           .join(' | '),
+        pointSource(p, lang),
+        pointRemark(p) ?? '',
       ]),
   );
+}
+
+/** Text a spreadsheet would run as a formula (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const QUALIFIER_COLUMN = CSV_COLUMNS.indexOf('qualifier');
+
+/**
+ * A text cell made safe to open in a spreadsheet with a leading `'`. The qualifier column is
+ * left as it is: it holds one of `=` `~` `>` `<` (a lone `=` runs nothing), and the file must
+ * read back into the app (`'=` is not a qualifier).
+ */
+function guardCell(cell: CsvCell, column: number): CsvCell {
+  if (typeof cell !== 'string' || column === QUALIFIER_COLUMN) return cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /**
  * The CSV file's text: UTF-8 BOM, comma-separated, CRLF line ends (RFC 4180). Every text cell is
  * quoted, so a `;`, `,` or line break inside a label never splits a cell, whichever separator a
  * spreadsheet assumes. Text cells that a spreadsheet would run as a formula (starting with `=`,
- * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice);
- * number cells are left as numbers.
+ * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice),
+ * except the qualifier column; number cells are left as numbers.
  */
 export function chartCsv(chart: ExportChart, lang: Lang): string {
   const text = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: csvRows(chart, lang) },
+    {
+      fields: [...CSV_COLUMNS],
+      data: csvRows(chart, lang).map((row) => row.map(guardCell)),
+    },
     {
       delimiter: ',',
       newline: '\r\n',
       quotes: (value: unknown) => typeof value === 'string',
-      escapeFormulae: true,
     },
   );
   return BOM + text + '\r\n';
@@ -112,29 +151,33 @@ export function exportFileName(chartId: string, ext: 'csv' | 'svg' | 'png', now:
   return `segur-pulse-${id}-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 
-/** Distinct sources of the chart's points, in order of first appearance: "label (url)". */
-export function chartSources(chart: ExportChart): string[] {
+/**
+ * Distinct sources of the chart's points (of the figures a computed point comes from), in order
+ * of first appearance, named as readers see them: "ARS Grand Est (officiel) (url)".
+ */
+export function chartSources(chart: ExportChart, lang: Lang): string[] {
   const seen = new Map<string, string>();
   for (const s of chart.series) {
-    for (const p of s.points) {
-      const key = p.sourceUrl || p.sourceLabel;
-      if (!key || seen.has(key)) continue;
-      seen.set(
-        key,
-        p.sourceLabel && p.sourceUrl
-          ? `${p.sourceLabel} (${p.sourceUrl})`
-          : p.sourceLabel || p.sourceUrl,
-      );
+    for (const point of s.points) {
+      for (const p of point.derivedFrom?.length ? point.derivedFrom : [point]) {
+        const key = p.sourceUrl || p.sourceLabel;
+        if (!key || seen.has(key)) continue;
+        const name = sourceName(p, lang);
+        seen.set(key, name && p.sourceUrl ? `${name} (${p.sourceUrl})` : name || p.sourceUrl);
+      }
     }
   }
   return [...seen.values()];
 }
 
-/** Breaks text into lines of at most `maxChars` characters, at spaces where it can. */
+/**
+ * Breaks text into lines of at most `maxChars` characters, at spaces where it can. A no-break
+ * space (before a French ";" or ":") never breaks a line.
+ */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (candidate.length <= maxChars) {
       line = candidate;
@@ -180,7 +223,11 @@ export function pictureFooter(
   ).map(([, shape, key]) => `${shape} ${translate(lang, key)}`);
   if (shapes.length > 0)
     lines.push(translate(lang, 'share.pictureShapes', { shapes: shapes.join(' · ') }));
-  lines.push(translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }));
+  lines.push(
+    translate(lang, 'share.pictureSources', {
+      sources: chartSources(chart, lang).join('\u00a0; '),
+    }),
+  );
   if (first && last) {
     lines.push(
       translate(lang, 'share.picturePeriod', {
@@ -302,6 +349,46 @@ function textLines(
 }
 
 /**
+ * The chart's drawing: its SVG layers, stacked in a `.plot` (TimeChart, RegionMap) or the
+ * figure's own (RankingBars), and the size of their common viewBox.
+ */
+function drawing(
+  figure: Element,
+  chart: ExportChart,
+): { layers: SVGSVGElement[]; width: number; height: number } {
+  const stacked = [...figure.querySelectorAll<SVGSVGElement>('.plot > svg')];
+  const layers = stacked.length
+    ? stacked
+    : [...figure.querySelectorAll<SVGSVGElement>(':scope > svg[viewBox]')];
+  const first = layers[0];
+  if (!first) throw new Error(`chart ${chart.id} has no drawing to export`);
+  const [, , width = 640, height = 280] = (first.getAttribute('viewBox') ?? '')
+    .split(/\s+/)
+    .map(Number);
+  return { layers, width, height };
+}
+
+/**
+ * The legend as on the page: for a time chart a swatch per series the page's legend shows; for a
+ * map its colour bins and "no data" swatch (the hatch pattern comes with the map's layers).
+ * Rankings have none: their labels are in the drawing.
+ */
+function legendKeys(figure: Element, chart: ExportChart): { label: string; style: string }[] {
+  const seriesKeys = chart.series.flatMap((s) => {
+    const swatch = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
+    return swatch ? [{ label: s.label, style: `fill:${getComputedStyle(swatch).fill}` }] : [];
+  });
+  if (seriesKeys.length) return seriesKeys;
+  return [...figure.querySelectorAll('.legend li')].flatMap((item) => {
+    const swatch = item.querySelector('svg.swatch rect');
+    if (!swatch) return [];
+    const { fill, stroke } = getComputedStyle(swatch);
+    const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return [{ label, style: `fill:${fill};stroke:${stroke};stroke-width:1` }];
+  });
+}
+
+/**
  * One standalone SVG of the chart in `figure` (its `svg` layers stacked, as on screen), with the
  * title above, the series legend and footer lines below, on the page's background colour.
  */
@@ -310,16 +397,7 @@ export function chartPicture(
   chart: ExportChart,
   footer: readonly string[],
 ): ChartPicture {
-  // Stacked layers in a `.plot` (TimeChart, RegionMap), or the figure's own drawing (RankingBars).
-  const stacked = [...figure.querySelectorAll<SVGSVGElement>('.plot > svg')];
-  const layers = stacked.length
-    ? stacked
-    : [...figure.querySelectorAll<SVGSVGElement>(':scope > svg[viewBox]')];
-  const first = layers[0];
-  if (!first) throw new Error(`chart ${chart.id} has no drawing to export`);
-  const [, , width = 640, plotHeight = 280] = (first.getAttribute('viewBox') ?? '')
-    .split(/\s+/)
-    .map(Number);
+  const { layers, width, height: plotHeight } = drawing(figure, chart);
 
   const page = getComputedStyle(figure);
   const background = backgroundBehind(figure);
@@ -353,23 +431,8 @@ export function chartPicture(
   root.append(plot);
   y += plotHeight + 12;
 
-  // The legend as on the page: for a time chart a swatch per series the page's legend shows; for
-  // a map its colour bins and "no data" swatch (the hatch pattern comes with the map's layers).
-  // Rankings have none: their labels are in the drawing.
   const legend = svgElement('g', { style: `${font};font-size:12px;fill:${ink}` });
-  const seriesKeys = chart.series.flatMap((s) => {
-    const swatch = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
-    return swatch ? [{ label: s.label, style: `fill:${getComputedStyle(swatch).fill}` }] : [];
-  });
-  const keys = seriesKeys.length
-    ? seriesKeys
-    : [...figure.querySelectorAll('.legend li')].flatMap((item) => {
-        const swatch = item.querySelector('svg.swatch rect');
-        if (!swatch) return [];
-        const { fill, stroke } = getComputedStyle(swatch);
-        const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return [{ label, style: `fill:${fill};stroke:${stroke};stroke-width:1` }];
-      });
+  const keys = legendKeys(figure, chart);
   keys.forEach(({ label, style }, i) => {
     legend.append(
       svgElement('rect', { x: pad, y: y + i * 18, width: 12, height: 12, rx: 2, style }),
@@ -391,6 +454,155 @@ export function chartPicture(
   root.setAttribute('height', String(height));
   root.setAttribute('viewBox', `0 0 ${width} ${height}`);
   root.prepend(svgElement('rect', { width, height, style: `fill:${background}` }));
+  return { svg: new XMLSerializer().serializeToString(root), width, height };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Share card: 1200×630, the size social networks show a link's picture at
+
+export const CARD = { width: 1200, height: 630 } as const;
+
+export interface CardWords {
+  title: string;
+  /** The latest figure of the chart's first series with figures, when the chart follows a series over time. */
+  headline?: { value: string; period: string; series: string };
+  /** The source of that figure, or every source of the chart. */
+  source: string;
+  /** "Ségur Pulse · <address>" */
+  credit: string;
+}
+
+/**
+ * The words of a share card. A chart of series over time leads with its first series' latest
+ * figure, its date and its source; a map or a ranking (one figure a place) with its title, which
+ * carries the date, and all its sources.
+ */
+export function cardWords(chart: ExportChart, lang: Lang, pageUrl: string): CardWords {
+  const overTime = chart.series.some((s) => s.points.length > 1);
+  const first = chart.series.find((s) => s.points.length > 0);
+  const latest = first?.points.reduce((a, b) => (b.date.getTime() > a.date.getTime() ? b : a));
+  const credit = `Ségur Pulse · ${pageUrl}`;
+  if (overTime && first && latest) {
+    const source =
+      chartSources(
+        { ...chart, series: [{ key: first.key, label: first.label, points: [latest] }] },
+        lang,
+      )[0] ?? '';
+    return {
+      title: chart.title,
+      headline: {
+        value: pointValue(latest, chart.unit, lang),
+        period: pointPeriod(latest, lang),
+        series: first.label,
+      },
+      source: translate(lang, 'share.pictureSources', { sources: source }),
+      credit,
+    };
+  }
+  return {
+    title: chart.title,
+    source: translate(lang, 'share.pictureSources', {
+      sources: chartSources(chart, lang).join('\u00a0; '),
+    }),
+    credit,
+  };
+}
+
+/** Lines of at most `maxChars`, at most `maxLines` of them, the last one ending in "…" when cut. */
+export function clampLines(text: string, maxChars: number, maxLines: number): string[] {
+  const lines = wrapText(text, maxChars);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1]!;
+  kept[maxLines - 1] = `${last.slice(0, Math.max(0, maxChars - 1))}…`;
+  return kept;
+}
+
+/**
+ * The chart as a 1200×630 card: the title large, the latest figure with its date (charts over
+ * time), the drawing scaled to the room left, the source and the address at the foot; type of 22
+ * to 44 px, legible when a network shows the card at half size.
+ */
+export function chartCard(
+  figure: Element,
+  chart: ExportChart,
+  lang: Lang,
+  pageUrl: string,
+): ChartPicture {
+  const { width, height } = CARD;
+  const words = cardWords(chart, lang, pageUrl);
+  const { layers, width: plotWidth, height: plotHeight } = drawing(figure, chart);
+
+  const page = getComputedStyle(figure);
+  const background = backgroundBehind(figure);
+  const ink = page.color || '#1b1b1b';
+  const muted = getComputedStyle(figure.querySelector('.chart-description') ?? figure).color || ink;
+  const font = `font-family:${page.fontFamily || 'sans-serif'}`;
+  const pad = 48;
+  const chars = (fontSize: number) => Math.floor((width - 2 * pad) / (fontSize * 0.55));
+
+  const root = svgElement('svg', { xmlns: SVG_NS, version: '1.1', width, height });
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.append(svgElement('rect', { width, height, style: `fill:${background}` }));
+  let y = pad - 8;
+  const title = textLines(
+    clampLines(words.title, chars(40), 2),
+    pad,
+    y,
+    48,
+    `${font};font-size:40px;font-weight:700;fill:${ink}`,
+  );
+  root.append(title.group);
+  y += title.height + 4;
+  if (words.headline) {
+    const line = svgElement('text', {
+      x: pad,
+      y: y + 40,
+      style: `${font};font-size:36px;font-weight:700;fill:${ink}`,
+    });
+    line.textContent = words.headline.value;
+    const rest = svgElement('tspan', { style: `font-size:26px;font-weight:400;fill:${muted}` });
+    rest.textContent = `  ${words.headline.series}, ${words.headline.period}`;
+    line.append(rest);
+    root.append(line);
+    y += 52;
+  }
+
+  const footLines = [
+    ...clampLines(words.source, chars(22), 2),
+    ...clampLines(words.credit, chars(22), 1),
+  ];
+  const footHeight = footLines.length * 30;
+  const footTop = height - pad + 12 - footHeight;
+  // The legend on one row above the foot, as many keys as fit.
+  const keys = legendKeys(figure, chart);
+  const legendTop = keys.length ? footTop - 40 : footTop;
+  const box = { x: pad, y: y + 12, width: width - 2 * pad, height: legendTop - y - 24 };
+  const scale = Math.min(box.width / plotWidth, box.height / plotHeight);
+  const plot = svgElement('g', {
+    transform: `translate(${box.x + (box.width - plotWidth * scale) / 2},${box.y}) scale(${scale})`,
+  });
+  for (const layer of layers) {
+    const clone = layer.cloneNode(true) as SVGSVGElement;
+    inlineStyles(layer, clone);
+    const group = svgElement('g', {});
+    group.append(...clone.childNodes);
+    plot.append(group);
+  }
+  root.append(plot);
+  const legend = svgElement('g', { style: `${font};font-size:22px;fill:${ink}` });
+  let x = pad;
+  for (const { label, style } of keys) {
+    const room = 30 + label.length * 12 + 24;
+    if (x + room > width - pad) break;
+    legend.append(svgElement('rect', { x, y: legendTop, width: 20, height: 20, rx: 3, style }));
+    const text = svgElement('text', { x: x + 28, y: legendTop + 17 });
+    text.textContent = label;
+    legend.append(text);
+    x += room;
+  }
+  root.append(legend);
+  root.append(textLines(footLines, pad, footTop, 30, `${font};font-size:22px;fill:${muted}`).group);
   return { svg: new XMLSerializer().serializeToString(root), width, height };
 }
 
@@ -428,29 +640,40 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type ExportFormat = 'csv' | 'svg' | 'png';
+export type ExportFormat = 'csv' | 'svg' | 'png' | 'card';
 
-/** What a download button does: builds the file of the chart in `figure` and saves it. */
+/**
+ * What a download button does: builds the file of the chart in `figure` and saves it; returns the
+ * file's name. A CSV needs no figure.
+ */
 export async function downloadChart(
   format: ExportFormat,
-  figure: Element,
+  figure: Element | undefined,
   chart: ExportChart,
   lang: Lang,
   pageUrl: string,
   now = new Date(),
-): Promise<void> {
-  const name = exportFileName(chart.id, format, now);
+): Promise<string> {
   if (format === 'csv') {
+    const name = exportFileName(chart.id, 'csv', now);
     saveBlob(new Blob([chartCsv(chart, lang)], { type: 'text/csv;charset=utf-8' }), name);
-    return;
+    return name;
   }
+  if (!figure) throw new Error(`chart ${chart.id} has no drawing to export`);
+  if (format === 'card') {
+    const name = exportFileName(`${chart.id}-${CARD.width}x${CARD.height}`, 'png', now);
+    saveBlob(await pictureToPng(chartCard(figure, chart, lang, pageUrl), 1), name);
+    return name;
+  }
+  const name = exportFileName(chart.id, format, now);
   const footer = pictureFooter(chart, lang, now, pageUrl, {
     drawsShapes: figure.querySelector('.point') !== null,
   });
   const picture = chartPicture(figure, chart, footer);
   if (format === 'svg') {
     saveBlob(new Blob([picture.svg], { type: 'image/svg+xml;charset=utf-8' }), name);
-    return;
+    return name;
   }
   saveBlob(await pictureToPng(picture), name);
+  return name;
 }

@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, LANG_STORAGE_KEY, messages, t, translate } from './i18n.svelte';
 // Every page's messages, as if every page had been opened.
 import './messages/activation';
+import './messages/embed';
 import './messages/feeds';
 import './messages/regions';
+import './messages/search';
 import './messages/sources';
 
 afterEach(() => {
@@ -42,7 +44,7 @@ describe('translate', () => {
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(translate('fr', 'kpi.asOf', { date: 'oct. 2022' })).toBe('au oct. 2022');
+    expect(translate('fr', 'kpi.asOf', { date: 'oct. 2022' })).toBe('Date du chiffre : oct. 2022');
     expect(translate('en', 'chart.summary', { title: 'T', count: 3 })).toBe(
       'T: 3 points, from {from} to {to}',
     );

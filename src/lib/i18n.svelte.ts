@@ -11,11 +11,13 @@
  * those modules registers itself with `addMessages` when imported, and every module that uses its
  * keys imports it (`import '../lib/messages/regions'`), so a page never renders before its words.
  */
-import { LANGS, type Lang } from './format';
+import { LANGS, pluralCategory, type Lang } from './format';
 import type * as activation from './messages/activation';
+import type * as embed from './messages/embed';
 import type * as feeds from './messages/feeds';
 import * as overview from './messages/overview';
 import type * as regions from './messages/regions';
+import type * as search from './messages/search';
 import * as share from './messages/share';
 import type * as sources from './messages/sources';
 import * as status from './messages/status';
@@ -31,14 +33,13 @@ const core = {
   'chart.value': 'Valeur',
   'chart.series': 'Série',
   'chart.qualifier': 'Nature',
-  'chart.note': 'Note',
+  'chart.note': 'Citation ou calcul',
   'chart.derived': 'calculé : {inputs}',
   'chart.derivedShort': 'calculé',
   'chart.summary': '{title} : {count} points, de {from} à {to}',
   'chart.summaryOne': '{title} : 1 point, {from}',
   'chart.summaryEmpty': '{title} : pas de données',
   'chart.sourceLine': 'Source : {source}',
-  'chart.noteLine': 'Note : {note}',
   'chart.pointLabel': '{series}, {period} : {value} (source : {source})',
   'chart.legend': 'Légende',
   'chart.tableCaption': '{title} : données',
@@ -46,8 +47,11 @@ const core = {
   'legend.about': 'environ',
   'legend.moreThan': 'plus de',
   'legend.lessThan': 'moins de',
-  'kpi.asOf': 'au {date}',
+  'kpi.asOf': 'Date du chiffre : {date}',
   'kpi.source': 'Source :',
+  'kpi.rankOf': '{rank} sur 18 régions',
+  'kpi.spread':
+    'Ces chiffres ne sont pas du même moment : du plus ancien ({from}) au plus récent ({to}). Chacun est le dernier publié pour sa série ; sa carte en donne la date.',
   'app.tagline': 'Les chiffres publics du Ségur du numérique en santé',
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
@@ -60,6 +64,8 @@ const core = {
   'nav.loadFailed':
     'Cette page n’a pas pu être chargée ({reason}). Rechargez la page pour réessayer.',
   'nav.otherLanguage': 'English',
+  'nav.search': 'Rechercher un lieu : commune, code postal, département ou région',
+  'nav.searchPlaceholder': 'Commune, code postal…',
   'footer.text':
     'Ségur Pulse : chiffres publiés par les organismes cités, chacun avec sa source et sa date. Ce n’est pas une série statistique officielle.',
 } as const;
@@ -77,6 +83,8 @@ export type MessageKey =
   | keyof typeof sources.fr
   | keyof typeof regions.fr
   | keyof typeof activation.fr
+  | keyof typeof embed.fr
+  | keyof typeof search.fr
   | keyof typeof feeds.fr;
 export type Messages = Record<MessageKey, string>;
 
@@ -89,14 +97,13 @@ const coreEn: Record<keyof typeof core, string> = {
   'chart.value': 'Value',
   'chart.series': 'Series',
   'chart.qualifier': 'Kind',
-  'chart.note': 'Note',
+  'chart.note': 'Quote or calculation',
   'chart.derived': 'computed: {inputs}',
   'chart.derivedShort': 'computed',
   'chart.summary': '{title}: {count} points, from {from} to {to}',
   'chart.summaryOne': '{title}: 1 point, {from}',
   'chart.summaryEmpty': '{title}: no data',
   'chart.sourceLine': 'Source: {source}',
-  'chart.noteLine': 'Note: {note}',
   'chart.pointLabel': '{series}, {period}: {value} (source: {source})',
   'chart.legend': 'Legend',
   'chart.tableCaption': '{title}: data',
@@ -104,8 +111,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'legend.about': 'about',
   'legend.moreThan': 'more than',
   'legend.lessThan': 'less than',
-  'kpi.asOf': 'as of {date}',
+  'kpi.asOf': 'Date of the figure: {date}',
   'kpi.source': 'Source:',
+  'kpi.rankOf': '{rank} of 18 regions',
+  'kpi.spread':
+    'These figures are not of the same moment: from the oldest ({from}) to the latest ({to}). Each is the latest published for its series; its card gives its date.',
   'app.tagline': 'Public figures of France’s Ségur e-health programme',
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',
@@ -117,6 +127,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.loading': 'Loading the page…',
   'nav.loadFailed': 'This page could not be loaded ({reason}). Reload the page to try again.',
   'nav.otherLanguage': 'Français',
+  'nav.search': 'Find a place: commune, postal code, department or region',
+  'nav.searchPlaceholder': 'Commune, postal code…',
   'footer.text':
     'Ségur Pulse: figures published by the bodies cited, each with its source and date. This is not an official statistical series.',
 };
@@ -153,6 +165,29 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Keys with a `.one` and an `.other` form: `regions.sparse` for `regions.sparse.one|other`. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one`
+    ? `${Base}.other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A message whose words agree with a count (`Intl.PluralRules`): `{count}` is given to it.
+ * fr « 1 région a », « 3 régions ont »; never « région(s) ».
+ */
+export function translatePlural(
+  lang: Lang,
+  key: PluralKey,
+  count: number,
+  params: MessageParams = {},
+): string {
+  const form = `${key}.${pluralCategory(count, lang)}` as MessageKey;
+  return translate(lang, form, { count, ...params });
 }
 
 export const LANG_STORAGE_KEY = 'segur-pulse:lang';

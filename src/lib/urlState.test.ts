@@ -3,6 +3,7 @@ import {
   DEFAULT_STATE,
   MAX_COMPARED,
   embedUrl,
+  fullViewUrl,
   parseViewState,
   serializeViewState,
   type ViewState,
@@ -74,10 +75,22 @@ describe('parseViewState', () => {
     ['target=1.5', 'target'],
     ['target=abc', 'target'],
     ['target=', 'target'],
+    ['rate=0', 'targetRate'],
+    ['rate=150', 'targetRate'],
+    ['rate=abc', 'targetRate'],
+    ['start=2025-02-30', 'outreachStart'],
+    ['start=mars', 'outreachStart'],
     ['lang=de', 'lang'],
     ['chart=<script>', 'chart'],
   ] as const)('drops an invalid value: %s', (query, field) => {
     expect(parseViewState('', `#/regions?${query}`)[field]).toBeUndefined();
+  });
+
+  it('keeps one target: a valid rate rather than a count', () => {
+    const rate = parseViewState('', '#/activation?target=500&rate=50');
+    expect([rate.targetRate, rate.target]).toEqual([50, undefined]);
+    const count = parseViewState('', '#/activation?target=500&rate=500');
+    expect([count.targetRate, count.target]).toEqual([undefined, 500]);
   });
 
   it('keeps compared regions valid, distinct, other than the region shown, and at most four', () => {
@@ -137,6 +150,7 @@ describe('serializeViewState', () => {
     state({ page: 'region', region: '94', compare: ['01', '02', '03', '04'], lang: 'fr' }),
     state({ page: 'activation', geo: 'DEP-974', target: 250_000, lang: 'en' }),
     state({ page: 'activation', geo: 'REG-53' }),
+    state({ page: 'activation', geo: 'REG-75', targetRate: 50, outreachStart: '2025-03-01' }),
     state({ page: 'overview', chart: 'mes-rate' }),
     state({ page: 'feeds' }),
   ];
@@ -164,6 +178,33 @@ describe('embedUrl', () => {
       embed: true,
       chart: 'region-map',
       page: 'regions',
+    });
+  });
+});
+
+describe('fullViewUrl', () => {
+  it('leaves embed mode and its chart, keeping the sub-path and the view', () => {
+    const url = fullViewUrl(
+      'https://host.example/tableau/?embed=1#/activation?v=1&geo=DEP-40&target=5000&lang=en&chart=activation-target',
+      state({
+        page: 'activation',
+        geo: 'DEP-40',
+        target: 5000,
+        lang: 'en',
+        embed: true,
+        chart: 'activation-target',
+      }),
+    );
+    expect(url).toBe(
+      'https://host.example/tableau/#/activation?v=1&geo=DEP-40&target=5000&lang=en',
+    );
+    const parsed = new URL(url);
+    expect(parseViewState(parsed.search, parsed.hash)).toMatchObject({
+      embed: false,
+      page: 'activation',
+      geo: 'DEP-40',
+      target: 5000,
+      lang: 'en',
     });
   });
 });

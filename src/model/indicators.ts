@@ -20,6 +20,8 @@ export interface Indicator {
   min?: number;
   max?: number;
   breakdown?: { dimension: Localised; values: Record<string, Localised> };
+  /** 'outreach': activity promoting a service (people sensitised, ambassadors), never adoption. */
+  category?: 'outreach';
 }
 
 /** The catalogue (data/indicators.json), the same for every user. */

@@ -93,11 +93,16 @@ describe('embed mode', () => {
       expect(backUrl.hash).toContain('lang=en');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
-      // Downloads stay available; the embed link is not offered inside an embed.
+      // Downloads and the citation stay available; the embed is not offered inside an embed.
       expect(await page.locator('[data-testid="chart-actions"] button[data-format]').count()).toBe(
-        3,
+        4,
       );
+      expect(await page.locator('[data-action="cite"]').count()).toBe(1);
       expect(await page.locator('[data-action="embed"]').count()).toBe(0);
+      expect(await page.title()).toMatch(/ — Ségur Pulse$/);
+      expect(await page.locator('h1').textContent()).toBe(
+        await page.locator('figure[data-chart-id="mes-rate"] .chart-title').textContent(),
+      );
 
       await screenshot(page, 'embed-mes-rate');
       expect(errors, describeErrors(errors)).toEqual([]);
@@ -161,6 +166,308 @@ describe('embed mode', () => {
     } finally {
       await browser.close({ removeProfile: true });
     }
+  });
+});
+
+/**
+ * One kind of embedded view: the full view it is taken from, and what its embed must show. Each
+ * names its language: the browser keeps the language a previous view asked for.
+ */
+interface EmbedKind {
+  name: string;
+  /** The full view (no embed), where the chart's "Intégrer" gives the snippet. */
+  view: string;
+  chart: string;
+  /** What the embedded view must show for the state its address carries. */
+  check: (frame: Frame) => Promise<void>;
+}
+
+const text = async (frame: Frame, selector: string) =>
+  ((await frame.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+/** Digits and letters only: numbers are grouped with narrow no-break spaces. */
+const squeezed = (s: string) => s.replace(/\s/g, '');
+
+const KINDS: EmbedKind[] = [
+  {
+    name: 'an Overview chart, in English',
+    view: '#/?lang=en',
+    chart: 'mes-rate',
+    check: async (frame) => {
+      expect(await frame.locator('html').getAttribute('lang')).toBe('en');
+      expect(await text(frame, '.chart-title')).toMatch(/activation rate/i);
+    },
+  },
+  {
+    name: 'the map of the regions, at a date and indicator',
+    view: '#/regions?ind=mes_activation_rate&date=2024-06-30&lang=fr',
+    chart: 'region-map',
+    check: async (frame) => {
+      expect(await text(frame, '.chart-title')).toContain('30 juin 2024');
+      // Brittany's figure of January 2024 is on the map at the end of June 2024; Grand Est's
+      // (December 2024) is not yet.
+      expect(await frame.locator('path.shape[data-code="27"]').getAttribute('fill')).not.toMatch(
+        /^url\(/,
+      );
+      expect(await frame.locator('path.shape[data-code="44"]').getAttribute('fill')).toMatch(
+        /^url\(/,
+      );
+    },
+  },
+  {
+    name: 'the ranking of the regions',
+    view: '#/regions?ind=mes_activation_rate&date=2025-01-31&lang=fr',
+    chart: 'region-ranking',
+    check: async (frame) => {
+      expect(await text(frame, '.chart-title')).toContain('31 janv. 2025');
+      expect(await frame.locator('figure[data-chart-id="region-ranking"] svg').count()).toBe(1);
+    },
+  },
+  {
+    name: 'a region’s chart against France',
+    view: '#/regions/44?lang=fr',
+    chart: 'region-rate',
+    check: async (frame) => {
+      expect(await text(frame, '.chart-title')).toContain('Grand Est');
+      expect(await frame.locator('.point').count()).toBeGreaterThan(0);
+    },
+  },
+  {
+    name: 'a region’s departments on a map, per 100 inhabitants',
+    view: '#/regions/44?ind=mes_profiles_open&pc=1&lang=fr',
+    chart: 'department-map',
+    check: async (frame) => {
+      expect(await text(frame, '.chart-title')).toMatch(/par département/);
+      expect(await frame.locator('path.shape[data-code="54"]').count()).toBe(1);
+      expect(await text(frame, 'figure[data-chart-id="department-map"] .legend')).toContain(
+        '100 habitants',
+      );
+    },
+  },
+  {
+    name: 'small multiples of compared regions',
+    view: '#/regions/44?cmp=27,84&lang=fr',
+    chart: 'region-compare',
+    check: async (frame) => {
+      expect(
+        await frame
+          .locator('.panel')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-geo'))),
+      ).toEqual(['REG-44', 'REG-27', 'REG-84']);
+    },
+  },
+  {
+    name: 'the activation tracker for France, with a target',
+    view: '#/activation?target=40000000&lang=fr',
+    chart: 'activation-target',
+    check: async (frame) => {
+      expect(squeezed(await text(frame, '[data-testid="target-user"]'))).toContain('40000000');
+      expect(await frame.locator('[data-testid="target-national"]').count()).toBe(1);
+      expect(await frame.locator('#activation-target').count(), 'no target input').toBe(0);
+    },
+  },
+  {
+    name: 'the activation tracker for a region, in English',
+    view: '#/activation?geo=REG-44&lang=en',
+    chart: 'activation-target',
+    check: async (frame) => {
+      expect(await text(frame, '[data-testid="target-user"] h3')).toBe('Target for Grand Est');
+      expect(await frame.locator('[data-testid="target-national"]').count()).toBe(0);
+    },
+  },
+  {
+    name: 'the activation tracker for a department, with a target',
+    view: '#/activation?geo=DEP-54&target=500000&lang=fr',
+    chart: 'activation-target',
+    check: async (frame) => {
+      expect(await text(frame, '[data-testid="target-user"] h3')).toBe(
+        'Objectif pour Meurthe-et-Moselle (54)',
+      );
+    },
+  },
+  {
+    name: 'the monthly activations of France',
+    view: '#/activation?lang=fr',
+    chart: 'activation-monthly',
+    check: async (frame) => {
+      expect(await frame.locator('.point').count()).toBeGreaterThan(0);
+    },
+  },
+];
+
+/** A host page of another origin: the snippet as pasted, and a record of every height message. */
+function hostPage(snippet: string): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Another site</title></head>
+<body><h1>Another site</h1>
+<script>window.heightMessages = [];
+addEventListener("message", function (e) {
+  if (e.data && e.data.type === "segur-pulse:height")
+    window.heightMessages.push({ origin: e.origin, data: e.data });
+});</script>
+${snippet}
+<p>After the chart.</p>
+</body></html>`;
+}
+
+describe('every kind of view, embedded in a page of another origin', () => {
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let errors: BrowserError[];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await allowTestSite(browser);
+    page = await firstPage(browser.context);
+    errors = trackErrors(page);
+  });
+  afterAll(async () => {
+    await browser?.close({ removeProfile: true });
+  });
+
+  it('offers "Intégrer" on every chart of every page that has charts', async () => {
+    for (const [view, charts] of [
+      ['#/', ['mes-profiles', 'mes-rate', 'dmp-docs', 'insi-calls']],
+      ['#/regions', ['region-map', 'region-ranking']],
+      [
+        '#/regions/44?cmp=27',
+        ['region-rate', 'region-activated', 'region-open', 'department-map', 'region-compare'],
+      ],
+      [
+        '#/activation',
+        ['activation-profiles', 'activation-rate', 'activation-monthly', 'activation-target'],
+      ],
+    ] as const) {
+      await gotoApp(page, appURL(view));
+      for (const chart of charts) {
+        await page.waitForSelector(`[data-chart-id="${chart}"] [data-action="embed"]`, {
+          timeout: SETTLE_MS,
+        });
+      }
+      const withoutEmbed = await page
+        .locator('figure[data-chart-id]:not(:has([data-action="embed"]))')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-chart-id')));
+      expect(withoutEmbed, `${view}: charts without "Intégrer"`).toEqual([]);
+    }
+  });
+
+  for (const kind of KINDS) {
+    it(`${kind.name}: renders, tells its height, follows its address`, async () => {
+      // The snippet as a reader copies it from the full view.
+      await gotoApp(page, appURL(kind.view));
+      const container = page.locator(`[data-chart-id="${kind.chart}"]`);
+      await container.locator('[data-action="embed"]').click({ timeout: SETTLE_MS });
+      const snippet = await container.locator('[data-testid="embed-code"]').inputValue();
+      const hostPath = `/host-${kind.chart}-${KINDS.indexOf(kind)}.html`;
+      site.page(hostPath, hostPage(snippet));
+      try {
+        await page.goto(`${site.origin}${hostPath}`);
+        const iframe = page.locator('iframe[data-segur-pulse-chart]');
+        const frame = await (await iframe.elementHandle())!.contentFrame();
+        if (!frame) throw new Error('the iframe has no content frame');
+        expect(new URL(frame.url()).origin).toBe(new URL(baseURL()).origin);
+        expect(new URL(frame.url()).origin).not.toBe(site.origin);
+
+        // It renders the chart alone, with its source line and the link back.
+        await frame.waitForSelector(`[data-testid="embed"][data-chart="${kind.chart}"]`);
+        await frame.waitForSelector(
+          `[data-chart-id="${kind.chart}"] [data-testid="chart-actions"]`,
+          {
+            timeout: SETTLE_MS,
+          },
+        );
+        await frame.waitForSelector('[data-testid="embed-source"]', { timeout: SETTLE_MS });
+        expect(await frame.locator('[data-chart-id]').count(), 'charts shown').toBe(1);
+        expect(await frame.locator('.site-header, nav, .site-footer').count()).toBe(0);
+        expect(await frame.locator('h1').count()).toBe(1);
+        expect(await frame.locator('[data-testid="embed-back"]').getAttribute('target')).toBe(
+          '_top',
+        );
+        await kind.check(frame);
+
+        // Its height arrives, from the app's origin, for this chart, and the host's iframe takes
+        // it: the embed fits without a scrollbar.
+        const embedHeight = () =>
+          frame
+            .locator('[data-testid="embed"]')
+            .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+        await expect
+          .poll(
+            async () => {
+              const messages = await page.evaluate(
+                () =>
+                  (window as unknown as { heightMessages: { data: { height: number } }[] })
+                    .heightMessages,
+              );
+              return messages.at(-1)?.data.height === (await embedHeight());
+            },
+            { timeout: SETTLE_MS },
+          )
+          .toBe(true);
+        const messages = await page.evaluate(
+          () =>
+            (
+              window as unknown as {
+                heightMessages: { origin: string; data: Record<string, unknown> }[];
+              }
+            ).heightMessages,
+        );
+        const last = messages.at(-1)!;
+        expect(last.origin).toBe(new URL(baseURL()).origin);
+        expect(last.data).toEqual({
+          type: 'segur-pulse:height',
+          version: 1,
+          chart: kind.chart,
+          height: await embedHeight(),
+        });
+        await expect
+          .poll(() => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height)))
+          .toBe(last.data.height);
+        expect(
+          await frame.evaluate(
+            () => document.documentElement.scrollHeight <= document.documentElement.clientHeight,
+          ),
+          'no scrollbar in the frame',
+        ).toBe(true);
+        await screenshot(page, `embed-kind-${kind.chart}-${KINDS.indexOf(kind)}`);
+      } catch (error) {
+        await screenshotQuietly(page, `embed-kind-${kind.chart}-FAILED`);
+        throw error;
+      }
+    });
+  }
+
+  it('follows a new address: another date on the map, a new height told', async () => {
+    const src = appURL(
+      '?embed=1#/regions?ind=mes_activation_rate&date=2024-06-30&lang=fr&chart=region-map',
+    );
+    site.page(
+      '/host-follow.html',
+      hostPage(`<iframe src="${src.replace(/&/g, '&amp;')}" title="map" width="600" height="300"
+        data-segur-pulse-chart="region-map"></iframe>`),
+    );
+    await page.goto(`${site.origin}/host-follow.html`);
+    const frame = await (await page.locator('iframe').elementHandle())!.contentFrame();
+    if (!frame) throw new Error('the iframe has no content frame');
+    await frame.waitForSelector('figure[data-chart-id="region-map"] path.shape', {
+      timeout: SETTLE_MS,
+    });
+    expect(await text(frame, '.chart-title')).toContain('30 juin 2024');
+    const before = await page.evaluate(
+      () => (window as unknown as { heightMessages: unknown[] }).heightMessages.length,
+    );
+    expect(before).toBeGreaterThan(0);
+    await frame.evaluate(() => {
+      location.hash = location.hash
+        .replace('date=2024-06-30', 'date=2025-01-31')
+        .replace('lang=fr', 'lang=en');
+    });
+    await expect
+      .poll(() => text(frame, '.chart-title'), { timeout: SETTLE_MS })
+      .toContain('31 Jan 2025');
+    expect(await frame.locator('path.shape[data-code="44"]').getAttribute('fill')).not.toMatch(
+      /^url\(/,
+    );
+    expect(await frame.locator('html').getAttribute('lang')).toBe('en');
+    const pageErrors = errors.filter((e) => e.kind === 'pageerror');
+    expect(pageErrors, describeErrors(pageErrors)).toEqual([]);
   });
 });
 
@@ -279,6 +586,45 @@ describe('chart downloads', () => {
     expect(errors, describeErrors(errors)).toEqual([]);
   });
 
+  it('PNG card: 1200×630, with the title, the latest figure with its date, and the source', async () => {
+    const [file] = (await Promise.all([
+      page.waitForEvent('download', { timeout: SETTLE_MS }),
+      page.locator('figure[data-chart-id="mes-profiles"] button[data-format="card"]').click(),
+    ])) as [Download, unknown];
+    expect(file.suggestedFilename()).toMatch(
+      /^segur-pulse-mes-profiles-1200x630-\d{4}-\d{2}-\d{2}\.png$/,
+    );
+    const bytes = readFileSync(await file.path());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(resolve(SCREENSHOT_DIR, 'download-mes-profiles-card.png'), bytes);
+    // Something is drawn in each band of the card: the title at the top, the figure under it,
+    // the drawing, the source and address at the foot (the words are unit-tested: cardWords).
+    const inked = await page.evaluate(async (base64) => {
+      const image = await createImageBitmap(
+        new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+      );
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const band = (top: number, bottom: number) => {
+        const { data } = context.getImageData(0, top, image.width, bottom - top);
+        const [r, g, b] = [data[0]!, data[1]!, data[2]!];
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) > 96)
+            count++;
+        }
+        return count;
+      };
+      return { title: band(40, 100), figure: band(100, 150), foot: band(560, 620) };
+    }, bytes.toString('base64'));
+    expect(inked.title, 'title band').toBeGreaterThan(500);
+    expect(inked.figure, 'figure band').toBeGreaterThan(300);
+    expect(inked.foot, 'foot band').toBeGreaterThan(300);
+  });
+
   it('exports every chart of the Regions page as SVG and PNG (map and ranking included)', async () => {
     await gotoApp(page, appURL('#/regions'));
     // The map draws once its boundaries are loaded: wait for it (and the ranking beside it).
@@ -354,13 +700,19 @@ describe('chart downloads', () => {
     }
   });
 
-  it('copies an embed link that opens the same chart in embed mode', async () => {
+  it('copies the embed link and code; the link opens the same chart in embed mode', async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(baseURL()).origin,
     });
-    await page.locator('figure[data-chart-id="dmp-docs"] [data-action="embed"]').click();
     const figure = page.locator('figure[data-chart-id="dmp-docs"]');
-    await expect.poll(() => figure.locator('[role="status"]').textContent()).not.toBe('');
+    await figure.locator('[data-action="embed"]').click();
+    await figure.locator('[data-action="copy-embed-code"]').click();
+    await expect.poll(() => figure.locator('[role="status"]').textContent()).toBe('Copié.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await figure.locator('[data-testid="embed-code"]').inputValue(),
+    );
+    await figure.locator('[data-action="copy-embed-link"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^http/);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const url = new URL(copied);
     expect(url.searchParams.get('embed')).toBe('1');
@@ -387,10 +739,15 @@ describe('static deploy under a sub-path', () => {
       await waitForPoints(page, 'mes-profiles');
       await page.goto(`${site.appBase}#/sources`);
       await page.waitForSelector('main h1', { timeout: SETTLE_MS });
+      // The data is asked for once the app runs, which may come after the Sources page shows.
+      await expect
+        .poll(() => site.requests.some((p) => p.startsWith(`${SUB_PATH}data/`)), {
+          timeout: SETTLE_MS,
+        })
+        .toBe(true);
       expect(failed, 'requests that failed under the sub-path').toEqual([]);
       const outside = site.requests.filter((p) => !p.startsWith(SUB_PATH));
       expect(outside, 'requests that escaped the sub-path').toEqual([]);
-      expect(site.requests.some((p) => p.startsWith(`${SUB_PATH}data/`))).toBe(true);
 
       // The Content-Security-Policy written in index.html ships unchanged (its %VITE_…% values
       // filled in from .env, as Vite does), and the built page has no inline script for it to refuse.

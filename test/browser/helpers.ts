@@ -58,7 +58,16 @@ export interface LaunchedBrowser {
  * is aborted, so a test never reaches outside 127.0.0.1. Service workers are blocked so that
  * page-level routes see every request.
  */
-export async function launchBrowser(profileDir?: string): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  profileDir?: string,
+  /** A device to emulate, e.g. a phone: `{ hasTouch: true, isMobile: true, viewport }`. */
+  device: {
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+  } = {},
+): Promise<LaunchedBrowser> {
   const dir = profileDir ?? newProfileDir();
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: inject('chromiumPath'),
@@ -68,6 +77,7 @@ export async function launchBrowser(profileDir?: string): Promise<LaunchedBrowse
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     viewport: { width: 1280, height: 900 },
+    ...device,
   });
   const allowedOrigin = new URL(baseURL()).origin;
   const blocked: string[] = [];

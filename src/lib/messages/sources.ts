@@ -56,8 +56,42 @@ export const fr = {
   'sources.publications': 'Publications citées ({count})',
   'sources.source': 'Adresse de la publication',
   'sources.publisher': 'Publié par',
+  'sources.compilerIntro':
+    'Les chiffres intégrés à l’application ont été relevés par un compilateur, avec ses notes et sa description de chaque source, en anglais. Les pages montrent à la place l’éditeur, la nature de la source et, quand la note la cite, la phrase de la source ; les notes du compilateur restent ici, sous chaque publication.',
+  'sources.notesSummary': 'Chiffres et notes du compilateur',
+  'sources.transcribedSource': 'Source telle que relevée :',
+  'sources.compilerNote': 'Note du compilateur (en anglais) :',
+  'sources.feedNote': 'Note du flux :',
   'sources.dates': 'Dates des chiffres',
   'sources.figures': 'Chiffres',
+  'sources.archiveTitle': 'Tout le jeu de données',
+  'sources.archiveIntro':
+    'Tous les chiffres que ce tableau de bord détient, en CSV « tidy » avec leur schéma (Table Schema) et un fichier LISEZMOI : licence, sources, comment citer. Vos propres flux sont à part, dans le dossier user-feeds/.',
+  'sources.archiveButton': 'Télécharger le jeu de données (zip)',
+  'sources.archiveWorking': 'Préparation de l’archive…',
+  'sources.archiveSaved': 'Archive {name} téléchargée : {count} chiffres.',
+  'sources.archiveFailed': 'L’archive n’a pas pu être préparée : {reason}',
+  'sources.archiveEmpty': 'Aucun chiffre à télécharger pour l’instant.',
+  'sources.readmeTitle': 'Ségur Pulse — jeu de données',
+  'sources.readmeMade': 'Téléchargé le {date} depuis {url}.',
+  'sources.readmeFormat':
+    'Chaque fichier CSV suit le format « tidy » de Ségur Pulse, décrit par le Table Schema `schema.json` (Frictionless Data) ; `datapackage.json` liste les fichiers. Une ligne = un chiffre publié : indicateur, ventilation, lieu (FR, REG-<code INSEE>, DEP-<code>), période et sa précision, valeur telle que publiée, qualificatif (= exact, ~ environ, > plus de, < moins de), adresse et nom de la source, note. Encodage UTF-8, séparateur virgule, point décimal.',
+  'sources.readmeFiles': 'Fichiers',
+  'sources.readmeEmbedded': 'chiffres du tableau de bord',
+  'sources.readmeUser': 'votre flux, enregistré dans ce navigateur',
+  'sources.readmeCount': '{count} chiffres, de {from} à {to}',
+  'sources.readmeLicence': 'Licence',
+  'sources.readmeLicenceEmbedded':
+    'Chiffres du tableau de bord (`data/`) : chiffres publics, publiés par les organismes cités à chaque ligne (colonnes source_label et source_url) et transcrits avec leur source ; la compilation est distribuée avec le projet Ségur Pulse (licence MIT). Vérifiez les conditions de chaque source avant d’en republier le texte.',
+  'sources.readmeLicenceUser':
+    'Vos flux (`user-feeds/`) : vos propres données, sous les conditions de leurs sources.',
+  'sources.readmeLicenceGeo':
+    'Codes et noms des régions et départements : Code officiel géographique de l’INSEE (paquet @etalab/decoupage-administratif), Licence Ouverte / Etalab.',
+  'sources.readmeSources': 'Sources des chiffres',
+  'sources.readmeSourceCount': '{count} chiffres',
+  'sources.readmeCite': 'Citer',
+  'sources.readmeCitation':
+    'Ségur Pulse, chiffres publics du Ségur du numérique en santé, jeu de données téléchargé le {date}, {url}. Citez aussi la source de chaque chiffre (colonnes source_label et source_url).',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -113,8 +147,42 @@ export const en: Record<keyof typeof fr, string> = {
   'sources.publications': 'Publications cited ({count})',
   'sources.source': 'Publication address',
   'sources.publisher': 'Published by',
+  'sources.compilerIntro':
+    'The figures built into the app were collected by a compiler, with notes and a description of each source. Pages show instead the publisher, the kind of source and, where the note quotes it, the source’s own sentence; the compiler’s notes stay here, under each publication.',
+  'sources.notesSummary': 'Figures and the compiler’s notes',
+  'sources.transcribedSource': 'Source as recorded:',
+  'sources.compilerNote': 'Compiler’s note:',
+  'sources.feedNote': 'Feed note:',
   'sources.dates': 'Dates of the figures',
   'sources.figures': 'Figures',
+  'sources.archiveTitle': 'The whole dataset',
+  'sources.archiveIntro':
+    'Every figure this dashboard holds, as tidy CSV with its Table Schema and a README file: licence, sources, how to cite. Your own feeds are apart, in the user-feeds/ folder.',
+  'sources.archiveButton': 'Download the dataset (zip)',
+  'sources.archiveWorking': 'Preparing the archive…',
+  'sources.archiveSaved': 'Archive {name} downloaded: {count} figures.',
+  'sources.archiveFailed': 'The archive could not be prepared: {reason}',
+  'sources.archiveEmpty': 'No figure to download yet.',
+  'sources.readmeTitle': 'Ségur Pulse — dataset',
+  'sources.readmeMade': 'Downloaded on {date} from {url}.',
+  'sources.readmeFormat':
+    'Each CSV file follows Ségur Pulse’s tidy format, described by the Table Schema `schema.json` (Frictionless Data); `datapackage.json` lists the files. One row = one published figure: indicator, breakdown, place (FR, REG-<INSEE code>, DEP-<code>), period and its precision, value as published, qualifier (= exact, ~ about, > more than, < less than), source address and name, note. UTF-8, comma-separated, decimal point.',
+  'sources.readmeFiles': 'Files',
+  'sources.readmeEmbedded': 'the dashboard’s figures',
+  'sources.readmeUser': 'your feed, stored in this browser',
+  'sources.readmeCount': '{count} figures, from {from} to {to}',
+  'sources.readmeLicence': 'Licence',
+  'sources.readmeLicenceEmbedded':
+    'The dashboard’s figures (`data/`): public figures, published by the bodies named on each row (columns source_label and source_url) and transcribed with their source; the compilation is distributed with the Ségur Pulse project (MIT licence). Check each source’s own terms before re-publishing its text.',
+  'sources.readmeLicenceUser':
+    'Your feeds (`user-feeds/`): your own data, under their sources’ terms.',
+  'sources.readmeLicenceGeo':
+    'Region and department codes and names: INSEE’s official geographic code (package @etalab/decoupage-administratif), Licence Ouverte / Etalab.',
+  'sources.readmeSources': 'Sources of the figures',
+  'sources.readmeSourceCount': '{count} figures',
+  'sources.readmeCite': 'How to cite',
+  'sources.readmeCitation':
+    'Ségur Pulse, public figures of France’s Ségur e-health programme, dataset downloaded on {date}, {url}. Cite each figure’s own source too (columns source_label and source_url).',
 };
 
 addMessages(fr, en);
