@@ -287,6 +287,16 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
     expect(e.message).toContain(`feed "tidy-test", row 3, column "${column}": ${issue!.reason}`);
   });
 
+  it.each<[string, Row, string]>([
+    ['a region name where the format wants an id', { geo: 'Bretagne' }, 'geo'],
+    ['an indicator id with capitals', { indicator: 'MES_PROFILES_OPEN' }, 'indicator'],
+    ['a date written as a month name', { period: 'janv. 2024', precision: 'month' }, 'period'],
+    ['a source without scheme', { source_url: 'www.example.org' }, 'source_url'],
+  ])('reports each bad cell once: %s', (_name, change, column) => {
+    const e = caught(() => parseTidy([change]));
+    expect(e.issues.map((i) => [i.row, i.column])).toEqual([[2, column]]);
+  });
+
   it('reports every bad row, not just the first', () => {
     const e = caught(() =>
       parseTidy([

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { feedIssue } from '../feeds/issueText';
 import type { FeedIssue } from '../feeds/types';
 import IssueTable from './IssueTable.svelte';
 
@@ -20,9 +21,20 @@ describe('IssueTable', () => {
     const rows = container.querySelectorAll('tr.issue-row');
     expect(rows).toHaveLength(20);
     expect(cells(rows[0]!)).toEqual(['2', 'value', 'not a number: "x0"']);
-    // The validator's reasons are English.
+    // A reason stored before issues had codes is English, and says so.
     expect(rows[0]!.querySelector('td:last-child')?.getAttribute('lang')).toBe('en');
     expect(container.textContent).toContain('… et 5 autres problèmes');
+  });
+
+  it('words a coded problem in the page’s language', () => {
+    const { container } = render(IssueTable, {
+      issues: [
+        feedIssue('f', 'value.notANumber', { value: 'beaucoup' }, { row: 7, column: 'Valeur' }),
+      ],
+    });
+    const row = container.querySelector('tr.issue-row')!;
+    expect(cells(row)).toEqual(['7', 'Valeur', '« beaucoup » n’est pas un nombre']);
+    expect(row.querySelector('td:last-child')?.hasAttribute('lang')).toBe(false);
   });
 
   it('names each problem’s feed when asked, and shows up to `max` rows', () => {
