@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { checksum, fetchFeedBytes } from './fetch';
+import { describeIssue } from './issueText';
 import { FeedError } from './types';
 
 const FEED_URL = 'https://static.data.gouv.fr/resources/synthetic/feed.csv';
@@ -140,9 +141,14 @@ describe('fetchFeedBytes', () => {
     expect(e.issues).toEqual([
       {
         feed: 'my-feed',
+        code: 'fetch.network',
+        params: { url: FEED_URL },
         reason: `could not be fetched from ${FEED_URL} (network error: offline or blocked)`,
       },
     ]);
+    expect(describeIssue(e.issues[0]!, 'fr')).toBe(
+      `impossible de lire ${FEED_URL} (erreur réseau : hors connexion ou accès bloqué)`,
+    );
   });
 
   it('gives up after timeoutMs with a FeedError saying there was no answer', async () => {

@@ -1,6 +1,6 @@
 /** The one fetch helper: conditional GET with a timeout, errors worded for people. */
 import type { TabularPage } from './json';
-import { FeedError } from './types';
+import { FeedError, type IssueCode, type IssueParams } from './types';
 
 export interface FetchOptions {
   etag?: string;
@@ -54,22 +54,38 @@ async function followPages(
   let page = firstPage;
   let pageUrl = firstUrl;
   let n = 1;
-  const fail = (reason: string) => new FeedError([{ feed, reason }]);
+  // Codes and params inline (texts in issueText.ts, which this first-paint module does not load).
+  const fail = (code: IssueCode, params: IssueParams, reason: string) =>
+    new FeedError([{ feed, code, params, reason }]);
   while (page.links.next) {
     if (typeof page.links.next !== 'string') {
-      throw fail(`tabular API page ${n} has a "next" link that is not an address`);
+      throw fail(
+        'tabular.badNext',
+        { page: n },
+        `tabular API page ${n} has a "next" link that is not an address`,
+      );
     }
     const next = new URL(page.links.next, pageUrl).href;
     if (visited.has(normaliseUrl(next))) {
       throw fail(
+        'tabular.loop',
+        { page: n, url: next },
         `tabular API page ${n} links back to a page already read (${next}): the pages loop`,
       );
     }
     if (n >= maxPages) {
-      throw fail(`tabular API: more than ${maxPages} pages; stopped (is the "next" link broken?)`);
+      throw fail(
+        'tabular.tooManyPages',
+        { max: maxPages },
+        `tabular API: more than ${maxPages} pages; stopped (is the "next" link broken?)`,
+      );
     }
     if (page.data.length === 0) {
-      throw fail(`tabular API page ${n} is empty but has a "next" link (${next})`);
+      throw fail(
+        'tabular.emptyPage',
+        { page: n, url: next },
+        `tabular API page ${n} is empty but has a "next" link (${next})`,
+      );
     }
     visited.add(normaliseUrl(next));
     n += 1;
@@ -81,10 +97,16 @@ async function followPages(
       n,
     );
     if (fetched.status !== 'ok')
-      throw fail(`tabular API page ${n} (${next}) answered "not modified"`);
+      throw fail(
+        'tabular.notModified',
+        { page: n, url: next },
+        `tabular API page ${n} (${next}) answered "not modified"`,
+      );
     const parsed = await tabularPageOf(fetched.bytes);
     if (!parsed) {
       throw fail(
+        'tabular.brokenPage',
+        { page: n, url: next },
         `tabular API page ${n} (${next}) is not a page of the tabular API ({data, links, meta}): the answer is broken`,
       );
     }
@@ -94,6 +116,8 @@ async function followPages(
   }
   if (typeof total === 'number' && total !== rows.length) {
     throw fail(
+      'tabular.countMismatch',
+      { total, pages: n, rows: rows.length },
       `tabular API announced ${total} rows (meta.total) but its ${n} pages held ${rows.length}`,
     );
   }
@@ -168,6 +192,8 @@ async function fetchOnce(
       throw new FeedError([
         {
           feed,
+          code: 'fetch.http',
+          params: { url, status: `${response.status} ${response.statusText}`.trim() },
           reason:
             `${what}could not be fetched from ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
         },
@@ -183,10 +209,22 @@ async function fetchOnce(
     };
   } catch (e) {
     if (e instanceof FeedError) throw e;
-    const reason = controller.signal.aborted
-      ? `${what}no answer from ${url} within ${Math.round(timeoutMs / 1000)} s`
-      : `${what}could not be fetched from ${url} (network error: offline or blocked)`;
-    throw new FeedError([{ feed, reason }]);
+    const seconds = Math.round(timeoutMs / 1000);
+    throw new FeedError([
+      controller.signal.aborted
+        ? {
+            feed,
+            code: 'fetch.timeout',
+            params: { url, seconds },
+            reason: `${what}no answer from ${url} within ${seconds} s`,
+          }
+        : {
+            feed,
+            code: 'fetch.network',
+            params: { url },
+            reason: `${what}could not be fetched from ${url} (network error: offline or blocked)`,
+          },
+    ]);
   } finally {
     clearTimeout(timer);
   }

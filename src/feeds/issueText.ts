@@ -93,6 +93,46 @@ export const ISSUE_TEXTS: Record<
     fr: 'format non reconnu : les enregistrements n’ont aucune des clés du format Ségur Pulse ({required}) et le flux n’a pas de correspondance ; clés trouvées : {keys}',
     en: 'format not recognised: the records have none of the tidy keys ({required}) and the feed has no mapping; keys found: {keys}',
   },
+  'fetch.http': {
+    fr: 'impossible de lire {url} : le serveur répond HTTP {status}',
+    en: 'could not be fetched from {url}: HTTP {status}',
+  },
+  'fetch.timeout': {
+    fr: 'pas de réponse de {url} en {seconds} s',
+    en: 'no answer from {url} within {seconds} s',
+  },
+  'fetch.network': {
+    fr: 'impossible de lire {url} (erreur réseau : hors connexion ou accès bloqué)',
+    en: 'could not be fetched from {url} (network error: offline or blocked)',
+  },
+  'tabular.badNext': {
+    fr: 'la page {page} de l’API tabulaire a un lien « next » qui n’est pas une adresse',
+    en: 'tabular API page {page} has a "next" link that is not an address',
+  },
+  'tabular.loop': {
+    fr: 'la page {page} de l’API tabulaire renvoie à une page déjà lue ({url}) : les pages tournent en rond',
+    en: 'tabular API page {page} links back to a page already read ({url}): the pages loop',
+  },
+  'tabular.tooManyPages': {
+    fr: 'API tabulaire : plus de {max} pages, lecture arrêtée (le lien « next » est-il cassé ?)',
+    en: 'tabular API: more than {max} pages; stopped (is the "next" link broken?)',
+  },
+  'tabular.emptyPage': {
+    fr: 'la page {page} de l’API tabulaire est vide mais a un lien « next » ({url})',
+    en: 'tabular API page {page} is empty but has a "next" link ({url})',
+  },
+  'tabular.notModified': {
+    fr: 'la page {page} de l’API tabulaire ({url}) répond « non modifiée »',
+    en: 'tabular API page {page} ({url}) answered "not modified"',
+  },
+  'tabular.brokenPage': {
+    fr: 'la page {page} ({url}) n’est pas une page de l’API tabulaire ({data, links, meta}) : la réponse est cassée',
+    en: 'tabular API page {page} ({url}) is not a page of the tabular API ({data, links, meta}): the answer is broken',
+  },
+  'tabular.countMismatch': {
+    fr: 'l’API tabulaire annonçait {total} lignes (meta.total) mais ses {pages} pages en contenaient {rows}',
+    en: 'tabular API announced {total} rows (meta.total) but its {pages} pages held {rows}',
+  },
   'sheet.notFound': {
     fr: 'le classeur n’a pas de feuille « {sheet} » (feuilles : {sheets})',
     en: 'the workbook has no sheet "{sheet}" (sheets: {sheets})',

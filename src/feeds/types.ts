@@ -207,6 +207,17 @@ export type IssueCode =
   | 'file.tooManyIssues'
   | 'json.noRecords'
   | 'json.notTidy'
+  // fetching (src/feeds/fetch.ts)
+  | 'fetch.http'
+  | 'fetch.timeout'
+  | 'fetch.network'
+  | 'tabular.badNext'
+  | 'tabular.loop'
+  | 'tabular.tooManyPages'
+  | 'tabular.emptyPage'
+  | 'tabular.notModified'
+  | 'tabular.brokenPage'
+  | 'tabular.countMismatch'
   // workbooks
   | 'sheet.notFound'
   | 'sheet.empty'
