@@ -3,22 +3,36 @@ import { PulseDatabase } from '../../store/db';
 import { loadObservations } from '../../store/repository';
 import { listUserFeeds } from '../../store/userFeeds';
 import { checkDraft, exportConfiguration, importConfiguration, saveDraft } from './feedActions';
-import { draftConfig, initialChoices, readDraft } from './feedDraft';
+import { readDraft } from './feedDraft';
+import { guessPageMapping } from './guessWide';
+import { draftConfig, stateFromMapping, type MappingState } from './mappingState';
 
 // Synthetic files and feeds: made-up figures at example.org.
 const SRC = 'https://example.org/synthetic/actions';
 const now = new Date('2026-11-22T08:00:00Z');
 const csv = new TextEncoder().encode(
-  'Date;Code région;Valeur\n31/01/2024;53;1 000\n29/02/2024;84;2 000\n',
+  `Date;Code région;Valeur;Lien\n31/01/2024;53;1 000;${SRC}\n29/02/2024;84;2 000;${SRC}\n`,
 );
 
-function checkedDraft(url?: string) {
+/** The guessed mapping, completed as a user would: one indicator, the source column. */
+function completed(draft: ReturnType<typeof readDraft>): MappingState {
+  const state = stateFromMapping(guessPageMapping(draft.header, draft.rows).mapping, 'Fichier');
+  return {
+    ...state,
+    indicator: { mode: 'value', column: '', value: 'mes_profiles_open' },
+    source: { ...state.source, mode: 'column', urlColumn: 'Lien' },
+  };
+}
+
+async function checkedDraft(url?: string) {
   const draft = readDraft(csv, 'synthetic.csv', url);
-  const { choices } = initialChoices(draft);
-  choices.indicator = { ...choices.indicator, mode: 'value', value: 'mes_profiles_open' };
-  choices.sourceUrl = { ...choices.sourceUrl, mode: 'value', value: SRC };
-  const config = draftConfig(draft, url ? 'user-url' : 'user-file', 'Synthétique', choices);
-  const checked = checkDraft(draft, config);
+  const config = draftConfig(
+    draft,
+    url ? 'user-url' : 'user-file',
+    'Synthétique',
+    completed(draft),
+  );
+  const checked = await checkDraft(draft, config);
   if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
   return { draft, config, result: checked.result };
 }
@@ -35,18 +49,19 @@ afterEach(async () => {
 });
 
 describe('feed actions', () => {
-  it('reports every problem of a bad draft, naming the feed', () => {
+  it('reports every problem of a bad draft, naming the feed', async () => {
     const draft = readDraft(new TextEncoder().encode('Date;Valeur\n2023-13;x\n'), 'bad.csv');
-    const { choices } = initialChoices(draft);
-    const config = draftConfig(draft, 'user-bad', 'bad', choices);
-    const checked = checkDraft(draft, config);
+    const state = stateFromMapping(guessPageMapping(draft.header, draft.rows).mapping, 'Fichier');
+    const config = draftConfig(draft, 'user-bad', 'bad', state);
+    const checked = await checkDraft(draft, config);
+    expect('issues' in checked && checked.issues.length).toBeGreaterThan(0);
     expect('issues' in checked && checked.issues.every((i) => i.feed === 'user-bad')).toBe(true);
   });
 
   it('saves an imported file with its data, and a URL feed with its validators', async () => {
-    const file = checkedDraft();
+    const file = await checkedDraft();
     await saveDraft(db, file.draft, file.config, file.result, now);
-    const url = checkedDraft('https://example.org/synthetic.csv');
+    const url = await checkedDraft('https://example.org/synthetic.csv');
     url.draft.validators = { etag: '"v1"' };
     await saveDraft(db, url.draft, url.config, url.result, now);
     const feeds = await listUserFeeds(db);
@@ -59,9 +74,9 @@ describe('feed actions', () => {
   });
 
   it('exports the configuration and imports it elsewhere, file data and URL feeds refetched', async () => {
-    const file = checkedDraft();
+    const file = await checkedDraft();
     await saveDraft(db, file.draft, file.config, file.result, now);
-    const url = checkedDraft('https://example.org/synthetic.csv');
+    const url = await checkedDraft('https://example.org/synthetic.csv');
     await saveDraft(db, url.draft, url.config, url.result, now);
     const text = await exportConfiguration(await listUserFeeds(db), now).text();
 
@@ -79,7 +94,7 @@ describe('feed actions', () => {
   });
 
   it('keeps a URL feed whose fetch fails, without data, and says why', async () => {
-    const url = checkedDraft('https://example.org/synthetic.csv');
+    const url = await checkedDraft('https://example.org/synthetic.csv');
     await saveDraft(db, url.draft, url.config, url.result, now);
     const text = await exportConfiguration(await listUserFeeds(db), now).text();
     const fetchImpl = vi.fn(
