@@ -109,6 +109,19 @@ describe('parseCsv: cells', () => {
   it('numbers data rows from 2: the header is row 1', () => {
     const table = parseCsv('a,b\n1,2\n3,4\n5,6\n', 'f');
     expect(table.rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(table.headerLine).toBe(1);
+  });
+
+  it('gives each row its true file line after quoted cells spanning lines and blank lines', () => {
+    const text = '\na;b\n1;"deux\nlignes"\n\n3;"x"\n4;"trois\r\nlignes\nici"\n5;y\n';
+    const table = parseCsv(text, 'f');
+    expect(table.headerLine).toBe(2);
+    expect(table.rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [3, '1'],
+      [6, '3'],
+      [7, '4'],
+      [10, '5'],
+    ]);
   });
 });
 
@@ -142,7 +155,7 @@ describe('parseCsv: errors', () => {
       'a file cut inside a quoted field',
       'a,b,c\n1,2,3\n4,"unterminated note',
       [
-        { row: 3, reason: /Quoted field unterminated/ },
+        { row: 3, reason: /^a quoted field is never closed$/ },
         { row: 3, reason: /has 2 fields, expected 3 \(the file looks truncated\)/ },
       ],
     ],
@@ -152,9 +165,14 @@ describe('parseCsv: errors', () => {
       [{ row: 3, reason: /^has 2 fields, expected 3$/ }],
     ],
     [
-      'a quoted multi-line cell is one row, as in a spreadsheet',
+      'a row after a quoted cell spanning lines is reported at its file line',
       'a,b\n1,"x\ny"\n2\n',
-      [{ row: 3, reason: /^has 1 fields, expected 2 \(the file looks truncated\)$/ }],
+      [{ row: 4, reason: /^has 1 fields, expected 2 \(the file looks truncated\)$/ }],
+    ],
+    [
+      'the same with CRLF line ends and two breaks in the cell',
+      'a,b\r\n1,"x\r\ny\r\nz"\r\n3,4,5\r\n6,7\r\n',
+      [{ row: 5, reason: /^has 3 fields, expected 2$/ }],
     ],
   ])('%s', (_name, text, expected) => {
     const e = caught(() => parseCsv(text, 'feed-x'));
@@ -168,12 +186,22 @@ describe('parseCsv: errors', () => {
   it('reports the file row of a bad line that follows a blank line', () => {
     // Line 3 is blank; the short row is line 4 in a text editor and row 4 in a spreadsheet.
     const e = caught(() => parseCsv('a,b,c\n1,2,3\n\n4,5\n6,7,8\n', 'f'));
-    expect(e.issues).toEqual([{ feed: 'f', row: 4, reason: 'has 2 fields, expected 3' }]);
+    expect(e.issues).toEqual([
+      {
+        feed: 'f',
+        row: 4,
+        code: 'row.fieldCount',
+        params: { count: 2, expected: 3 },
+        reason: 'has 2 fields, expected 3',
+      },
+    ]);
   });
 
   it('rejects text with no header row', () => {
     const e = caught(() => parseCsv('', 'feed-y'));
-    expect(e.issues).toEqual([{ feed: 'feed-y', reason: 'the file has no header row' }]);
+    expect(e.issues).toEqual([
+      { feed: 'feed-y', code: 'file.noHeader', reason: 'the file has no header row' },
+    ]);
   });
 
   it('names the feed and row in the error message', () => {

@@ -84,7 +84,9 @@ describe('decodeBytes', () => {
 
   it('rejects an empty file, naming the feed', () => {
     const e = caught(() => decodeBytes(new Uint8Array(0), 'my-feed'));
-    expect(e.issues).toEqual([{ feed: 'my-feed', reason: 'the file is empty' }]);
+    expect(e.issues).toEqual([
+      { feed: 'my-feed', code: 'file.empty', reason: 'the file is empty' },
+    ]);
     expect(e.message).toBe('feed "my-feed": the file is empty');
   });
 
@@ -120,20 +122,20 @@ describe('decodeBytes', () => {
 
 describe('sniffNonCsv', () => {
   it.each([
-    ['<!DOCTYPE html><html><body>404</body></html>', /HTML or XML page, not CSV/],
-    ['<!doctype html>\n<title>Erreur</title>', /HTML or XML page/],
-    ['  \n\t<html lang="fr">', /HTML or XML page/],
-    ['<HTML><BODY>Service Unavailable</BODY></HTML>', /HTML or XML page/],
-    ['<head><title>x</title></head>', /HTML or XML page/],
-    ['<body>Forbidden</body>', /HTML or XML page/],
-    ['<?xml version="1.0"?><error/>', /HTML or XML page/],
-    ['{"message":"Not found"}', /JSON, not CSV/],
-    ['[{"indicator":"mes_profiles_open"}]', /JSON, not CSV/],
-    ['\n  {"data": []}', /JSON, not CSV/],
-    ['', /only blank space/],
-    [' \r\n\t\n', /only blank space/],
-  ])('recognises %j', (text, reason) => {
-    expect(sniffNonCsv(text)).toMatch(reason);
+    ['<!DOCTYPE html><html><body>404</body></html>', 'file.html'],
+    ['<!doctype html>\n<title>Erreur</title>', 'file.html'],
+    ['  \n\t<html lang="fr">', 'file.html'],
+    ['<HTML><BODY>Service Unavailable</BODY></HTML>', 'file.html'],
+    ['<head><title>x</title></head>', 'file.html'],
+    ['<body>Forbidden</body>', 'file.html'],
+    ['<?xml version="1.0"?><error/>', 'file.html'],
+    ['{"message":"Not found"}', 'file.jsonNotCsv'],
+    ['[{"indicator":"mes_profiles_open"}]', 'file.jsonNotCsv'],
+    ['\n  {"data": []}', 'file.jsonNotCsv'],
+    ['', 'file.blank'],
+    [' \r\n\t\n', 'file.blank'],
+  ])('recognises %j', (text, code) => {
+    expect(sniffNonCsv(text)).toBe(code);
   });
 
   it.each([

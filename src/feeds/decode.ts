@@ -1,5 +1,6 @@
 /** Bytes -> text, tolerant of what real files carry: BOMs, Windows-1252, UTF-16. */
-import { FeedError } from './types';
+import { feedIssue } from './issueText';
+import { FeedError, type IssueCode } from './types';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -10,7 +11,7 @@ export interface DecodedText {
 }
 
 export function decodeBytes(bytes: Uint8Array, feed: string): DecodedText {
-  if (bytes.length === 0) throw new FeedError([{ feed, reason: 'the file is empty' }]);
+  if (bytes.length === 0) throw new FeedError([feedIssue(feed, 'file.empty')]);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeUtf8(bytes.subarray(3), feed);
     if (text !== null) return { text, encoding: 'utf-8', bom: true };
@@ -58,19 +59,17 @@ function decodeUtf8(bytes: Uint8Array, feed: string): string | null {
  * Recognises text that is plainly not a CSV table, so the user gets a useful message rather
  * than a column error: an HTML page (often a server's error page), JSON.
  */
-export function sniffNonCsv(text: string): string | null {
+export function sniffNonCsv(text: string): IssueCode | null {
   const start = text.trimStart().slice(0, 512).toLowerCase();
-  if (start === '') return 'the file holds only blank space';
+  if (start === '') return 'file.blank';
   if (
     start.startsWith('<!doctype html') ||
     start.startsWith('<html') ||
     /^<(head|body|\?xml)/.test(start)
   ) {
-    return 'the file is an HTML or XML page, not CSV (the server may have sent an error page)';
+    return 'file.html';
   }
-  if (start.startsWith('{') || start.startsWith('[')) {
-    return 'the file is JSON, not CSV: format not recognised for a CSV feed';
-  }
+  if (start.startsWith('{') || start.startsWith('[')) return 'file.jsonNotCsv';
   return null;
 }
 

@@ -201,7 +201,7 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
       'an indicator id with capitals',
       { indicator: 'MES_PROFILES_OPEN' },
       'indicator',
-      /does not match the expected form/,
+      /^unknown indicator "MES_PROFILES_OPEN"$/,
     ],
     [
       'a breakdown the indicator lacks',
@@ -220,8 +220,13 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
     ['a region name', { geo: 'Bretagne' }, 'geo', /not a geography id|does not match/],
     ['FR inside a group', { geo: 'FR+DEP-31' }, 'geo', /cannot be part of a group|does not match/],
     ['an empty place', { geo: '' }, 'geo', /^is required but empty$/],
-    ['month 13', { period: '2023-13', precision: 'month' }, 'period', /"2023-13" has no month 13/],
-    ['31 February', { period: '31/02/2024' }, 'period', /"2024-02-31" is not a calendar date/],
+    [
+      'month 13',
+      { period: '2023-13', precision: 'month' },
+      'period',
+      /"2023-13" is not a date: there is no month 13/,
+    ],
+    ['31 February', { period: '31/02/2024' }, 'period', /"31\/02\/2024" is not a calendar date/],
     ['a quarter', { period: 'T1 2024' }, 'period', /is not a date/],
     ['an empty period', { period: '' }, 'period', /^is required but empty$/],
     ['a date in the future', { period: '2026-11-23' }, 'period', /^2026-11-23 is in the future$/],
@@ -254,16 +259,11 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
       'a source without scheme',
       { source_url: 'www.example.org/x' },
       'source_url',
-      /does not match the expected form/,
+      /^"www.example.org\/x" is not a web address \(http:\/\/ or https:\/\/\)$/,
     ],
-    [
-      'an ftp source',
-      { source_url: 'ftp://example.org/x' },
-      'source_url',
-      /does not match the expected form/,
-    ],
+    ['an ftp source', { source_url: 'ftp://example.org/x' }, 'source_url', /is not a web address/],
     ['an empty source', { source_url: '' }, 'source_url', /^is required but empty$/],
-    ['a negative count', { value: '-1' }, 'value', /^-1 is below 0$/],
+    ['a negative count', { value: '-1' }, 'value', /^-1: a count cannot be negative$/],
     [
       'a rate above 100',
       { indicator: 'mes_activation_rate', value: '100.5' },
@@ -345,12 +345,14 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
         feed: 'tidy-test',
         row: 1,
         column: 'precision',
+        code: 'tidy.columnMissing',
         reason: 'required column is missing from the header',
       },
       {
         feed: 'tidy-test',
         row: 1,
         column: 'qualifier',
+        code: 'tidy.columnMissing',
         reason: 'required column is missing from the header',
       },
     ]);
@@ -360,7 +362,7 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
     [
       'mapped-csv without a mapping',
       { format: 'mapped-csv' },
-      /a mapped CSV feed needs a column mapping/,
+      /^this feed needs a column mapping$/,
     ],
     [
       'an unknown format',
@@ -442,7 +444,13 @@ describe('parseFeed on tidy CSV', () => {
       }),
     ]);
     expect(report.warnings).toEqual([
-      { feed: 'tidy-test', row: 1, column: 'extra', reason: 'unknown column ignored' },
+      {
+        feed: 'tidy-test',
+        row: 1,
+        column: 'extra',
+        code: 'tidy.unknownColumn',
+        reason: 'unknown column ignored',
+      },
     ]);
   });
 
@@ -493,7 +501,13 @@ describe('parseFeed checks across rows', () => {
     expect(observations).toHaveLength(2);
     expect(report.rows).toBe(2);
     expect(report.warnings).toEqual([
-      { feed: 'tidy-test', row: 4, reason: 'duplicates row 2; kept once' },
+      {
+        feed: 'tidy-test',
+        row: 4,
+        code: 'row.duplicate',
+        params: { line: 2 },
+        reason: 'duplicates row 2; kept once',
+      },
     ]);
   });
 
@@ -540,6 +554,8 @@ describe('parseFeed checks across rows', () => {
         feed: 'tidy-test',
         row: 3,
         column: 'value',
+        code: 'value.activatedAboveOpen',
+        params: { value: 1200, open: 1000, line: 2 },
         reason: '1200 profiles activated is more than the 1000 open at the same date (row 2)',
       },
     ]);
@@ -611,24 +627,59 @@ describe('parseFeed on mapped CSV', () => {
       indicators: ['mes_profiles_open'],
       encoding: 'utf-8',
       delimiter: ';',
+      // How the date column was read: one day-first date, unambiguous (15 > 12).
+      dates: {
+        column: 'Date',
+        order: 'dmy',
+        ambiguous: false,
+        forms: ['numeric-date'],
+        examples: [{ raw: '15/03/2024', period: '2024-03-15', precision: 'day' }],
+      },
       warnings: [],
     });
   });
 
-  it('does not prefix an empty cell: the place is reported missing', () => {
-    const e = caught(() => run('Date;Code région;Valeur\n15/03/2024;;3 012 345\n'));
+  it('skips a row whose place is empty or outside the reference, and says so', () => {
+    const { observations, report } = run(
+      'Date;Code région;Valeur\n15/03/2024;;3 012 345\n15/03/2024;53;12\n16/03/2024;99;beaucoup\n',
+    );
+    expect(observations.map((o) => o.geo)).toEqual(['REG-53']);
+    expect(report).toMatchObject({ rowsRead: 3, rowsSkipped: 2, rows: 1 });
+    expect(report.skipped).toEqual([
+      { reason: 'place.empty', column: 'Code région', value: '', count: 1, firstLines: [2] },
+      {
+        reason: 'place.unknownCode',
+        column: 'Code région',
+        value: '99',
+        count: 1,
+        firstLines: [4],
+      },
+    ]);
+  });
+
+  it('rejects the file when every row is skipped: the mapping is probably wrong', () => {
+    const e = caught(() =>
+      run('Date;Code région;Valeur\n15/03/2024;Paris;1\n15/03/2024;Nantes;2\n'),
+    );
     expect(e.issues).toEqual([
-      { feed: 'mapped-test', row: 2, column: 'geo', reason: 'is required but empty' },
+      {
+        feed: 'mapped-test',
+        code: 'file.allRowsSkipped',
+        params: { count: 2 },
+        reason:
+          'all 2 rows were skipped (place outside the reference or empty value): the column mapping is probably wrong',
+      },
     ]);
   });
 
   it('names the mapped column, the field and the header when a column was renamed', () => {
     const e = caught(() => run('Date;Région;Valeur (nb)\n15/03/2024;53;1\n'));
-    expect(e.issues).toEqual([
+    expect(e.issues).toMatchObject([
       {
         feed: 'mapped-test',
         row: 1,
         column: 'Code région',
+        code: 'mapping.columnMissing',
         reason:
           'column mapped to "geo" is not in the header (Date, Région, Valeur (nb)); was it renamed?',
       },
@@ -636,6 +687,7 @@ describe('parseFeed on mapped CSV', () => {
         feed: 'mapped-test',
         row: 1,
         column: 'Valeur',
+        code: 'mapping.columnMissing',
         reason:
           'column mapped to "value" is not in the header (Date, Région, Valeur (nb)); was it renamed?',
       },
@@ -645,23 +697,27 @@ describe('parseFeed on mapped CSV', () => {
     );
   });
 
-  it('reports value errors against the tidy field, on the file row', () => {
+  it('reports a bad cell once, against the file’s column, on the file line', () => {
     const e = caught(() =>
-      run('Date;Code région;Valeur\n15/03/2024;53;1\n16/03/2024;99;beaucoup\n'),
+      run('Date;Code région;Valeur\n15/03/2024;53;1\n16/03/2024;11;beaucoup\n31/02/2024;11;2\n'),
     );
     expect(e.issues).toEqual([
-      expect.objectContaining({
+      {
         feed: 'mapped-test',
         row: 3,
-        column: 'geo',
-        reason: expect.stringMatching(/unknown region code "99"/),
-      }),
-      expect.objectContaining({
-        feed: 'mapped-test',
-        row: 3,
-        column: 'value',
+        column: 'Valeur',
+        code: 'value.notANumber',
+        params: { value: 'beaucoup' },
         reason: '"beaucoup" is not a number',
-      }),
+      },
+      {
+        feed: 'mapped-test',
+        row: 4,
+        column: 'Date',
+        code: 'date.impossible',
+        params: { raw: '31/02/2024' },
+        reason: '"31/02/2024" is not a calendar date',
+      },
     ]);
   });
 

@@ -1,13 +1,18 @@
 /**
- * From bytes to validated observations: decode -> parse -> adapter -> validate. Nothing here
- * touches storage: a feed is validated completely before anything is committed.
+ * From bytes to validated observations: decode -> parse into a table -> read every row through
+ * the feed's plan (tidy columns, or the user's mapping) -> checks across rows. Nothing here
+ * touches storage: a feed is validated completely before anything is committed. The Feeds
+ * page, the worker and `validate-feed` all come through here.
  */
-import { parseCsv } from './csv';
-import { decodeBytes, sniffNonCsv } from './decode';
-import { jsonRecords, parseJsonArray } from './json';
-import { mappedRecords } from './mapped';
-import type { RawRecord } from './schema';
-import { tidyRecords } from './tidy';
+import { indicatorById, userIndicator, type Indicator } from '../model/indicators';
+import { parseCsv, type CsvTable } from './csv';
+import { decodeBytes, sniffNonCsv, type TextEncodingName } from './decode';
+import { feedIssue } from './issueText';
+import { jsonTable, parseJsonArray, tidyKeysProblems } from './json';
+import { mappedColumns, normaliseConfig } from './mapping';
+import { mappingPlan } from './mapped';
+import { TIDY_COLUMNS } from './schema';
+import { tidyPlan } from './tidy';
 import {
   FEED_FORMATS,
   FeedError,
@@ -16,82 +21,144 @@ import {
   type IngestReport,
   type Observation,
 } from './types';
+import { checkAcrossRows, dateReadingReport, readRows, type RowPlan } from './validate';
 
 export type { IngestReport };
-import { checkAcrossRows, validateRecord } from './validate';
 
 export interface IngestResult {
   observations: Observation[];
   report: IngestReport;
+  /** Breakdown values the catalogue does not name (id -> as written): keep them with the feed. */
+  breakdownLabels: Record<string, string>;
 }
 
+export interface IngestOptions {
+  /** Figures dated after this day are rejected (default: now). */
+  today?: Date;
+}
+
+/** A table read from a file, and what the report says of how it was read. */
+export interface FeedTable {
+  table: CsvTable;
+  encoding: TextEncodingName;
+  delimiter: string;
+  /** JSON: every key of the records (the table holds only those the feed reads). */
+  keys?: string[];
+  sheet?: string;
+  headerRow?: number;
+}
+
+/**
+ * Parses a feed given as text (CSV, JSON); throws FeedError with every problem. Workbooks are
+ * read by readFeed, which loads the spreadsheet reader first.
+ */
 export function parseFeed(
   feed: FeedConfig,
   bytes: Uint8Array,
-  options: { today?: Date } = {},
+  options: IngestOptions = {},
 ): IngestResult {
-  const decoded = decodeBytes(bytes, feed.id);
-  const { records, warnings, delimiter } = readRecords(feed, decoded.text);
-  const ctx = { feed: feed.id, today: options.today ?? new Date() };
-  const issues: FeedIssue[] = [];
-  const valid: { line: number; observation: Observation }[] = [];
-  for (const { line, rec } of records) {
-    const r = validateRecord(rec, line, ctx);
-    issues.push(...r.issues);
-    if (r.observation) valid.push({ line, observation: r.observation });
-  }
-  const across = checkAcrossRows(valid, feed.id);
-  issues.push(...across.issues);
-  if (issues.length) throw new FeedError(issues);
-  warnings.push(...across.warnings);
-  return {
-    observations: across.kept,
-    report: {
-      feed: feed.id,
-      rows: across.kept.length,
-      rowsRead: records.length,
-      rowsSkipped: 0,
-      skipped: [],
-      indicators: [...new Set(across.kept.map((o) => o.indicator))].sort(),
-      encoding: decoded.encoding,
-      delimiter,
-      warnings,
-    },
-  };
+  const config = normaliseConfig(feed);
+  return tableResult(config, textTable(config, bytes), options);
 }
 
-/** The adapter step: text -> tidy records, by the feed's format. */
-function readRecords(
-  feed: FeedConfig,
-  text: string,
-): { records: { line: number; rec: RawRecord }[]; warnings: FeedIssue[]; delimiter: string } {
-  if (feed.format === 'json-array' || feed.format === 'datagouv-tabular') {
-    const json = jsonRecords(parseJsonArray(text, feed.id), feed.mapping, feed.id);
-    return { records: json.records, warnings: json.warnings, delimiter: '' };
-  }
-  if (feed.format !== 'tidy-csv' && feed.format !== 'mapped-csv') {
+/** The table in a text feed's bytes, by the feed's format. */
+export function textTable(feed: FeedConfig, bytes: Uint8Array): FeedTable {
+  if (!FEED_FORMATS.includes(feed.format) || feed.format === 'spreadsheet') {
     throw new FeedError([
-      {
-        feed: feed.id,
-        reason: `format not recognised: "${String(feed.format)}" is not one of ${FEED_FORMATS.join(', ')}`,
-      },
+      feedIssue(feed.id, 'file.formatUnknown', {
+        format: String(feed.format),
+        formats: FEED_FORMATS.join(', '),
+      }),
     ]);
   }
-  if (feed.format === 'mapped-csv' && !feed.mapping) {
-    throw new FeedError([{ feed: feed.id, reason: 'a mapped CSV feed needs a column mapping' }]);
+  const decoded = decodeBytes(bytes, feed.id);
+  if (feed.format === 'json-array' || feed.format === 'datagouv-tabular') {
+    const items = parseJsonArray(decoded.text, feed.id);
+    const used = usedKeys(feed);
+    const json = jsonTable(items, used, feed.id);
+    return { table: json.table, keys: json.keys, encoding: decoded.encoding, delimiter: '' };
   }
-  const notCsv = sniffNonCsv(text);
-  if (notCsv) throw new FeedError([{ feed: feed.id, reason: notCsv }]);
-  const table = parseCsv(text, feed.id);
-  if (table.rows.length === 0)
-    throw new FeedError([{ feed: feed.id, reason: 'the file has a header but no data rows' }]);
-  if (feed.format === 'mapped-csv') {
-    return {
-      records: mappedRecords(table, feed.mapping!, feed.id),
-      warnings: [],
-      delimiter: table.delimiter,
-    };
+  const notCsv = sniffNonCsv(decoded.text);
+  if (notCsv) throw new FeedError([feedIssue(feed.id, notCsv)]);
+  const table = parseCsv(decoded.text, feed.id);
+  if (table.rows.length === 0) throw new FeedError([feedIssue(feed.id, 'file.noDataRows')]);
+  return { table, encoding: decoded.encoding, delimiter: table.delimiter };
+}
+
+/** Which JSON keys a feed reads: its mapping's columns, or the tidy keys (any case). */
+function usedKeys(feed: FeedConfig): (key: string) => boolean {
+  if (feed.mapping) {
+    const columns = new Set(mappedColumns(feed.mapping).map((c) => c.column));
+    return (key) => columns.has(key);
   }
-  const tidy = tidyRecords(table, feed.id);
-  return { records: tidy.records, warnings: tidy.warnings, delimiter: table.delimiter };
+  const tidy = new Set(TIDY_COLUMNS);
+  return (key) => tidy.has(key.toLowerCase());
+}
+
+/** The feed's own indicators, as the model knows indicators. */
+function feedIndicators(feed: FeedConfig): Map<string, Indicator> {
+  const out = new Map<string, Indicator>();
+  for (const u of feed.indicators ?? [])
+    if (!indicatorById.has(u.id)) out.set(u.id, userIndicator(u));
+  return out;
+}
+
+/** Reads a table through the feed's plan and checks it; throws FeedError with every problem. */
+export function tableResult(
+  feed: FeedConfig,
+  read: FeedTable,
+  options: IngestOptions = {},
+): IngestResult {
+  const { table } = read;
+  const warnings: FeedIssue[] = [];
+  let plan: RowPlan;
+  const json = read.keys !== undefined;
+  if (feed.format === 'mapped-csv' && !feed.mapping)
+    throw new FeedError([feedIssue(feed.id, 'mapping.missing')]);
+  if (feed.mapping)
+    plan = mappingPlan(feed.mapping, table, feed, json ? { keys: read.keys! } : undefined);
+  else if (json) {
+    const problems = tidyKeysProblems(read.keys!, feed.id);
+    if (problems.length) throw new FeedError(problems);
+    plan = tidyPlan(table, feed.id, 'key').plan;
+    for (const key of read.keys!) {
+      if (!TIDY_COLUMNS.includes(key.toLowerCase()))
+        warnings.push(feedIssue(feed.id, 'tidy.unknownKey', undefined, { column: key }));
+    }
+  } else {
+    const tidy = tidyPlan(table, feed.id);
+    plan = tidy.plan;
+    for (const column of tidy.extra)
+      warnings.push(
+        feedIssue(feed.id, 'tidy.unknownColumn', undefined, { row: table.headerLine ?? 1, column }),
+      );
+  }
+  const rows = readRows(table, plan, {
+    feed: feed.id,
+    today: options.today ?? new Date(),
+    indicators: feedIndicators(feed),
+  });
+  const across = checkAcrossRows(rows.observations, rows.lines, rows.columns, feed.id);
+  const issues = [...rows.issues, ...across.issues];
+  if (issues.length) throw new FeedError(issues);
+  if (rows.rowsRead > 0 && rows.rowsSkipped === rows.rowsRead) {
+    throw new FeedError([feedIssue(feed.id, 'file.allRowsSkipped', { count: rows.rowsRead })]);
+  }
+  warnings.push(...across.warnings);
+  const report: IngestReport = {
+    feed: feed.id,
+    rows: across.kept.length,
+    rowsRead: rows.rowsRead,
+    rowsSkipped: rows.rowsSkipped,
+    skipped: rows.skipped,
+    indicators: [...new Set(across.kept.map((o) => o.indicator))].sort(),
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+    warnings,
+  };
+  if (read.sheet !== undefined) report.sheet = read.sheet;
+  if (read.headerRow !== undefined) report.headerRow = read.headerRow;
+  if (plan.dates && 'index' in plan.period)
+    report.dates = dateReadingReport(plan.period.column, plan.dates);
+  return { observations: across.kept, report, breakdownLabels: rows.breakdownLabels };
 }

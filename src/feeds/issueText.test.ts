@@ -31,6 +31,9 @@ describe('issue texts', () => {
       { row: 15, column: 'Nombre de profils MES activés' },
     );
     expect(issue.reason).toBe(
+      '1250000 profiles activated is more than the 1200000 open at the same date (row 14)',
+    );
+    expect(describeIssue(issue, 'en')).toBe(
       '1,250,000 profiles activated is more than the 1,200,000 open at the same date (row 14)',
     );
     expect(describeIssue(issue, 'fr')).toBe(
@@ -40,7 +43,7 @@ describe('issue texts', () => {
       `flux « user-ars », ligne 15, colonne « Nombre de profils MES activés »\u00a0: ${describeIssue(issue, 'fr')}`,
     );
     expect(issueSentence(issue, 'en', { feed: false })).toBe(
-      `line 15, column "Nombre de profils MES activés": ${issue.reason}`,
+      `line 15, column "Nombre de profils MES activés": ${describeIssue(issue, 'en')}`,
     );
   });
 

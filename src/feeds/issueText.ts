@@ -4,6 +4,7 @@
  * here. `{name}` in a text is replaced by the issue's `params.name` (numbers through Intl).
  */
 import { formatNumber, type Lang } from '../lib/format';
+import { dateErrorText, type DateErrorCode } from './dates';
 import type {
   FeedIssue,
   IngestSkipSummary,
@@ -15,14 +16,19 @@ import type {
 
 type Texts = { fr: string; en: string };
 
-export const ISSUE_TEXTS: Record<IssueCode, Texts> = {
+/** Texts of every code but the date cells' (dates.ts words those: dateErrorText). */
+export const ISSUE_TEXTS: Record<Exclude<IssueCode, DateErrorCode>, Texts> = {
   'file.empty': {
+    fr: 'le fichier est vide',
+    en: 'the file is empty',
+  },
+  'file.blank': {
     fr: 'le fichier ne contient que des espaces',
     en: 'the file holds only blank space',
   },
   'file.html': {
-    fr: 'le fichier est une page HTML ou XML, pas un tableau (le serveur a peut-être renvoyé une page d’erreur)',
-    en: 'the file is an HTML or XML page, not a table (the server may have sent an error page)',
+    fr: 'le fichier est une page HTML ou XML, pas des données (le serveur a peut-être renvoyé une page d’erreur)',
+    en: 'the file is an HTML or XML page, not data (the server may have sent an error page)',
   },
   'file.jsonNotCsv': {
     fr: 'le fichier est du JSON, pas du CSV : choisissez un format JSON',
@@ -68,9 +74,17 @@ export const ISSUE_TEXTS: Record<IssueCode, Texts> = {
     fr: 'les {count} lignes ont toutes été ignorées (lieu hors référentiel ou valeur vide) : la correspondance des colonnes est sans doute à revoir',
     en: 'all {count} rows were skipped (place outside the reference or empty value): the column mapping is probably wrong',
   },
-  'file.tooManyRows': {
-    fr: 'le fichier a plus de {max} lignes',
-    en: 'the file has more than {max} rows',
+  'file.tooManyIssues': {
+    fr: 'lecture arrêtée après {max} problèmes',
+    en: 'reading stopped after {max} problems',
+  },
+  'json.noRecords': {
+    fr: 'le tableau JSON n’a aucun enregistrement',
+    en: 'the JSON array has no records',
+  },
+  'json.notTidy': {
+    fr: 'format non reconnu : les enregistrements n’ont aucune des clés du format Ségur Pulse ({required}) et le flux n’a pas de correspondance ; clés trouvées : {keys}',
+    en: 'format not recognised: the records have none of the tidy keys ({required}) and the feed has no mapping; keys found: {keys}',
   },
   'sheet.notFound': {
     fr: 'le classeur n’a pas de feuille « {sheet} » (feuilles : {sheets})',
@@ -188,25 +202,17 @@ export const ISSUE_TEXTS: Record<IssueCode, Texts> = {
     fr: '« {value} » n’est ni la France, ni une région, ni un département',
     en: '"{value}" is not France, a region or a department',
   },
-  'period.notADate': {
-    fr: '« {value} » n’est pas une date (formes lues : 2025-01-31, 31/01/2025, 01/2025, janv. 2025, T1 2025, 2025…)',
-    en: '"{value}" is not a date (forms read: 2025-01-31, 31/01/2025, 01/2025, Jan 2025, Q1 2025, 2025…)',
-  },
-  'period.impossible': {
-    fr: '« {value} » n’est pas une date du calendrier',
-    en: '"{value}" is not a calendar date',
-  },
-  'period.outOfRange': {
-    fr: 'l’année {year} est hors de la plage acceptée (2000-2100)',
-    en: 'year {year} is out of range (2000-2100)',
-  },
   'period.future': {
     fr: '{period} est dans le futur',
     en: '{period} is in the future',
   },
-  'precision.mismatch': {
-    fr: 'la précision « {precision} » ne correspond pas à la période {period}',
-    en: 'precision "{precision}" does not fit period {period}',
+  'precision.needsDay': {
+    fr: 'la précision « day » demande une période AAAA-MM-JJ',
+    en: 'precision "day" needs a YYYY-MM-DD period',
+  },
+  'precision.needsMonth': {
+    fr: 'la précision « {precision} » demande au moins AAAA-MM',
+    en: 'precision "{precision}" needs at least YYYY-MM',
   },
   'value.notANumber': {
     fr: '« {value} » n’est pas un nombre',
@@ -225,8 +231,8 @@ export const ISSUE_TEXTS: Record<IssueCode, Texts> = {
     en: '{value} is above {max}',
   },
   'value.negativeCount': {
-    fr: '{value} : un nombre de {unit} ne peut pas être négatif',
-    en: '{value}: a count of {unit} cannot be negative',
+    fr: '{value} : un effectif ne peut pas être négatif',
+    en: '{value}: a count cannot be negative',
   },
   'value.conflict': {
     fr: 'contredit la ligne {line} : même indicateur, lieu, période et source, avec la valeur {first} contre {value}',
@@ -249,23 +255,46 @@ export const ISSUE_TEXTS: Record<IssueCode, Texts> = {
 /** Params shown as numbers (formatted with Intl); the others are text as written. */
 const NUMBER_PARAMS = new Set(['value', 'min', 'max', 'open', 'first', 'count', 'rows']);
 
-function fill(template: string, params: IssueParams | undefined, lang: Lang): string {
+/** The template with its params; numbers through Intl unless `plain` (machine text). */
+function fill(
+  template: string,
+  params: IssueParams | undefined,
+  lang: Lang,
+  plain = false,
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params?.[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' && NUMBER_PARAMS.has(name) ? formatNumber(v, lang) : String(v);
+    return typeof v === 'number' && NUMBER_PARAMS.has(name) && !plain
+      ? formatNumber(v, lang)
+      : String(v);
   });
 }
 
 /** The issue's problem in `lang`; an issue without a code (stored before codes) gives its reason. */
 export function describeIssue(issue: FeedIssue, lang: Lang): string {
-  const texts = issue.code ? ISSUE_TEXTS[issue.code] : undefined;
-  return texts ? fill(texts[lang], issue.params, lang) : issue.reason;
+  if (!issue.code) return issue.reason;
+  return codeText(issue.code, issue.params, lang);
 }
 
-/** The English text of a code, for `FeedIssue.reason` (logs, old readers). */
+function isDateCode(code: IssueCode): code is DateErrorCode {
+  return code.startsWith('date.');
+}
+
+function codeText(
+  code: IssueCode,
+  params: IssueParams | undefined,
+  lang: Lang,
+  plain = false,
+): string {
+  if (isDateCode(code)) return dateErrorText({ code, params: { raw: '', ...params } }, lang);
+  const texts = ISSUE_TEXTS[code];
+  return texts ? fill(texts[lang], params, lang, plain) : code;
+}
+
+/** The English text of a code, numbers as machine text, for `FeedIssue.reason` (logs). */
 export function englishReason(code: IssueCode, params?: IssueParams): string {
-  return fill(ISSUE_TEXTS[code].en, params, 'en').replace(/\u202f|\u00a0/g, ' ');
+  return codeText(code, params, 'en', true);
 }
 
 /** An issue with its code, params and English reason. */
@@ -323,6 +352,10 @@ export const SKIP_TEXTS: Record<SkipReason, Texts> = {
   },
   'place.notSpecified': { fr: 'lieu non renseigné', en: 'place not specified' },
   'place.unknownName': { fr: 'nom de lieu inconnu', en: 'unknown place name' },
+  'place.ambiguousCode': {
+    fr: 'code à deux chiffres sans dire région ou département',
+    en: 'two-digit code without saying region or department',
+  },
   'value.empty': { fr: 'valeur vide (non publiée)', en: 'empty value (not published)' },
 };
 

@@ -72,7 +72,12 @@ describe('parseFeed on a JSON array with tidy keys', () => {
   it('warns of unknown keys, without a row', () => {
     const { report } = parseFeed(jsonFeed, json([{ ...tidyRecord, extra: 'x' }]), { today });
     expect(report.warnings).toEqual([
-      { feed: 'json-test', column: 'extra', reason: 'unknown key ignored' },
+      {
+        feed: 'json-test',
+        column: 'extra',
+        code: 'tidy.unknownKey',
+        reason: 'unknown key ignored',
+      },
     ]);
   });
 
@@ -85,7 +90,14 @@ describe('parseFeed on a JSON array with tidy keys', () => {
       ),
     );
     expect(e.issues).toEqual([
-      { feed: 'json-test', row: 2, column: 'value', reason: '"abc" is not a number' },
+      {
+        feed: 'json-test',
+        row: 2,
+        column: 'value',
+        code: 'value.notANumber',
+        params: { value: 'abc' },
+        reason: '"abc" is not a number',
+      },
     ]);
     expect(e.message).toBe('feed "json-test", row 2, column "value": "abc" is not a number');
   });
@@ -150,7 +162,7 @@ describe('parseFeed on a JSON array with tidy keys', () => {
       'indicator,geo\nx,y\n',
       /^format not recognised: the file is not JSON/,
     ],
-    ['an HTML error page', '<!DOCTYPE html><h1>502</h1>', /HTML or XML page, not JSON/],
+    ['an HTML error page', '<!DOCTYPE html><h1>502</h1>', /HTML or XML page, not data/],
     ['blank text', '  \n ', /only blank space/],
   ])('rejects %s', (_name, text, reason) => {
     const e = caught(() => parseFeed(jsonFeed, new TextEncoder().encode(text), { today }));
@@ -189,6 +201,8 @@ describe('parseFeed on a mapped JSON array', () => {
       {
         feed: 'json-mapped',
         column: 'code_region',
+        code: 'mapping.keyMissing',
+        params: { field: 'geo', keys: 'region, date, nombre' },
         reason: 'key mapped to "geo" is in no record (keys: region, date, nombre); was it renamed?',
       },
     ]);
@@ -199,7 +213,27 @@ describe('parseFeed on a mapped JSON array', () => {
       parseFeed(mappedFeed, json([rows[0], { code_region: '84', nombre: 5 }]), { today }),
     );
     expect(e.issues).toEqual([
-      { feed: 'json-mapped', row: 2, column: 'period', reason: 'is required but empty' },
+      {
+        feed: 'json-mapped',
+        row: 2,
+        column: 'date',
+        code: 'cell.required',
+        reason: 'is required but empty',
+      },
+    ]);
+  });
+
+  it('ignores keys the mapping does not use, whatever they hold', () => {
+    const extra = rows.map((r) => ({ ...r, meta: { producer: 'x', tags: [1, 2] }, list: [] }));
+    const { observations } = parseFeed(mappedFeed, json(extra), { today });
+    expect(observations.map((o) => o.geo)).toEqual(['REG-53', 'REG-11']);
+  });
+
+  it('still rejects an object in a key the mapping uses, at its record', () => {
+    const bad = [rows[0], { ...rows[1], nombre: { valeur: 5 } }];
+    const e = caught(() => parseFeed(mappedFeed, json(bad), { today }));
+    expect(e.issues).toEqual([
+      expect.objectContaining({ row: 2, column: 'nombre', code: 'cell.nested' }),
     ]);
   });
 });

@@ -13,25 +13,15 @@ export const tidySchema = schemaData as { fields: SchemaField[]; primaryKey: str
 export const TIDY_COLUMNS = tidySchema.fields.map((f) => f.name);
 export type TidyColumn = (typeof TIDY_COLUMNS)[number];
 
-/** A row as text, keyed by tidy column name; absent optional columns are ''. */
-export type RawRecord = Record<string, string>;
-
 const patterns = new Map(
   tidySchema.fields
     .filter((f) => f.constraints?.pattern)
     .map((f) => [f.name, new RegExp(f.constraints!.pattern!)]),
 );
 
-/** Checks one cell against its field's declared constraints; returns the reason it fails. */
-export function checkField(field: SchemaField, raw: string): string | null {
-  const c = field.constraints ?? {};
-  if (raw === '') return c.required ? 'is required but empty' : null;
-  if (field.type === 'number') return null; // numbers are parsed, with their own messages
-  if (c.enum && !c.enum.includes(raw))
-    return `"${raw}" is not one of ${c.enum.map((e) => `"${e}"`).join(', ')}`;
-  const pattern = patterns.get(field.name);
-  if (pattern && !pattern.test(raw)) return `"${truncate(raw)}" does not match the expected form`;
-  return null;
+/** The pattern a tidy column's cells must match, as the schema declares it. */
+export function fieldPattern(name: string): RegExp | undefined {
+  return patterns.get(name);
 }
 
 export function truncate(s: string, max = 60): string {

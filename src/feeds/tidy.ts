@@ -1,8 +1,10 @@
 /** Adapter for the project's own tidy CSV format (data/schema.json). */
 import Papa from 'papaparse';
 import type { CsvTable } from './csv';
-import { TIDY_COLUMNS, tidySchema, type RawRecord } from './schema';
-import { FeedError, type FeedIssue, type Observation } from './types';
+import { feedIssue } from './issueText';
+import { TIDY_COLUMNS, tidySchema, truncate } from './schema';
+import { FeedError, type Observation } from './types';
+import type { CellRef, RowPlan } from './validate';
 
 export { TIDY_COLUMNS };
 
@@ -34,49 +36,61 @@ export function tidyCsvText(observations: Observation[]): string {
 }
 
 /**
- * Maps a parsed table's columns onto tidy records by header name (order does not matter).
- * A header with required columns missing is rejected; unknown extra columns are ignored.
+ * The plan reading a table of the tidy format, by header name (order and case do not matter).
+ * A header with required columns missing is rejected; `extra` lists the other columns, ignored.
  */
-export function tidyRecords(
+export function tidyPlan(
   table: CsvTable,
   feed: string,
-): { records: { line: number; rec: RawRecord }[]; warnings: FeedIssue[] } {
+  noun: 'column' | 'key' = 'column',
+): {
+  plan: RowPlan;
+  extra: string[];
+} {
   const index = new Map(table.header.map((h, i) => [h.toLowerCase(), i]));
   const required = tidySchema.fields.filter((f) => f.constraints?.required).map((f) => f.name);
   const missing = required.filter((c) => !index.has(c));
+  const row = table.headerLine ?? 1;
   if (missing.length === required.length) {
     throw new FeedError([
-      {
+      feedIssue(
         feed,
-        row: 1,
-        reason: `format not recognised: none of the tidy columns (${required.join(', ')}) is in the header "${table.header.join(table.delimiter).slice(0, 120)}"`,
-      },
+        'tidy.notRecognised',
+        {
+          required: required.join(', '),
+          header: truncate(table.header.join(table.delimiter || ', '), 120),
+        },
+        { row },
+      ),
     ]);
   }
   if (missing.length) {
     throw new FeedError(
-      missing.map((column) => ({
-        feed,
-        row: 1,
-        column,
-        reason: 'required column is missing from the header',
-      })),
+      missing.map((column) =>
+        noun === 'key'
+          ? feedIssue(feed, 'tidy.keyMissing', undefined, { column })
+          : feedIssue(feed, 'tidy.columnMissing', undefined, { row, column }),
+      ),
     );
   }
+  const ref = (column: string): CellRef | undefined => {
+    const i = index.get(column);
+    return i === undefined ? undefined : { index: i, column };
+  };
+  const plan: RowPlan = {
+    strict: true,
+    values: [{ value: ref('value')!, indicator: ref('indicator')! }],
+    geo: ref('geo')!,
+    placeKind: 'any',
+    period: ref('period')!,
+    precision: ref('precision'),
+    qualifier: ref('qualifier'),
+    breakdown: ref('breakdown'),
+    sourceUrl: ref('source_url'),
+    sourceLabel: ref('source_label'),
+    note: ref('note'),
+    source: { url: '', label: '' },
+  };
   const extra = table.header.filter((h) => !TIDY_COLUMNS.includes(h.toLowerCase()));
-  const warnings: FeedIssue[] = extra.map((column) => ({
-    feed,
-    row: 1,
-    column,
-    reason: 'unknown column ignored',
-  }));
-  const records = table.rows.map(({ line, cells }) => {
-    const rec: RawRecord = {};
-    for (const c of TIDY_COLUMNS) {
-      const i = index.get(c);
-      rec[c] = i === undefined ? '' : (cells[i] ?? '');
-    }
-    return { line, rec };
-  });
-  return { records, warnings };
+  return { plan, extra };
 }

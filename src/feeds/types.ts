@@ -1,4 +1,5 @@
 /** The canonical observation (DESIGN §3): one published figure, tidy. */
+import type { DateErrorCode } from './dates';
 import type { TextEncodingName } from './decode';
 
 export type Qualifier = '=' | '~' | '>' | '<';
@@ -189,6 +190,7 @@ export type IssueParams = Record<string, string | number>;
 export type IssueCode =
   // the file as a whole
   | 'file.empty'
+  | 'file.blank'
   | 'file.html'
   | 'file.jsonNotCsv'
   | 'file.notJson'
@@ -201,7 +203,9 @@ export type IssueCode =
   | 'file.unreadable'
   | 'file.formatUnknown'
   | 'file.allRowsSkipped'
-  | 'file.tooManyRows'
+  | 'file.tooManyIssues'
+  | 'json.noRecords'
+  | 'json.notTidy'
   // workbooks
   | 'sheet.notFound'
   | 'sheet.empty'
@@ -235,11 +239,10 @@ export type IssueCode =
   | 'geo.unknownDepartement'
   | 'geo.countryInGroup'
   | 'geo.unknown'
-  | 'period.notADate'
-  | 'period.impossible'
-  | 'period.outOfRange'
+  | DateErrorCode
   | 'period.future'
-  | 'precision.mismatch'
+  | 'precision.needsDay'
+  | 'precision.needsMonth'
   | 'value.notANumber'
   | 'value.notFinite'
   | 'value.belowMin'
@@ -262,6 +265,7 @@ export type SkipReason =
   | 'place.overseasCollectivity'
   | 'place.notSpecified'
   | 'place.unknownName'
+  | 'place.ambiguousCode'
   | 'value.empty';
 
 /** Rows left out for one reason and one cell value, e.g. region code `07`, 90 rows. */
@@ -295,8 +299,10 @@ export interface DateReadingReport {
   order: DateOrder;
   /** The cells fit both orders (every day ≤ 12): `order` is the mapping's, or dmy (French). */
   ambiguous: boolean;
+  /** The forms seen (dates.ts `DateForm`: `month-name-fr`, `numeric-date`…). */
+  forms: string[];
   /** A few cells as written and the period each was read as. */
-  examples: { raw: string; period: string }[];
+  examples: { raw: string; period: string; precision: Precision }[];
 }
 
 /** What a valid feed gave, beside its observations. */

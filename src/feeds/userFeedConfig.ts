@@ -5,6 +5,7 @@
 import { indicatorById, isCatalogueIndicator } from '../model/indicators';
 import { MAPPING_FIELDS, REQUIRED_FIELDS } from './guessMapping';
 import { normaliseConfig } from './mapping';
+import { slugify } from './slug';
 import {
   DATE_ORDERS,
   FEED_FORMATS,
@@ -284,18 +285,6 @@ export function userIndicatorId(label: string, taken: Iterable<string>): string 
   let id = `user_${slug}`;
   for (let n = 2; used.has(id) || isCatalogueIndicator(id); n++) id = `user_${slug}_${n}`;
   return id;
-}
-
-/** Lower-case ASCII letters and digits joined by `sep`, at most 40 characters. */
-export function slugify(label: string, sep: '-' | '_'): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, sep)
-    .replace(new RegExp(`^${sep}+|${sep}+$`, 'g'), '')
-    .slice(0, 40)
-    .replace(new RegExp(`${sep}+$`), '');
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {

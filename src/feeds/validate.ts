@@ -1,149 +1,499 @@
 /**
- * Validation of tidy records: the schema's field constraints, then meaning (known indicator,
- * real place, real date not in the future, plausible value), then checks across rows.
+ * From a table's rows to validated observations, in one pass: each row is read through a plan
+ * (which column or constant gives each field; tidy.ts and mapped.ts make it), each cell is
+ * checked once, and rows outside the reference are skipped and counted. Then checks across
+ * rows. The project's tidy format is read strictly (nothing skipped, every cell as its schema
+ * says); a user's mapped table skips places outside France, its regions and departments and
+ * empty value cells, and reads dates and places as people write them.
  */
-import { parseGeo } from '../model/geography';
-import { indicatorById } from '../model/indicators';
+import { departementByCode, regionByCode } from '../model/geography';
+import { indicatorById, type Indicator } from '../model/indicators';
 import { checkPrecision, periodDate } from '../model/period';
-import { checkField, tidySchema, truncate, type RawRecord } from './schema';
-import type { FeedIssue, Observation, Precision, Qualifier } from './types';
-import { parseNumberCell, parsePeriodCell } from './values';
 import { sourceKey } from '../model/source';
+import type { CsvTable } from './csv';
+import { parseDateCell, type CellError, type DateReading, type ReadDate } from './dates';
+import { feedIssue } from './issueText';
+import { fieldPattern } from './schema';
+import { readPlace, type PlaceReading, type PlaceSkipReason } from './places';
+import { slugify } from './slug';
+import {
+  PRECISIONS,
+  QUALIFIERS,
+  SKIP_LINES_KEPT,
+  type DateReadingReport,
+  type FeedIssue,
+  type IssueCode,
+  type IssueParams,
+  type Observation,
+  type PlaceKind,
+  type Precision,
+  type Qualifier,
+  type SkipReason,
+  type SkippedRows,
+} from './types';
+import { parseNumberCell, parsePeriodCell } from './values';
+
+/** Where a field's text comes from in a row: a column (its index), or one text for every row. */
+export type CellRef =
+  { index: number; column: string; prefix?: string } | { constant: string; column: string };
+
+/** One figure a row gives: its value cell and its indicator (a column, or one id). */
+export interface ValueRef {
+  value: CellRef;
+  indicator: CellRef;
+  /** A breakdown the value column stands for (a wide table's "… 25-69 ans" column). */
+  breakdown?: string;
+}
+
+/** How a table's rows become observations (tidy.ts and mapped.ts make one). */
+export interface RowPlan {
+  /** The project's tidy format: nothing skipped, every cell as data/schema.json says. */
+  strict: boolean;
+  values: ValueRef[];
+  geo: CellRef;
+  /** Mapped tables: what the place column holds. */
+  placeKind: PlaceKind;
+  period: CellRef;
+  /** Mapped tables: how the period column's dates read (order, Excel days). */
+  dates?: DateReading;
+  precision?: CellRef;
+  qualifier?: CellRef;
+  breakdown?: CellRef;
+  sourceUrl?: CellRef;
+  sourceLabel?: CellRef;
+  note?: CellRef;
+  /** The feed's own source, for rows whose source cells are empty (or not mapped). */
+  source: { url: string; label: string };
+}
 
 export interface ValidationContext {
   feed: string;
   /** Figures dated after this day are rejected. */
   today: Date;
+  /** Indicators the feed may use beyond the catalogue (its user-defined ones). */
+  indicators?: ReadonlyMap<string, Indicator>;
 }
 
-/** Validates one record; returns the observation, or the issues that stop it. */
-export function validateRecord(
-  rec: RawRecord,
-  line: number,
-  ctx: ValidationContext,
-): { observation?: Observation; issues: FeedIssue[] } {
-  const issues: FeedIssue[] = [];
-  const fail = (column: string, reason: string) =>
-    issues.push({ feed: ctx.feed, row: line, column, reason });
-  const cell = (name: string) => (rec[name] ?? '').trim();
+export interface ReadRows {
+  observations: Observation[];
+  /** The file line of each observation, and the column of its value. */
+  lines: number[];
+  columns: string[];
+  issues: FeedIssue[];
+  rowsRead: number;
+  rowsSkipped: number;
+  skipped: SkippedRows[];
+  /** Breakdown values the catalogue does not name: stored id -> as the file writes it. */
+  breakdownLabels: Record<string, string>;
+}
 
-  for (const field of tidySchema.fields) {
-    if (field.name === 'period') continue; // period accepts French dates, parsed below
-    const problem = checkField(field, cell(field.name));
-    if (problem) fail(field.name, problem);
-  }
+/** Past this many problems reading stops: nobody reads further, and memory stays bounded. */
+export const MAX_ISSUES = 1000;
 
-  const indicator = indicatorById.get(cell('indicator'));
-  if (cell('indicator') && !indicator)
-    fail('indicator', `unknown indicator "${truncate(cell('indicator'))}"`);
-  const breakdown = cell('breakdown');
-  if (indicator && breakdown && !indicator.breakdown?.values[breakdown]) {
-    fail('breakdown', `"${truncate(breakdown)}" is not a breakdown of ${indicator.id}`);
-  }
+/** A source address, as the tidy schema says (http or https, no space). */
+const SOURCE_URL = fieldPattern('source_url')!;
+const ID = /^[a-z0-9_]+$/;
+/** Cells of a breakdown column that mean "every breakdown": the total, stored as ''. */
+const TOTAL_WORDS = new Set(['total', 'ensemble', 'tous', 'toutes', 'all', 'tout']);
 
-  const geo = parseGeo(cell('geo'));
-  if (cell('geo') && 'error' in geo) fail('geo', geo.error);
+/** The values a cell may take, as messages list them (`"day", "month", …`). */
+const listed = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+// In the schema's order (the stored order of PRECISIONS differs: new ones go last there).
+const PRECISION_LIST = listed(['day', 'month', 'quarter', 'half-year', 'year']);
+const QUALIFIER_LIST = listed(QUALIFIERS);
 
-  let period = '';
-  let precision: Precision = 'day';
-  if (cell('period') === '') fail('period', 'is required but empty');
-  else {
-    const p = parsePeriodCell(cell('period'));
-    if (!p.ok) fail('period', p.error);
+const PLACE_SKIP: Record<PlaceSkipReason, SkipReason> = {
+  empty: 'place.empty',
+  'unknown-code': 'place.unknownCode',
+  'former-region': 'place.formerRegion',
+  'overseas-collectivity': 'place.overseasCollectivity',
+  'not-specified': 'place.notSpecified',
+  'unknown-name': 'place.unknownName',
+  'ambiguous-code': 'place.ambiguousCode',
+};
+
+function text(ref: CellRef | undefined, cells: string[]): string {
+  if (!ref) return '';
+  if ('constant' in ref) return ref.constant;
+  const raw = cells[ref.index] ?? '';
+  if (!ref.prefix) return raw;
+  const s = raw.trim();
+  return s ? ref.prefix + s : raw;
+}
+
+/** Reads every row of a table through its plan; nothing is thrown, issues are returned. */
+export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext): ReadRows {
+  const { feed } = ctx;
+  const out: ReadRows = {
+    observations: [],
+    lines: [],
+    columns: [],
+    issues: [],
+    rowsRead: table.rows.length,
+    rowsSkipped: 0,
+    skipped: [],
+    breakdownLabels: {},
+  };
+  const skips = new Map<string, SkippedRows>();
+  const skip = (reason: SkipReason, column: string, value: string, line: number) => {
+    const key = `${reason}\u0000${column}\u0000${value}`;
+    let group = skips.get(key);
+    if (!group) {
+      group = { reason, column, value, count: 0, firstLines: [] };
+      skips.set(key, group);
+      out.skipped.push(group);
+    }
+    group.count += 1;
+    if (group.firstLines.length < SKIP_LINES_KEPT) group.firstLines.push(line);
+  };
+  const indicators = ctx.indicators;
+  const known = (id: string) => indicatorById.get(id) ?? indicators?.get(id);
+  const byLabel = labelIndex(indicators);
+  const today = ctx.today.getTime();
+  const futureCache = new Map<string, boolean>();
+  const periods = new Map<string, ReadDate | CellError>();
+  const places = new Map<string, PlaceReading | { issue: IssueCode; params: IssueParams }>();
+  const breakdowns = new Map<string, { id: string } | { issue: IssueCode; params: IssueParams }>();
+  const { strict } = plan;
+
+  rows: for (const { line, cells } of table.rows) {
+    if (out.issues.length >= MAX_ISSUES) {
+      out.issues.push(feedIssue(feed, 'file.tooManyIssues', { max: MAX_ISSUES }));
+      break;
+    }
+    const rowIssues: FeedIssue[] = [];
+    const fail = (ref: CellRef, code: IssueCode, params?: IssueParams) =>
+      rowIssues.push(feedIssue(feed, code, params, { row: line, column: ref.column }));
+
+    // The place first: a row outside the reference is left out whatever else it holds.
+    const placeText = text(plan.geo, cells);
+    let geo = '';
+    if (strict) {
+      let found = places.get(placeText);
+      if (!found) places.set(placeText, (found = strictPlace(placeText)));
+      if ('issue' in found) fail(plan.geo, found.issue, found.params);
+      else if (found.ok) geo = found.geo;
+    } else {
+      const found = readPlace(placeText, plan.placeKind);
+      if (!found.ok) {
+        skip(PLACE_SKIP[found.reason], plan.geo.column, found.value, line);
+        out.rowsSkipped += 1;
+        continue rows;
+      }
+      geo = found.geo;
+    }
+
+    // Value cells: an empty one is not published (skipped), not zero; the tidy format needs one.
+    let filled = 0;
+    for (const v of plan.values) if (text(v.value, cells).trim() !== '') filled += 1;
+    if (filled === 0 && !strict) {
+      for (const v of plan.values) skip('value.empty', v.value.column, '', line);
+      out.rowsSkipped += 1;
+      continue rows;
+    }
+
+    // The date, with the precision it is written with.
+    const periodText = text(plan.period, cells).trim();
+    let period = '';
+    let precision: Precision = 'day';
+    if (periodText === '') fail(plan.period, 'cell.required');
     else {
-      period = p.value.period;
-      precision = (cell('precision') || p.value.precision) as Precision;
-      const mismatch = checkPrecision(period, precision);
-      if (mismatch) fail('precision', mismatch);
-      if (periodDate(period).getTime() > ctx.today.getTime()) {
-        fail('period', `${period} is in the future`);
+      let read = periods.get(periodText);
+      if (!read) {
+        read = readPeriod(periodText, plan);
+        if (periods.size > 50_000) periods.clear();
+        periods.set(periodText, read);
+      }
+      if ('code' in read) fail(plan.period, read.code, read.params);
+      else {
+        period = read.period;
+        precision = read.precision;
+        let future = futureCache.get(period);
+        if (future === undefined) {
+          future = periodDate(period).getTime() > today;
+          futureCache.set(period, future);
+        }
+        if (future) fail(plan.period, 'period.future', { period });
       }
     }
-  }
+    if (plan.precision) {
+      const p = text(plan.precision, cells).trim();
+      if (p === '' && strict) fail(plan.precision, 'cell.required');
+      else if (p !== '') {
+        if (!PRECISIONS.includes(p as Precision))
+          fail(plan.precision, 'cell.notInList', { value: p, allowed: PRECISION_LIST });
+        else if (period) {
+          precision = p as Precision;
+          if (checkPrecision(period, precision))
+            fail(
+              plan.precision,
+              precision === 'day' ? 'precision.needsDay' : 'precision.needsMonth',
+              { precision },
+            );
+        }
+      }
+    }
 
-  let value = NaN;
-  const v = parseNumberCell(cell('value'));
-  if (!v.ok) fail('value', v.error);
-  else {
-    value = v.value;
-    if (indicator?.min !== undefined && value < indicator.min)
-      fail('value', `${value} is below ${indicator.min}`);
-    if (indicator?.max !== undefined && value > indicator.max)
-      fail('value', `${value} is above ${indicator.max}`);
-  }
+    let qualifier: Qualifier = '=';
+    if (plan.qualifier) {
+      const q = text(plan.qualifier, cells).trim();
+      if (q === '' && strict) fail(plan.qualifier, 'cell.required');
+      else if (q !== '') {
+        if (QUALIFIERS.includes(q as Qualifier)) qualifier = q as Qualifier;
+        else fail(plan.qualifier, 'cell.notInList', { value: q, allowed: QUALIFIER_LIST });
+      }
+    }
 
-  if (issues.length) return { issues };
+    const urlText = text(plan.sourceUrl, cells).trim();
+    const sourceUrl = urlText || plan.source.url;
+    const sourceLabel = text(plan.sourceLabel, cells).trim() || plan.source.label;
+    if (urlText && !SOURCE_URL.test(urlText))
+      fail(plan.sourceUrl!, 'source.badUrl', { value: urlText });
+    else if (strict && !urlText && plan.sourceUrl) fail(plan.sourceUrl, 'cell.required');
+    else if (!sourceUrl && !sourceLabel)
+      fail(plan.sourceLabel ?? plan.sourceUrl ?? plan.geo, 'source.missing');
+    const note = text(plan.note, cells).trim();
+    const rowBreakdown = text(plan.breakdown, cells).trim();
+
+    const rowObservations: Observation[] = [];
+    const rowColumns: string[] = [];
+    for (const v of plan.values) {
+      const raw = text(v.value, cells);
+      if (raw.trim() === '') {
+        if (strict) fail(v.value, 'cell.required');
+        else skip('value.empty', v.value.column, '', line);
+        continue;
+      }
+      // The indicator: an id (catalogue or the feed's own) or its French or English label.
+      const indicatorText = text(v.indicator, cells).trim();
+      const indicator =
+        indicatorText === ''
+          ? undefined
+          : (known(indicatorText) ?? (strict ? undefined : byLabel.get(labelKey(indicatorText))));
+      if (indicatorText === '') fail(v.indicator, 'cell.required');
+      else if (!indicator)
+        fail(v.indicator, 'indicator.unknown', { value: truncate(indicatorText) });
+
+      let breakdown = v.breakdown ?? '';
+      if (indicator && rowBreakdown !== '' && plan.breakdown) {
+        const key = `${indicator.id}\u0000${rowBreakdown}`;
+        let b = breakdowns.get(key);
+        if (!b) {
+          b = readBreakdown(rowBreakdown, indicator, strict, out.breakdownLabels);
+          breakdowns.set(key, b);
+        }
+        if ('issue' in b) fail(plan.breakdown, b.issue, b.params);
+        else breakdown = b.id;
+      }
+
+      const n = parseNumberCell(raw);
+      let value = NaN;
+      if (!n.ok) {
+        fail(v.value, n.problem === 'notFinite' ? 'value.notFinite' : 'value.notANumber', {
+          value: truncate(raw.trim()),
+        });
+      } else {
+        value = n.value;
+        if (indicator?.min !== undefined && value < indicator.min) {
+          if (indicator.min === 0 && indicator.valueType === 'count')
+            fail(v.value, 'value.negativeCount', { value });
+          else fail(v.value, 'value.belowMin', { value, min: indicator.min });
+        }
+        if (indicator?.max !== undefined && value > indicator.max)
+          fail(v.value, 'value.aboveMax', { value, max: indicator.max });
+      }
+      if (rowIssues.length || !indicator) continue;
+      rowColumns.push(v.value.column);
+      rowObservations.push({
+        indicator: indicator.id,
+        breakdown,
+        geo,
+        period,
+        precision,
+        value,
+        qualifier,
+        sourceUrl,
+        sourceLabel,
+        note,
+        feed,
+      });
+    }
+    if (rowIssues.length) {
+      out.issues.push(...rowIssues);
+      continue;
+    }
+    for (let i = 0; i < rowObservations.length; i++) {
+      out.observations.push(rowObservations[i]!);
+      out.lines.push(line);
+      out.columns.push(rowColumns[i]!);
+    }
+  }
+  return out;
+}
+
+function truncate(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** A date cell: the tidy format's strict forms, or every form people write (dates.ts). */
+function readPeriod(raw: string, plan: RowPlan): ReadDate | CellError {
+  if (!plan.strict) {
+    const r = parseDateCell(raw, plan.dates ?? {});
+    return r.ok ? r.value : r.error;
+  }
+  const p = parsePeriodCell(raw);
+  if (p.ok) return p.value;
+  // Why it fails, in the words dates.ts has for each case; a form only users' files may use
+  // (a month name in the tidy format) is simply not a date here.
+  const detail = parseDateCell(raw);
+  return detail.ok ? { code: 'date.notADate', params: { raw } } : detail.error;
+}
+
+/** A geo id of the tidy format: FR, REG-<code>, DEP-<code>, or a group of them joined by `+`. */
+function strictPlace(id: string): PlaceReading | { issue: IssueCode; params: IssueParams } {
+  const s = id.trim();
+  if (s === '') return { issue: 'cell.required', params: {} };
+  const parts = s.split('+');
+  for (const part of parts) {
+    if (part === 'FR') {
+      if (parts.length > 1) return { issue: 'geo.countryInGroup', params: { value: s } };
+      continue;
+    }
+    const m = /^(REG|DEP)-(\d{2,3}|2A|2B)$/.exec(part);
+    if (!m) return { issue: 'geo.invalid', params: { value: truncate(part) } };
+    const code = m[2]!;
+    if (m[1] === 'REG' && !regionByCode.has(code))
+      return { issue: 'geo.unknownRegion', params: { value: code } };
+    if (m[1] === 'DEP' && !departementByCode.has(code))
+      return { issue: 'geo.unknownDepartement', params: { value: code } };
+  }
+  return { ok: true, geo: s };
+}
+
+/** Words of a label, for matching names as people type them. */
+export function labelKey(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Indicators by their French and English labels (catalogue and the feed's own). */
+function labelIndex(extra: ReadonlyMap<string, Indicator> | undefined): Map<string, Indicator> {
+  const out = new Map<string, Indicator>();
+  for (const i of [...indicatorById.values(), ...(extra?.values() ?? [])]) {
+    out.set(labelKey(i.label.fr), i);
+    out.set(labelKey(i.label.en), i);
+  }
+  return out;
+}
+
+/**
+ * A breakdown cell. The tidy format names catalogue breakdowns by id. A user's table may write
+ * a catalogue breakdown by id or label, the total ("Total", "Ensemble") or any other value
+ * (sexe, âge…), kept under an id made from it, its label remembered in `labels`.
+ */
+function readBreakdown(
+  raw: string,
+  indicator: Indicator,
+  strict: boolean,
+  labels: Record<string, string>,
+): { id: string } | { issue: IssueCode; params: IssueParams } {
+  const values = indicator.breakdown?.values ?? {};
+  if (values[raw]) return { id: raw };
+  const unknown = {
+    issue: 'breakdown.unknown' as const,
+    params: { value: truncate(raw), indicator: indicator.id },
+  };
+  if (strict) return unknown;
+  const key = labelKey(raw);
+  if (TOTAL_WORDS.has(key)) return { id: '' };
+  for (const [id, label] of Object.entries(values)) {
+    if (labelKey(label.fr) === key || labelKey(label.en) === key || labelKey(id) === key)
+      return { id };
+  }
+  const id = ID.test(raw) ? raw : slugify(raw, '_');
+  if (!id) return unknown;
+  labels[id] ??= raw;
+  return { id };
+}
+
+/** How a date column was read, for the report. */
+export function dateReadingReport(column: string, reading: DateReading): DateReadingReport {
   return {
-    issues,
-    observation: {
-      indicator: indicator!.id,
-      breakdown,
-      geo: cell('geo'),
-      period,
-      precision,
-      value,
-      qualifier: (cell('qualifier') || '=') as Qualifier,
-      sourceUrl: cell('source_url'),
-      sourceLabel: cell('source_label'),
-      note: cell('note'),
-      feed: ctx.feed,
-    },
+    column,
+    order: reading.order,
+    ambiguous: reading.ambiguous,
+    forms: reading.forms,
+    examples: reading.examples,
   };
 }
 
 /**
  * Checks across rows: the same figure (indicator, place, period, source) twice with different
  * values, and more profiles activated than open at the same place and date from one source.
- * Exact duplicates are dropped with a warning.
+ * Exact duplicates are dropped with a warning. `lines[i]` and `columns[i]` say where observation
+ * i was read.
  */
 export function checkAcrossRows(
-  rows: { line: number; observation: Observation }[],
+  observations: Observation[],
+  lines: number[],
+  columns: string[],
   feed: string,
 ): { kept: Observation[]; issues: FeedIssue[]; warnings: FeedIssue[] } {
   const issues: FeedIssue[] = [];
   const warnings: FeedIssue[] = [];
-  const seen = new Map<string, { line: number; observation: Observation }>();
+  const seen = new Map<string, number>();
   const kept: Observation[] = [];
-  for (const row of rows) {
-    const o = row.observation;
+  let activated = false;
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i]!;
+    if (o.indicator === 'mes_profiles_activated') activated = true;
     const key = figureKey(o);
     const first = seen.get(key);
-    if (!first) {
-      seen.set(key, row);
+    if (first === undefined) {
+      seen.set(key, i);
       kept.push(o);
-    } else if (first.observation.value === o.value && first.observation.qualifier === o.qualifier) {
-      warnings.push({ feed, row: row.line, reason: `duplicates row ${first.line}; kept once` });
+      continue;
+    }
+    const a = observations[first]!;
+    if (a.value === o.value && a.qualifier === o.qualifier) {
+      warnings.push(feedIssue(feed, 'row.duplicate', { line: lines[first]! }, { row: lines[i]! }));
     } else {
-      issues.push({
-        feed,
-        row: row.line,
-        column: 'value',
-        reason: `conflicts with row ${first.line}: same indicator, place, period and source with value ${first.observation.value} vs ${o.value}`,
-      });
+      issues.push(
+        feedIssue(
+          feed,
+          'value.conflict',
+          { line: lines[first]!, first: a.value, value: o.value },
+          { row: lines[i]!, column: columns[i]! },
+        ),
+      );
     }
   }
-  for (const row of rows) {
-    const a = row.observation;
+  if (!activated) return { kept, issues, warnings };
+  for (let i = 0; i < observations.length; i++) {
+    const a = observations[i]!;
     if (a.indicator !== 'mes_profiles_activated') continue;
-    const open = seen.get(figureKey({ ...a, indicator: 'mes_profiles_open' }));
-    if (
-      open &&
-      a.value > open.observation.value &&
-      a.qualifier !== '~' &&
-      open.observation.qualifier === '='
-    ) {
-      issues.push({
-        feed,
-        row: row.line,
-        column: 'value',
-        reason: `${a.value} profiles activated is more than the ${open.observation.value} open at the same date (row ${open.line})`,
-      });
+    const openAt = seen.get(figureKey({ ...a, indicator: 'mes_profiles_open' }));
+    if (openAt === undefined) continue;
+    const open = observations[openAt]!;
+    if (a.value > open.value && a.qualifier !== '~' && open.qualifier === '=') {
+      issues.push(
+        feedIssue(
+          feed,
+          'value.activatedAboveOpen',
+          { value: a.value, open: open.value, line: lines[openAt]! },
+          { row: lines[i]!, column: columns[i]! },
+        ),
+      );
     }
   }
   return { kept, issues, warnings };
 }
 
-/** The schema's primary key: one figure of one source. */
+/** The schema's primary key: one figure of one source (its address, or its label). */
 function figureKey(o: Observation): string {
-  return [o.indicator, o.breakdown, o.geo, o.period, sourceKey(o)].join('\u0000');
+  return `${o.indicator}\u0000${o.breakdown}\u0000${o.geo}\u0000${o.period}\u0000${sourceKey(o)}`;
 }

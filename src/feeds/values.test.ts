@@ -77,7 +77,13 @@ describe('parseNumberCell', () => {
   });
 
   it('quotes the raw cell in its error', () => {
-    expect(parseNumberCell(' 12 abc ')).toEqual({ ok: false, error: '" 12 abc " is not a number' });
+    expect(parseNumberCell(' 12 abc ')).toEqual({
+      ok: false,
+      error: '" 12 abc " is not a number',
+      problem: 'notANumber',
+    });
+    expect(parseNumberCell('1e999')).toMatchObject({ ok: false, problem: 'notFinite' });
+    expect(parseNumberCell(' ')).toMatchObject({ ok: false, problem: 'empty' });
   });
 });
 

@@ -270,6 +270,8 @@ describe('a 50 MB file (made at test time, never committed)', () => {
       {
         feed: 'corpus-synthetic-50mb',
         row: count + 1,
+        code: 'file.truncated',
+        params: { count: expect.any(Number), expected: 10 },
         reason: expect.stringMatching(/^has \d+ fields, expected 10 \(the file looks truncated\)$/),
       },
     ]);

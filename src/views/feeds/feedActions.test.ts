@@ -2,10 +2,25 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PulseDatabase } from '../../store/db';
 import { loadObservations } from '../../store/repository';
 import { listUserFeeds } from '../../store/userFeeds';
-import { checkDraft, exportConfiguration, importConfiguration, saveDraft } from './feedActions';
-import { readDraft } from './feedDraft';
+import {
+  checkDraft,
+  exportConfiguration,
+  importConfiguration,
+  saveDraft,
+  validateFeed,
+} from './feedActions';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { syntheticArsWideCsv, syntheticSpfCsv } from '../../../test/syntheticArs';
+import { FeedError } from '../../feeds/types';
+import { readDraft, readDraftFile, type FeedDraft } from './feedDraft';
 import { guessPageMapping } from './guessWide';
-import { draftConfig, stateFromMapping, type MappingState } from './mappingState';
+import {
+  defaultSourceLabel,
+  draftConfig,
+  stateFromMapping,
+  type MappingState,
+} from './mappingState';
 
 // Synthetic files and feeds: made-up figures at example.org.
 const SRC = 'https://example.org/synthetic/actions';
@@ -122,5 +137,67 @@ describe('feed actions', () => {
     );
     expect('errors' in outcome && outcome.errors.length).toBeGreaterThan(0);
     expect(await listUserFeeds(other)).toEqual([]);
+  });
+});
+
+/** The config of a draft with the guessed mapping, only confirmed. */
+function guessedConfig(draft: FeedDraft, id: string) {
+  const state = stateFromMapping(
+    guessPageMapping(draft.header, draft.rows).mapping,
+    defaultSourceLabel(draft, now, 'fr'),
+  );
+  return draftConfig(draft, id, id, state);
+}
+
+describe('the guessed mapping, only confirmed', () => {
+  it('reads the wide ARS export: 18 regions × 12 months × 2 indicators, source given once', async () => {
+    const draft = readDraft(syntheticArsWideCsv(), 'synthetic-ars.csv');
+    const checked = await checkDraft(draft, guessedConfig(draft, 'user-ars'));
+    if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+    const { observations, report } = checked.result;
+    expect(report).toMatchObject({ rowsRead: 216, rowsSkipped: 0, rows: 432 });
+    expect(new Set(observations.map((o) => o.geo)).size).toBe(18);
+    expect(new Set(observations.map((o) => o.period)).size).toBe(12);
+    expect(observations[0]).toMatchObject({
+      indicator: 'mes_profiles_open',
+      geo: 'REG-01',
+      period: '2025-01',
+      precision: 'month',
+      value: 101_000,
+      sourceUrl: '',
+      sourceLabel: 'Fichier synthetic-ars.csv, importé le 22 nov. 2026',
+    });
+  });
+
+  it('skips and reports the SPF-style rows outside the reference and empty values', async () => {
+    const draft = readDraft(syntheticSpfCsv(), 'synthetic-spf.csv');
+    const checked = await checkDraft(draft, guessedConfig(draft, 'user-spf'));
+    if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+    expect(checked.result.report).toMatchObject({ rowsRead: 21, rowsSkipped: 9, rows: 12 });
+    expect(
+      checked.result.report.skipped.map((s) => [s.reason, s.value, s.count, s.firstLines[0]]),
+    ).toEqual([
+      ['place.overseasCollectivity', '977', 3, 6],
+      ['place.unknownCode', '00', 3, 7],
+      ['value.empty', '', 3, 8],
+    ]);
+  });
+
+  it('reads the workbook’s sheet below its title rows, at its sheet lines', async () => {
+    const bytes = new Uint8Array(
+      readFileSync(
+        resolve(import.meta.dirname, '../../../test/fixtures/feeds/synthetic-ars-workbook.xlsx'),
+      ),
+    );
+    const draft = await readDraftFile(bytes, 'synthetic-ars-workbook.xlsx');
+    const config = guessedConfig(draft, 'user-book');
+    expect(config).toMatchObject({ format: 'spreadsheet', sheet: 'Profils MES', headerRow: 4 });
+    const checked = await checkDraft(draft, config);
+    if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+    expect(checked.result.report).toMatchObject({ rowsRead: 216, rows: 432, headerRow: 4 });
+    expect(new Set(checked.result.observations.map((o) => o.geo)).size).toBe(18);
+    // A header line past the sheet's end is refused, in the pipeline's words.
+    const bad = await validateFeed({ ...config, headerRow: 999 }, bytes).catch((e: unknown) => e);
+    expect((bad as FeedError).issues[0]).toMatchObject({ code: 'sheet.headerRowOutside' });
   });
 });

@@ -3,7 +3,10 @@
  * feed with its data, import and export the configuration. The page stays a view.
  */
 import { checksum, fetchFeedBytes } from '../../feeds/fetch';
-import { parseFeed, type IngestResult } from '../../feeds/ingest';
+import { parseFeed, tableResult, type IngestResult } from '../../feeds/ingest';
+import { feedIssue } from '../../feeds/issueText';
+import { normaliseConfig } from '../../feeds/mapping';
+import { detectHeaderRow, readWorkbook, sheetTable } from '../../feeds/spreadsheet';
 import { registryFeeds } from '../../feeds/registry';
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import {
@@ -49,15 +52,44 @@ export async function loadFileDraft(file: File): Promise<FeedDraft> {
 
 /**
  * STAND-IN for the pipeline's own reader of any format (workbooks included, big files in the
- * worker), which branch `import` is adding: parseFeed reads text formats. Every validation of
- * the page goes through here, so the swap is one line.
+ * worker), which branch `import` is adding: parseFeed reads text formats, and a workbook's sheet
+ * goes through the pipeline's tableResult here. Every validation of the page goes through this
+ * function, so the swap is one line.
  */
 export async function validateFeed(
   config: FeedConfig,
   bytes: Uint8Array,
   options: { today?: Date } = {},
 ): Promise<IngestResult> {
-  return parseFeed(config, bytes, options);
+  if (config.format !== 'spreadsheet') return parseFeed(config, bytes, options);
+  const book = await readWorkbook(bytes, config.url, { feed: config.id });
+  const sheet = config.sheet
+    ? book.sheets.find((s) => s.name === config.sheet)
+    : book.sheets.find((s) => !s.hidden);
+  if (!sheet)
+    throw new FeedError([
+      feedIssue(config.id, 'sheet.notFound', {
+        sheet: config.sheet ?? '',
+        sheets: book.sheets.map((s) => s.name).join(', '),
+      }),
+    ]);
+  const headerRow = config.headerRow ?? detectHeaderRow(sheet.rows) + 1;
+  if (headerRow > sheet.rows.length)
+    throw new FeedError([
+      feedIssue(config.id, 'sheet.headerRowOutside', { headerRow, rows: sheet.rows.length }),
+    ]);
+  const table = sheetTable(sheet, headerRow - 1);
+  return tableResult(
+    normaliseConfig(config),
+    {
+      table: { ...table, delimiter: '', headerLine: headerRow },
+      encoding: 'utf-8',
+      delimiter: '',
+      sheet: sheet.name,
+      headerRow,
+    },
+    options,
+  );
 }
 
 export type DraftCheck = { result: IngestResult } | { issues: FeedIssue[] };
@@ -80,6 +112,9 @@ export async function saveDraft(
   now: Date,
 ): Promise<UserFeed> {
   const at = now.toISOString();
+  // Breakdown values the catalogue does not name keep the file's own words with the feed.
+  if (Object.keys(result.breakdownLabels).length)
+    config = { ...config, breakdownLabels: result.breakdownLabels };
   if (draft.url) {
     const feed: UserFeed = { id: config.id, config, addedAt: at };
     await saveUserFeedWithData(db, feed, result, {

@@ -171,7 +171,7 @@ export function readDraft(bytes: Uint8Array, name: string, url?: string): FeedDr
     };
   }
   const notCsv = sniffNonCsv(text);
-  if (notCsv) throw new FeedError([{ feed: name, reason: notCsv }]);
+  if (notCsv) throw new FeedError([feedIssue(name, notCsv)]);
   const parsed = Papa.parse<string[]>(text, {
     delimitersToGuess: [';', ',', '\t'],
     skipEmptyLines: 'greedy',

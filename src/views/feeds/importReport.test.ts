@@ -62,7 +62,8 @@ function result(): IngestResult {
       delimiter: ';',
       warnings: [],
     },
-  } as IngestResult;
+    breakdownLabels: {},
+  };
 }
 
 describe('pluralForm', () => {
