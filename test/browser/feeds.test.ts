@@ -396,16 +396,7 @@ describe('Feeds page in Chromium', () => {
         .poll(() => page.textContent('li.user-feed'), { timeout: 15_000 })
         .toMatch(/432 chiffres/);
 
-      // The user's indicator is in the map's chooser.
-      await gotoApp(page, appURL('#/regions'));
-      await page.waitForSelector('[data-testid="map-indicator"]');
-      const choices = await page.$$eval('[data-testid="map-indicator"] option', (os) =>
-        os.map((o) => o.textContent?.trim()),
-      );
-      expect(choices).toContain('Profils activés (classeur synthétique)');
-
       // The exported configuration (sheet, header row, the indicator) re-imports the same figures.
-      await gotoApp(page, appURL('#/feeds'));
       const exported = await exportConfig(page);
       const config = JSON.parse(exported) as { feeds: { config: Record<string, unknown> }[] };
       expect(config.feeds[0]!.config).toMatchObject({
