@@ -157,7 +157,7 @@ export const fr = {
   'feeds.corsHint':
     'Si l’adresse s’ouvre dans un onglet, le serveur n’autorise sans doute pas les autres sites à lire ses données (CORS) : téléchargez le fichier et importez-le, ou utilisez l’API tabulaire de data.gouv.fr.',
   'feeds.previewTitle': 'Aperçu : « {name} »',
-  'feeds.previewFormat': 'Format reconnu : {format}',
+  'feeds.previewFormat': 'Format reconnu : {format}.',
   'feeds.tidyRecognised':
     'Ce fichier suit déjà le format de Ségur Pulse (CSV ordonné) : aucune correspondance à indiquer.',
   'feeds.mappingTitle': 'Correspondance des colonnes',
@@ -344,7 +344,7 @@ export const en: Record<keyof typeof fr, string> = {
   'feeds.corsHint':
     'If the address opens in a tab, the server probably does not let other sites read its data (CORS): download the file and import it, or use data.gouv.fr’s tabular API.',
   'feeds.previewTitle': 'Preview: “{name}”',
-  'feeds.previewFormat': 'Format recognised: {format}',
+  'feeds.previewFormat': 'Format recognised: {format}.',
   'feeds.tidyRecognised':
     'This file already follows Ségur Pulse’s format (tidy CSV): no mapping needed.',
   'feeds.mappingTitle': 'Column mapping',
