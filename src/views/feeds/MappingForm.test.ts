@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { syntheticArsWideCsv } from '../../../test/syntheticArs';
 import MappingForm from './MappingForm.svelte';
@@ -76,6 +77,8 @@ describe('MappingForm on the ARS export', () => {
     const region = select('Indicateur de la colonne « Région »');
     await fireEvent.change(region, { target: { value: '\u0000new' } });
     expect(region.value).toBe('');
+    // Keyboard users land in the form, and back on the select when it closes.
+    expect(document.activeElement).toBe(screen.getByLabelText('Nom en français'));
     await fireEvent.input(screen.getByLabelText('Nom en français'), { target: { value: ' ' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Ajouter l’indicateur' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Donnez un nom/);
@@ -98,6 +101,8 @@ describe('MappingForm on the ARS export', () => {
     ]);
     expect(last().columns['Région']).toBe('user_profils_suivis');
     expect(screen.queryByTestId('new-indicator')).toBeNull();
+    await tick();
+    expect(document.activeElement).toBe(region);
   });
 
   it('refuses an http source address, in French, tied to its input', () => {
