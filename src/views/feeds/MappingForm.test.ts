@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { syntheticArsWideCsv } from '../../../test/syntheticArs';
 import MappingForm from './MappingForm.svelte';
 import { readDraft, type FeedDraft } from './feedDraft';
-import { guessPageMapping } from './guessWide';
+import { guessMapping } from '../../feeds/guessMapping';
 import { stateFromMapping, type MappingState } from './mappingState';
 
 // Synthetic files: made-up figures.
@@ -12,7 +12,7 @@ const ars = readDraft(syntheticArsWideCsv(), 'synthetic-ars.csv');
 
 function setup(draft: FeedDraft = ars, change?: (s: MappingState) => MappingState) {
   let mapping = stateFromMapping(
-    guessPageMapping(draft.header, draft.rows).mapping,
+    guessMapping(draft.header, draft.rows).mapping,
     'Fichier synthetic-ars.csv, importé le 5 déc. 2026',
   );
   if (change) mapping = change(mapping);

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { syntheticArsWideCsv, syntheticSpfCsv } from '../../../test/syntheticArs';
 import { FeedError } from '../../feeds/types';
 import { readDraft, readDraftFile, type FeedDraft } from './feedDraft';
-import { guessPageMapping } from './guessWide';
+import { guessMapping } from '../../feeds/guessMapping';
 import {
   defaultSourceLabel,
   draftConfig,
@@ -31,7 +31,7 @@ const csv = new TextEncoder().encode(
 
 /** The guessed mapping, completed as a user would: one indicator, the source column. */
 function completed(draft: ReturnType<typeof readDraft>): MappingState {
-  const state = stateFromMapping(guessPageMapping(draft.header, draft.rows).mapping, 'Fichier');
+  const state = stateFromMapping(guessMapping(draft.header, draft.rows).mapping, 'Fichier');
   return {
     ...state,
     indicator: { mode: 'value', column: '', value: 'mes_profiles_open' },
@@ -66,7 +66,7 @@ afterEach(async () => {
 describe('feed actions', () => {
   it('reports every problem of a bad draft, naming the feed', async () => {
     const draft = readDraft(new TextEncoder().encode('Date;Valeur\n2023-13;x\n'), 'bad.csv');
-    const state = stateFromMapping(guessPageMapping(draft.header, draft.rows).mapping, 'Fichier');
+    const state = stateFromMapping(guessMapping(draft.header, draft.rows).mapping, 'Fichier');
     const config = draftConfig(draft, 'user-bad', 'bad', state);
     const checked = await checkDraft(draft, config);
     expect('issues' in checked && checked.issues.length).toBeGreaterThan(0);
@@ -143,7 +143,7 @@ describe('feed actions', () => {
 /** The config of a draft with the guessed mapping, only confirmed. */
 function guessedConfig(draft: FeedDraft, id: string) {
   const state = stateFromMapping(
-    guessPageMapping(draft.header, draft.rows).mapping,
+    guessMapping(draft.header, draft.rows).mapping,
     defaultSourceLabel(draft, now, 'fr'),
   );
   return draftConfig(draft, id, id, state);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticArsWideCsv } from '../../../test/syntheticArs';
 import { readDraft } from './feedDraft';
-import { guessPageMapping } from './guessWide';
+import { guessMapping } from '../../feeds/guessMapping';
 import {
   addIndicator,
   chosenValueColumns,
@@ -22,7 +22,7 @@ const at = new Date('2026-12-05T10:00:00Z');
 
 function arsState() {
   const draft = readDraft(syntheticArsWideCsv(), 'synthetic-ars.csv');
-  const guess = guessPageMapping(draft.header, draft.rows);
+  const guess = guessMapping(draft.header, draft.rows);
   const state = stateFromMapping(guess.mapping, defaultSourceLabel(draft, at, 'fr'));
   return { draft, state };
 }
@@ -126,7 +126,7 @@ describe('long tables', () => {
     enc('Date;Code région;Valeur\n01/02/2024;53;1 000\n01/03/2024;84;2 000\n'),
     'synthetic-long.csv',
   );
-  const state = stateFromMapping(guessPageMapping(draft.header, draft.rows).mapping, 'Fichier');
+  const state = stateFromMapping(guessMapping(draft.header, draft.rows).mapping, 'Fichier');
 
   it('asks for the indicator, then maps one value column to it, dates in the order chosen', () => {
     expect(state.shape).toBe('long');
