@@ -42,17 +42,23 @@ export function syntheticCounts(rank: number, month: number): { open: number; ac
 
 /**
  * The wide ARS export: `;`, Windows-1252, months written `janv. 2025`, no source column,
- * 18 regions × 12 months of 2025 (216 data rows).
+ * 18 regions × 12 months of 2025 (216 data rows). A bigger one: `years` up to 2025, and a
+ * `note` column with that text on every row.
  */
-export function syntheticArsWideCsv(): Uint8Array {
+export function syntheticArsWideCsv(years = 1, note?: string): Uint8Array {
+  const extra = note === undefined ? '' : ';Remarque';
   const lines = [
-    'Région;Code région;Mois;Nombre de profils MES ouverts;Nombre de profils MES activés',
+    `Région;Code région;Mois;Nombre de profils MES ouverts;Nombre de profils MES activés${extra}`,
   ];
   SYNTHETIC_REGIONS.forEach((region, rank) => {
-    MONTHS_FR.forEach((month, m) => {
-      const { open, activated } = syntheticCounts(rank, m + 1);
-      lines.push(`${region.nom};${region.code};${month} 2025;${open};${activated}`);
-    });
+    for (let year = 2026 - years; year <= 2025; year++) {
+      MONTHS_FR.forEach((month, m) => {
+        const { open, activated } = syntheticCounts(rank, m + 1);
+        lines.push(
+          `${region.nom};${region.code};${month} ${year};${open};${activated}${note === undefined ? '' : `;${note}`}`,
+        );
+      });
+    }
   });
   return windows1252(lines.join('\r\n') + '\r\n');
 }

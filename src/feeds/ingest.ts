@@ -40,7 +40,8 @@ export interface IngestOptions {
 /** A table read from a file, and what the report says of how it was read. */
 export interface FeedTable {
   table: CsvTable;
-  encoding: TextEncodingName;
+  /** The text's encoding; '' for a workbook (not text). */
+  encoding: TextEncodingName | '';
   delimiter: string;
   /** JSON: every key of the records (the table holds only those the feed reads). */
   keys?: string[];
@@ -61,9 +62,73 @@ export function parseFeed(
   return tableResult(config, textTable(config, bytes), options);
 }
 
+/**
+ * Parses a feed of any format, a workbook included (its reader is loaded on first use); throws
+ * FeedError with every problem. The page's worker and `validate-feed` read feeds through here.
+ */
+export async function readFeed(
+  feed: FeedConfig,
+  bytes: Uint8Array,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const config = normaliseConfig(feed);
+  const read =
+    config.format === 'spreadsheet' ? await workbookTable(config, bytes) : textTable(config, bytes);
+  return tableResult(config, read, options);
+}
+
+/** A file name for messages: an imported file's name, or the last segment of its address. */
+function fileNameOf(feed: FeedConfig): string {
+  const path = feed.url.split(/[?#]/)[0]!;
+  return decodeURIComponent(path.split('/').filter(Boolean).at(-1) ?? '') || feed.id;
+}
+
+/**
+ * The table of a workbook feed: its sheet (`feed.sheet`, else the first visible sheet with
+ * data), under its header row (`feed.headerRow`, else detected below title rows). Rows are
+ * numbered as the sheet numbers them.
+ */
+export async function workbookTable(feed: FeedConfig, bytes: Uint8Array): Promise<FeedTable> {
+  const { readWorkbook, detectHeaderRow, sheetTable } = await import('./spreadsheet');
+  const book = await readWorkbook(bytes, fileNameOf(feed), { feed: feed.id });
+  const hasRows = (rows: string[][]) => rows.filter((r) => r.some((c) => c.trim())).length > 1;
+  const sheet = feed.sheet
+    ? book.sheets.find((s) => s.name === feed.sheet)
+    : (book.sheets.find((s) => !s.hidden && hasRows(s.rows)) ?? book.sheets[0]);
+  if (!sheet) {
+    throw new FeedError([
+      feedIssue(feed.id, 'sheet.notFound', {
+        sheet: feed.sheet ?? '',
+        sheets: book.sheets.map((s) => s.name).join(', '),
+      }),
+    ]);
+  }
+  const headerIndex = feed.headerRow ? feed.headerRow - 1 : detectHeaderRow(sheet.rows);
+  if (headerIndex >= sheet.rows.length) {
+    throw new FeedError([
+      feedIssue(feed.id, 'sheet.headerRowOutside', {
+        headerRow: headerIndex + 1,
+        rows: sheet.rows.length,
+      }),
+    ]);
+  }
+  const { header, rows } = sheetTable(sheet, headerIndex);
+  if (!header.length)
+    throw new FeedError([feedIssue(feed.id, 'sheet.empty', { sheet: sheet.name })]);
+  if (!rows.length) throw new FeedError([feedIssue(feed.id, 'file.noDataRows')]);
+  return {
+    table: { header, rows, delimiter: '', headerLine: headerIndex + 1 },
+    encoding: '',
+    delimiter: '',
+    sheet: sheet.name,
+    headerRow: headerIndex + 1,
+  };
+}
+
 /** The table in a text feed's bytes, by the feed's format. */
 export function textTable(feed: FeedConfig, bytes: Uint8Array): FeedTable {
   if (!FEED_FORMATS.includes(feed.format) || feed.format === 'spreadsheet') {
+    // A workbook needs its reader, loaded asynchronously: readFeed reads it.
     throw new FeedError([
       feedIssue(feed.id, 'file.formatUnknown', {
         format: String(feed.format),

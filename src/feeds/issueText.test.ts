@@ -47,6 +47,17 @@ describe('issue texts', () => {
     );
   });
 
+  it('word date and workbook problems in the words of dates.ts and spreadsheet.ts', () => {
+    const date = feedIssue('f', 'date.noSuchMonth', { raw: '13/2025', month: 13 }, { row: 4 });
+    expect(date.reason).toBe('"13/2025" is not a date: there is no month 13');
+    expect(describeIssue(date, 'fr')).toBe(
+      '« 13/2025 » n’est pas une date : il n’y a pas de mois 13',
+    );
+    const sheet = feedIssue('f', 'sheet.noSheets', { file: 'x.xlsx' });
+    expect(describeIssue(sheet, 'fr')).toBe('« x.xlsx » ne contient aucune feuille');
+    expect(sheet.reason).toBe('"x.xlsx" holds no sheet');
+  });
+
   it('show a report stored before codes existed by its reason', () => {
     const old: FeedIssue = { feed: 'f', row: 3, column: 'value', reason: '"x" is not a number' };
     expect(describeIssue(old, 'fr')).toBe('"x" is not a number');

@@ -5,6 +5,7 @@
  */
 import { formatNumber, type Lang } from '../lib/format';
 import { dateErrorText, type DateErrorCode } from './dates';
+import { spreadsheetErrorText, type SpreadsheetErrorCode } from './spreadsheet';
 import type {
   FeedIssue,
   IngestSkipSummary,
@@ -16,8 +17,14 @@ import type {
 
 type Texts = { fr: string; en: string };
 
-/** Texts of every code but the date cells' (dates.ts words those: dateErrorText). */
-export const ISSUE_TEXTS: Record<Exclude<IssueCode, DateErrorCode>, Texts> = {
+/**
+ * Texts of every code but the date cells' and the workbook reader's (dates.ts and spreadsheet.ts
+ * word those: dateErrorText, spreadsheetErrorText).
+ */
+export const ISSUE_TEXTS: Record<
+  Exclude<IssueCode, DateErrorCode | SpreadsheetErrorCode>,
+  Texts
+> = {
   'file.empty': {
     fr: 'le fichier est vide',
     en: 'the file is empty',
@@ -281,6 +288,20 @@ function isDateCode(code: IssueCode): code is DateErrorCode {
   return code.startsWith('date.');
 }
 
+/** Every code of the workbook reader (a Record, so that a new one must be added here). */
+const SPREADSHEET_CODES: Record<SpreadsheetErrorCode, true> = {
+  'sheet.notWorkbook': true,
+  'sheet.unreadable': true,
+  'sheet.encrypted': true,
+  'sheet.tooLarge': true,
+  'sheet.noSheets': true,
+  'sheet.readerUnavailable': true,
+};
+
+function isSpreadsheetCode(code: IssueCode): code is SpreadsheetErrorCode {
+  return code in SPREADSHEET_CODES;
+}
+
 function codeText(
   code: IssueCode,
   params: IssueParams | undefined,
@@ -288,6 +309,7 @@ function codeText(
   plain = false,
 ): string {
   if (isDateCode(code)) return dateErrorText({ code, params: { raw: '', ...params } }, lang);
+  if (isSpreadsheetCode(code)) return spreadsheetErrorText(code, params ?? {}, lang);
   const texts = ISSUE_TEXTS[code];
   return texts ? fill(texts[lang], params, lang, plain) : code;
 }

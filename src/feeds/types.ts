@@ -1,6 +1,7 @@
 /** The canonical observation (DESIGN §3): one published figure, tidy. */
 import type { DateErrorCode } from './dates';
 import type { TextEncodingName } from './decode';
+import type { SpreadsheetErrorCode } from './spreadsheet';
 
 export type Qualifier = '=' | '~' | '>' | '<';
 export const QUALIFIERS: readonly Qualifier[] = ['=', '~', '>', '<'];
@@ -240,6 +241,7 @@ export type IssueCode =
   | 'geo.countryInGroup'
   | 'geo.unknown'
   | DateErrorCode
+  | SpreadsheetErrorCode
   | 'period.future'
   | 'precision.needsDay'
   | 'precision.needsMonth'
@@ -312,7 +314,8 @@ export interface IngestReport extends IngestSkipSummary {
   rows: number;
   /** Indicator ids of the observations, sorted. */
   indicators: string[];
-  encoding: TextEncodingName;
+  /** The text's encoding; '' for a workbook. */
+  encoding: TextEncodingName | '';
   /** The CSV delimiter; '' for JSON and workbooks. */
   delimiter: string;
   /** Workbooks: the sheet read and its header row (1-based). */

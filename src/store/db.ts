@@ -1,6 +1,6 @@
 /** The IndexedDB database (Dexie): feeds' state, snapshots, observations. */
 import Dexie, { type EntityTable } from 'dexie';
-import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
+import type { FeedConfig, FeedIssue, IngestSkipSummary, Observation } from '../feeds/types';
 import { setDatabaseClass } from './dbClass';
 import { DB_NAME, SERIES_INDEXES, encodeSeries, type StoredSeries } from './series';
 
@@ -27,6 +27,10 @@ export interface FeedState {
   rows?: number;
   encoding?: string;
   warnings?: FeedIssue[];
+  /** Rows read and rows skipped (place outside the reference, empty value) of the data shown. */
+  rowsRead?: IngestSkipSummary['rowsRead'];
+  rowsSkipped?: IngestSkipSummary['rowsSkipped'];
+  skipped?: IngestSkipSummary['skipped'];
   /** The snapshot whose observations are shown (the last good one, or one rolled back to). */
   snapshotId?: number;
   /**
@@ -53,6 +57,10 @@ export interface Snapshot {
   rows: number;
   encoding?: string;
   warnings?: FeedIssue[];
+  /** Rows read and skipped by the validation of this version (none before issue 15). */
+  rowsRead?: number;
+  rowsSkipped?: number;
+  skipped?: IngestSkipSummary['skipped'];
 }
 
 /** Good snapshots kept per feed (the current one and the ones it can be rolled back to). */

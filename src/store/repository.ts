@@ -1,5 +1,5 @@
 /** Reads and all-or-nothing writes over the database. */
-import type { FeedIssue, Observation } from '../feeds/types';
+import type { FeedIssue, IngestReport, IngestSkipSummary, Observation } from '../feeds/types';
 import {
   SNAPSHOTS_KEPT,
   type FeedFailure,
@@ -16,6 +16,8 @@ export interface CommitMeta {
   lastModified?: string;
   encoding?: string;
   warnings?: FeedIssue[];
+  /** The validation's report; its rows read and skipped are kept with the snapshot. */
+  report?: IngestReport;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function commitSnapshot(
       rows: observations.length,
       encoding: meta.encoding,
       warnings: meta.warnings ?? [],
+      ...skipSummary(meta.report),
     })) as number;
     await db.series.bulkAdd(encodeSeries(observations, snapshotId, feedId));
     await db.feeds.put({
@@ -49,12 +52,19 @@ export async function commitSnapshot(
       rows: observations.length,
       encoding: meta.encoding,
       warnings: meta.warnings ?? [],
+      ...skipSummary(meta.report),
       snapshotId,
       failures: 0,
     });
     await pruneSnapshots(db, feedId, snapshotId);
     return snapshotId;
   });
+}
+
+/** The rows read and skipped of a report, as stored with a snapshot and its feed's state. */
+function skipSummary(report: IngestReport | undefined): Partial<IngestSkipSummary> {
+  if (!report) return {};
+  return { rowsRead: report.rowsRead, rowsSkipped: report.rowsSkipped, skipped: report.skipped };
 }
 
 /** Deletes a feed's snapshots (and their observations) beyond the newest SNAPSHOTS_KEPT. */

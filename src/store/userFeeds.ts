@@ -4,6 +4,7 @@
  */
 import { checksum } from '../feeds/fetch';
 import type { IngestResult } from '../feeds/ingest';
+import type { FeedConfig } from '../feeds/types';
 import { normaliseConfig } from '../feeds/mapping';
 import { base64ToBytes, bytesToBase64, type ExportedUserFeed } from '../feeds/userFeedConfig';
 import type { PulseDatabase, UserFeed } from './db';
@@ -31,14 +32,28 @@ export async function saveUserFeedWithData(
   result: IngestResult,
   meta: { fetchedAt: string; checksum: string; etag?: string; lastModified?: string },
 ): Promise<void> {
+  const stored = { ...feed, config: withBreakdownLabels(feed.config, result.breakdownLabels) };
   await db.transaction('rw', [db.userFeeds, db.feeds, db.snapshots, db.series], async () => {
-    await db.userFeeds.put(feed);
+    await db.userFeeds.put(stored);
     await commitSnapshot(db, feed.id, result.observations, {
       ...meta,
       encoding: result.report.encoding,
       warnings: result.report.warnings,
+      report: result.report,
     });
   });
+}
+
+/**
+ * The configuration with the labels of breakdown values its data uses that the catalogue does
+ * not name (so charts show "25-34 ans", not the stored id); unchanged when there are none.
+ */
+export function withBreakdownLabels(
+  config: FeedConfig,
+  labels: Readonly<Record<string, string>>,
+): FeedConfig {
+  if (!Object.keys(labels).length) return config;
+  return { ...config, breakdownLabels: { ...config.breakdownLabels, ...labels } };
 }
 
 /** An imported file's feed with its observations; the checksum is the file's. */

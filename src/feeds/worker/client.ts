@@ -8,7 +8,7 @@ import type { PulseDatabase } from '../../store/db';
 import type { FeedConfig, Observation } from '../types';
 import { fromFailure } from './failure';
 import type { IngestInput } from './job';
-import type { IngestJob, IngestProgress, IngestSummary, WorkerReply } from './protocol';
+import type { FeedCheck, IngestJob, IngestProgress, IngestSummary, WorkerReply } from './protocol';
 
 /** Below this size a feed is parsed on the page (the embedded default is ~30 KB). */
 export const WORKER_MIN_BYTES = 256 * 1024;
@@ -69,6 +69,71 @@ function ingestInWorker(
   input: IngestInput,
   onProgress: (progress: IngestProgress) => void = () => {},
 ): Promise<IngestSummary> {
+  return inWorker(
+    (bytes) => ({
+      kind: 'store',
+      // The feed may be a reactive proxy (the app's feed list), which cannot be cloned:
+      // it is plain JSON data, so a JSON copy is exact.
+      feed: plain(input.feed),
+      bytes,
+      today: input.today.toISOString(),
+      dbName,
+      meta: plain(input.meta),
+      ...(input.userFeed ? { userFeed: plain(input.userFeed) } : {}),
+    }),
+    ownBuffer(input.bytes),
+    (message) => {
+      if (message.type === 'progress') onProgress(message.progress);
+      return message.type === 'done' ? message.summary : undefined;
+    },
+  );
+}
+
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * Checks a feed without storing it (the Feeds page's "Vérifier"): its report and a sample of
+ * its observations, or a FeedError. In a worker for big files (the page stays responsive);
+ * the bytes stay the caller's (a copy goes to the worker), to be saved afterwards.
+ */
+export async function checkFeed(
+  input: { feed: FeedConfig; bytes: Uint8Array; today: Date },
+  options: { worker?: WorkerMode } = {},
+): Promise<FeedCheck & { inWorker: boolean }> {
+  const canRun = typeof Worker !== 'undefined';
+  if (shouldUseWorker(input.bytes.byteLength, options.worker ?? 'auto', canRun)) {
+    try {
+      const check = await inWorker(
+        (bytes) => ({
+          kind: 'check',
+          feed: plain(input.feed),
+          bytes,
+          today: input.today.toISOString(),
+          dbName: '',
+          meta: { fetchedAt: '', checksum: '' },
+        }),
+        input.bytes.slice().buffer as ArrayBuffer,
+        (message) => (message.type === 'checked' ? message.check : undefined),
+      );
+      return { ...check, inWorker: true };
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+      console.warn('Ingest worker unavailable, checking on the page', error);
+    }
+  }
+  const { runCheck } = await import('./job');
+  return { ...(await runCheck(input)), inWorker: false };
+}
+
+/**
+ * Runs one job in a new worker: `job` is made once the worker is ready, with `bytes` handed
+ * over; `settled` reads each reply and returns the result that ends the job.
+ */
+function inWorker<T>(
+  job: (bytes: ArrayBuffer) => IngestJob,
+  bytes: ArrayBuffer,
+  settled: (message: WorkerReply) => T | undefined,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -86,18 +151,8 @@ function ingestInWorker(
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const message = event.data;
       if (message.type === 'ready') {
-        const bytes = ownBuffer(input.bytes);
-        const job: IngestJob = {
-          // The feed may be a reactive proxy (the app's feed list), which cannot be cloned:
-          // it is plain JSON data, so a JSON copy is exact.
-          feed: JSON.parse(JSON.stringify(input.feed)) as FeedConfig,
-          bytes,
-          today: input.today.toISOString(),
-          dbName,
-          meta: JSON.parse(JSON.stringify(input.meta)) as IngestJob['meta'],
-        };
         try {
-          worker.postMessage(job, [bytes]);
+          worker.postMessage(job(bytes), [bytes]);
         } catch (error) {
           // Nothing was transferred: the page still has the bytes and parses them itself.
           settle(() =>
@@ -106,9 +161,14 @@ function ingestInWorker(
           return;
         }
         handedOver = true;
-      } else if (message.type === 'progress') onProgress(message.progress);
-      else if (message.type === 'done') settle(() => resolve(message.summary));
-      else settle(() => reject(fromFailure(message.failure)));
+        return;
+      }
+      if (message.type === 'failed') {
+        settle(() => reject(fromFailure(message.failure)));
+        return;
+      }
+      const result = settled(message);
+      if (result !== undefined) settle(() => resolve(result));
     };
     worker.onerror = (event) => {
       event.preventDefault();

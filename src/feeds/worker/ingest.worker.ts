@@ -1,7 +1,7 @@
 /** The ingest worker: one job per worker, then the page terminates it. */
 import { PulseDatabase } from '../../store/db';
 import { toFailure } from './failure';
-import { runIngest } from './job';
+import { runCheck, runIngest } from './job';
 import type { IngestJob, WorkerReply } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -9,6 +9,19 @@ const reply = (message: WorkerReply) => scope.postMessage(message);
 
 scope.onmessage = async (event: MessageEvent<IngestJob>) => {
   const job = event.data;
+  if (job.kind === 'check') {
+    try {
+      const check = await runCheck({
+        feed: job.feed,
+        bytes: new Uint8Array(job.bytes),
+        today: new Date(job.today),
+      });
+      reply({ type: 'checked', check });
+    } catch (error) {
+      reply({ type: 'failed', failure: toFailure(error) });
+    }
+    return;
+  }
   const db = new PulseDatabase(job.dbName);
   try {
     const summary = await runIngest(
@@ -18,6 +31,7 @@ scope.onmessage = async (event: MessageEvent<IngestJob>) => {
         bytes: new Uint8Array(job.bytes),
         today: new Date(job.today),
         meta: job.meta,
+        userFeed: job.userFeed,
       },
       (progress) => reply({ type: 'progress', progress }),
     );

@@ -4,10 +4,21 @@
  * observations a big feed holds are parsed, validated and stored inside the worker and never
  * structured-cloned.
  */
+import type { UserFeed } from '../../store/db';
 import type { CommitMeta } from '../../store/repository';
-import type { FeedConfig, FeedIssue } from '../types';
+import type { FeedConfig, FeedIssue, IngestReport, Observation } from '../types';
+
+/**
+ * A user feed to store with the data in the same transaction (the Feeds page's save): its
+ * record without the file's bytes, which are the job's own bytes.
+ */
+export type UserFeedRecord = Omit<UserFeed, 'file'> & {
+  file?: Omit<NonNullable<UserFeed['file']>, 'bytes'>;
+};
 
 export interface IngestJob {
+  /** `store` (the default): parse, validate and commit; `check`: parse and validate only. */
+  kind?: 'store' | 'check';
   feed: FeedConfig;
   /** Raw bytes of the feed, transferred to the worker. */
   bytes: ArrayBuffer;
@@ -16,6 +27,7 @@ export interface IngestJob {
   /** Name of the IndexedDB database to write into (the app's, or a test's). */
   dbName: string;
   meta: CommitMeta;
+  userFeed?: UserFeedRecord;
 }
 
 export type IngestPhase = 'parsing' | 'storing';
@@ -32,6 +44,8 @@ export interface IngestSummary {
   encoding: string;
   delimiter: string;
   warnings: number;
+  /** The whole report: rows read and skipped (by reason and value), indicators, dates. */
+  report: IngestReport;
   /** Milliseconds spent decoding, parsing and validating, then committing. */
   parseMs: number;
   storeMs: number;
@@ -51,10 +65,25 @@ export interface IngestFailure {
   issueCount: number;
 }
 
+/** Observations a check sends back to the page for its preview; the rest stay in the worker. */
+export const SAMPLE_SENT = 200;
+
+/** What checking a feed gives, without storing it: its report and a sample of what it holds. */
+export interface FeedCheck {
+  report: IngestReport;
+  /** Breakdown values the catalogue does not name (id -> as written): keep them with the feed. */
+  breakdownLabels: Record<string, string>;
+  /** The first SAMPLE_SENT observations, in file order. */
+  sample: Observation[];
+  /** Milliseconds spent reading and validating. */
+  parseMs: number;
+}
+
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'progress'; progress: IngestProgress }
   | { type: 'done'; summary: IngestSummary }
+  | { type: 'checked'; check: FeedCheck }
   | { type: 'failed'; failure: IngestFailure };
 
 /**

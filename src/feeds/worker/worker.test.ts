@@ -9,9 +9,9 @@ import {
   loadSeries,
 } from '../../store/repository';
 import { FeedError, type FeedConfig, type FeedIssue } from '../types';
-import { ingestFeed, shouldUseWorker, WORKER_MIN_BYTES } from './client';
+import { checkFeed, ingestFeed, shouldUseWorker, WORKER_MIN_BYTES } from './client';
 import { fromFailure, toFailure } from './failure';
-import { runIngest } from './job';
+import { runCheck, runIngest } from './job';
 import { MAX_ISSUES_SENT, type IngestProgress } from './protocol';
 
 const embeddedCsv = new Uint8Array(
@@ -59,6 +59,104 @@ describe('runIngest (the job the worker runs)', () => {
     expect(error).toBeInstanceOf(FeedError);
     expect(error.message).toMatch(/row \d+, column "value": "beaucoup" is not a number/);
     expect(await loadObservations(db)).toEqual(before);
+  });
+});
+
+// A synthetic wide export (invented figures): one row outside the reference, one empty value.
+const wideCsv = new TextEncoder().encode(
+  [
+    'Code région;Mois;Profils ouverts;Profils activés;Sexe',
+    '53;janv. 2025;1000;400;Femmes',
+    '07;janv. 2025;900;300;Femmes',
+    '11;janv. 2025;2000;;25-34 ans',
+  ].join('\n') + '\n',
+);
+const wideFeed: FeedConfig = {
+  id: 'user-wide',
+  label: { fr: 'Export', en: 'Export' },
+  format: 'mapped-csv',
+  url: 'synthetic-export.csv',
+  source: { label: 'Export interne synthétique, 3 déc. 2026' },
+  mapping: {
+    values: [
+      { column: 'Profils ouverts', indicator: 'mes_profiles_open' },
+      { column: 'Profils activés', indicator: 'mes_profiles_activated' },
+    ],
+    geo: { column: 'Code région', kind: 'region' },
+    period: { column: 'Mois' },
+    breakdown: { column: 'Sexe' },
+  },
+};
+
+describe('runCheck and runIngest with a user feed', () => {
+  it('checks without storing: the report, a sample, the breakdown labels', async () => {
+    const check = await runCheck({ feed: wideFeed, bytes: wideCsv, today });
+    expect(check.report).toMatchObject({ rows: 3, rowsRead: 3, rowsSkipped: 1 });
+    expect(check.report.skipped.map((s) => [s.reason, s.value, s.count])).toEqual([
+      ['place.unknownCode', '07', 1],
+      ['value.empty', '', 1],
+    ]);
+    expect(check.sample.map((o) => [o.geo, o.indicator, o.breakdown])).toEqual([
+      ['REG-53', 'mes_profiles_open', 'femmes'],
+      ['REG-53', 'mes_profiles_activated', 'femmes'],
+      ['REG-11', 'mes_profiles_open', '25_34_ans'],
+    ]);
+    expect(check.breakdownLabels).toEqual({ femmes: 'Femmes', '25_34_ans': '25-34 ans' });
+    expect(await countObservations(db)).toBe(0);
+  });
+
+  it('stores the user feed, its file and its data in one transaction, with the report', async () => {
+    const summary = await runIngest(db, {
+      feed: wideFeed,
+      bytes: wideCsv,
+      today,
+      meta,
+      userFeed: {
+        id: wideFeed.id,
+        config: wideFeed,
+        addedAt: meta.fetchedAt,
+        file: { name: 'synthetic-export.csv', importedAt: meta.fetchedAt },
+      },
+    });
+    expect(summary.report).toMatchObject({ rowsRead: 3, rowsSkipped: 1 });
+    const stored = await db.userFeeds.get('user-wide');
+    expect(new Uint8Array(stored!.file!.bytes)).toEqual(wideCsv);
+    expect(stored!.config.breakdownLabels).toEqual({ femmes: 'Femmes', '25_34_ans': '25-34 ans' });
+    expect(await db.feeds.get('user-wide')).toMatchObject({
+      rows: 3,
+      rowsRead: 3,
+      rowsSkipped: 1,
+      skipped: summary.report.skipped,
+    });
+    const [snapshot] = await db.snapshots.where('feedId').equals('user-wide').toArray();
+    expect(snapshot).toMatchObject({ rowsRead: 3, rowsSkipped: 1 });
+    expect((await loadObservations(db)).map((o) => [o.sourceUrl, o.sourceLabel])).toEqual(
+      Array(3).fill(['', 'Export interne synthétique, 3 déc. 2026']),
+    );
+  });
+
+  it('checks on the page where no Worker exists, and throws what is wrong', async () => {
+    const check = await checkFeed({ feed: wideFeed, bytes: wideCsv, today }, { worker: 'always' });
+    expect(check).toMatchObject({ inWorker: false, report: { rows: 3 } });
+    const bad = new TextEncoder().encode('Code région;Mois;Profils ouverts\n53;janv. 2025;abc\n');
+    const error = await checkFeed({
+      feed: {
+        ...wideFeed,
+        mapping: {
+          ...wideFeed.mapping!,
+          values: [wideFeed.mapping!.values![0]!],
+          breakdown: undefined,
+        },
+      },
+      bytes: bad,
+      today,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(FeedError);
+    expect(error.issues[0]).toMatchObject({
+      row: 2,
+      column: 'Profils ouverts',
+      code: 'value.notANumber',
+    });
   });
 });
 

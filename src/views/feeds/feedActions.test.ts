@@ -2,16 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PulseDatabase } from '../../store/db';
 import { loadObservations } from '../../store/repository';
 import { listUserFeeds } from '../../store/userFeeds';
-import {
-  checkDraft,
-  exportConfiguration,
-  importConfiguration,
-  saveDraft,
-  validateFeed,
-} from './feedActions';
+import { checkDraft, exportConfiguration, importConfiguration, saveDraft } from './feedActions';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { syntheticArsWideCsv, syntheticSpfCsv } from '../../../test/syntheticArs';
+import { readFeed } from '../../feeds/ingest';
+import { WORKER_MIN_BYTES } from '../../feeds/worker/client';
+import { SAMPLE_SENT } from '../../feeds/worker/protocol';
 import { FeedError } from '../../feeds/types';
 import { readDraft, readDraftFile, type FeedDraft } from './feedDraft';
 import { guessMapping } from '../../feeds/guessMapping';
@@ -47,8 +44,8 @@ async function checkedDraft(url?: string) {
     'Synthétique',
     completed(draft),
   );
-  const checked = await checkDraft(draft, config);
-  if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+  const checked = await checkDraft(draft, config, now);
+  if (!('result' in checked)) throw new Error(JSON.stringify(checked));
   return { draft, config, result: checked.result };
 }
 
@@ -75,10 +72,10 @@ describe('feed actions', () => {
 
   it('saves an imported file with its data, and a URL feed with its validators', async () => {
     const file = await checkedDraft();
-    await saveDraft(db, file.draft, file.config, file.result, now);
+    await saveDraft(db, file.draft, file.config, now);
     const url = await checkedDraft('https://example.org/synthetic.csv');
     url.draft.validators = { etag: '"v1"' };
-    await saveDraft(db, url.draft, url.config, url.result, now);
+    await saveDraft(db, url.draft, url.config, now);
     const feeds = await listUserFeeds(db);
     expect(feeds.map((f) => [f.id, f.file?.name, f.config.url])).toEqual([
       ['user-file', 'synthetic.csv', 'synthetic.csv'],
@@ -90,9 +87,9 @@ describe('feed actions', () => {
 
   it('exports the configuration and imports it elsewhere, file data and URL feeds refetched', async () => {
     const file = await checkedDraft();
-    await saveDraft(db, file.draft, file.config, file.result, now);
+    await saveDraft(db, file.draft, file.config, now);
     const url = await checkedDraft('https://example.org/synthetic.csv');
-    await saveDraft(db, url.draft, url.config, url.result, now);
+    await saveDraft(db, url.draft, url.config, now);
     const text = await exportConfiguration(await listUserFeeds(db), now).text();
 
     const fetchImpl = vi.fn(async () => new Response(csv)) as unknown as typeof fetch;
@@ -110,7 +107,7 @@ describe('feed actions', () => {
 
   it('keeps a URL feed whose fetch fails, without data, and says why', async () => {
     const url = await checkedDraft('https://example.org/synthetic.csv');
-    await saveDraft(db, url.draft, url.config, url.result, now);
+    await saveDraft(db, url.draft, url.config, now);
     const text = await exportConfiguration(await listUserFeeds(db), now).text();
     const fetchImpl = vi.fn(
       async () => new Response('gone', { status: 404, statusText: 'Not Found' }),
@@ -153,7 +150,7 @@ describe('the guessed mapping, only confirmed', () => {
   it('reads the wide ARS export: 18 regions × 12 months × 2 indicators, source given once', async () => {
     const draft = readDraft(syntheticArsWideCsv(), 'synthetic-ars.csv');
     const checked = await checkDraft(draft, guessedConfig(draft, 'user-ars'));
-    if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+    if (!('result' in checked)) throw new Error(JSON.stringify(checked));
     const { observations, report } = checked.result;
     expect(report).toMatchObject({ rowsRead: 216, rowsSkipped: 0, rows: 432 });
     expect(new Set(observations.map((o) => o.geo)).size).toBe(18);
@@ -169,10 +166,26 @@ describe('the guessed mapping, only confirmed', () => {
     });
   });
 
+  it('checks a big file with the worker’s check (report and sample), and saves it whole', async () => {
+    const bytes = syntheticArsWideCsv(26, 'données synthétiques');
+    expect(bytes.byteLength).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    const draft = readDraft(bytes, 'synthetic-ars-big.csv');
+    const config = guessedConfig(draft, 'user-big');
+    const checked = await checkDraft(draft, config, now);
+    if (!('check' in checked)) throw new Error(JSON.stringify(checked));
+    expect(checked.check.report).toMatchObject({ rowsRead: 5616, rows: 11_232 });
+    expect(checked.check.sample).toHaveLength(SAMPLE_SENT);
+    await saveDraft(db, draft, config, now);
+    expect(await db.feeds.get('user-big')).toMatchObject({ rows: 11_232 });
+    expect((await listUserFeeds(db)).map((f) => [f.id, f.file?.name])).toEqual([
+      ['user-big', 'synthetic-ars-big.csv'],
+    ]);
+  });
+
   it('skips and reports the SPF-style rows outside the reference and empty values', async () => {
     const draft = readDraft(syntheticSpfCsv(), 'synthetic-spf.csv');
     const checked = await checkDraft(draft, guessedConfig(draft, 'user-spf'));
-    if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+    if (!('result' in checked)) throw new Error(JSON.stringify(checked));
     expect(checked.result.report).toMatchObject({ rowsRead: 21, rowsSkipped: 9, rows: 12 });
     expect(
       checked.result.report.skipped.map((s) => [s.reason, s.value, s.count, s.firstLines[0]]),
@@ -193,11 +206,11 @@ describe('the guessed mapping, only confirmed', () => {
     const config = guessedConfig(draft, 'user-book');
     expect(config).toMatchObject({ format: 'spreadsheet', sheet: 'Profils MES', headerRow: 4 });
     const checked = await checkDraft(draft, config);
-    if (!('result' in checked)) throw new Error(JSON.stringify(checked.issues));
+    if (!('result' in checked)) throw new Error(JSON.stringify(checked));
     expect(checked.result.report).toMatchObject({ rowsRead: 216, rows: 432, headerRow: 4 });
     expect(new Set(checked.result.observations.map((o) => o.geo)).size).toBe(18);
     // A header line past the sheet's end is refused, in the pipeline's words.
-    const bad = await validateFeed({ ...config, headerRow: 999 }, bytes).catch((e: unknown) => e);
+    const bad = await readFeed({ ...config, headerRow: 999 }, bytes).catch((e: unknown) => e);
     expect((bad as FeedError).issues[0]).toMatchObject({ code: 'sheet.headerRowOutside' });
   });
 });

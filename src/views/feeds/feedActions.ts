@@ -3,10 +3,9 @@
  * feed with its data, import and export the configuration. The page stays a view.
  */
 import { checksum, fetchFeedBytes } from '../../feeds/fetch';
-import { parseFeed, tableResult, type IngestResult } from '../../feeds/ingest';
-import { feedIssue } from '../../feeds/issueText';
-import { normaliseConfig } from '../../feeds/mapping';
-import { detectHeaderRow, readWorkbook, sheetTable } from '../../feeds/spreadsheet';
+import { readFeed, type IngestResult } from '../../feeds/ingest';
+import { WORKER_MIN_BYTES, checkFeed, ingestFeed } from '../../feeds/worker/client';
+import type { FeedCheck, UserFeedRecord } from '../../feeds/worker/protocol';
 import { registryFeeds } from '../../feeds/registry';
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import {
@@ -51,88 +50,57 @@ export async function loadFileDraft(file: File): Promise<FeedDraft> {
 }
 
 /**
- * STAND-IN for the pipeline's own reader of any format (workbooks included, big files in the
- * worker), which branch `import` is adding: parseFeed reads text formats, and a workbook's sheet
- * goes through the pipeline's tableResult here. Every validation of the page goes through this
- * function, so the swap is one line.
+ * A check of a draft: the whole result (files checked on the page), the worker's report and
+ * sample (big files, checked in the worker so that the page stays responsive), or the issues.
  */
-export async function validateFeed(
+export type DraftCheck = { result: IngestResult } | { check: FeedCheck } | { issues: FeedIssue[] };
+
+/**
+ * Validates a draft with the app's own pipeline. Big files go to the worker (checkFeed), which
+ * sends back the report and a sample; smaller ones are read here, all their figures at hand
+ * for the report's counts per indicator, period and places.
+ */
+export async function checkDraft(
+  draft: FeedDraft,
   config: FeedConfig,
-  bytes: Uint8Array,
-  options: { today?: Date } = {},
-): Promise<IngestResult> {
-  if (config.format !== 'spreadsheet') return parseFeed(config, bytes, options);
-  const book = await readWorkbook(bytes, config.url, { feed: config.id });
-  const sheet = config.sheet
-    ? book.sheets.find((s) => s.name === config.sheet)
-    : book.sheets.find((s) => !s.hidden);
-  if (!sheet)
-    throw new FeedError([
-      feedIssue(config.id, 'sheet.notFound', {
-        sheet: config.sheet ?? '',
-        sheets: book.sheets.map((s) => s.name).join(', '),
-      }),
-    ]);
-  const headerRow = config.headerRow ?? detectHeaderRow(sheet.rows) + 1;
-  if (headerRow > sheet.rows.length)
-    throw new FeedError([
-      feedIssue(config.id, 'sheet.headerRowOutside', { headerRow, rows: sheet.rows.length }),
-    ]);
-  const table = sheetTable(sheet, headerRow - 1);
-  return tableResult(
-    normaliseConfig(config),
-    {
-      table: { ...table, delimiter: '', headerLine: headerRow },
-      encoding: 'utf-8',
-      delimiter: '',
-      sheet: sheet.name,
-      headerRow,
-    },
-    options,
-  );
-}
-
-export type DraftCheck = { result: IngestResult } | { issues: FeedIssue[] };
-
-/** Validates a draft with the app's own pipeline: the result, or the issues. */
-export async function checkDraft(draft: FeedDraft, config: FeedConfig): Promise<DraftCheck> {
+  now = new Date(),
+): Promise<DraftCheck> {
   try {
-    return { result: await validateFeed(config, draft.bytes) };
+    if (draft.bytes.byteLength >= WORKER_MIN_BYTES) {
+      return { check: await checkFeed({ feed: config, bytes: draft.bytes, today: now }) };
+    }
+    return { result: await readFeed(config, draft.bytes, { today: now }) };
   } catch (e) {
     return { issues: issuesOf(e, config.id) };
   }
 }
 
-/** Stores a checked feed with its observations: an imported file, or a URL feed as fetched. */
+/**
+ * Stores a checked draft with its data, in one transaction (in the worker for a big file): an
+ * imported file with its bytes, or a URL feed as fetched with its validators. Throws FeedError
+ * when the file no longer validates.
+ */
 export async function saveDraft(
   db: PulseDatabase,
   draft: FeedDraft,
   config: FeedConfig,
-  result: IngestResult,
   now: Date,
 ): Promise<UserFeed> {
   const at = now.toISOString();
-  // Breakdown values the catalogue does not name keep the file's own words with the feed.
-  if (Object.keys(result.breakdownLabels).length)
-    config = { ...config, breakdownLabels: result.breakdownLabels };
-  if (draft.url) {
-    const feed: UserFeed = { id: config.id, config, addedAt: at };
-    await saveUserFeedWithData(db, feed, result, {
-      fetchedAt: at,
-      checksum: await checksum(draft.bytes),
-      ...draft.validators,
-    });
-    return feed;
-  }
-  const bytes = draft.bytes.slice().buffer as ArrayBuffer;
-  const feed = {
-    id: config.id,
-    config,
-    addedAt: at,
-    file: { name: draft.name, bytes, importedAt: at },
-  };
-  await saveImportedFile(db, feed, result, at);
-  return feed;
+  const record: UserFeedRecord = { id: config.id, config, addedAt: at };
+  if (!draft.url) record.file = { name: draft.name, importedAt: at };
+  // A copy goes to the worker: the draft keeps its bytes should the save fail.
+  const bytes = draft.bytes.slice();
+  await ingestFeed(db, {
+    feed: config,
+    bytes,
+    today: now,
+    meta: { fetchedAt: at, checksum: await checksum(draft.bytes), ...draft.validators },
+    userFeed: record,
+  });
+  const saved = await db.userFeeds.get(config.id);
+  if (!saved) throw new Error(`feed ${config.id} was not stored`);
+  return saved;
 }
 
 export function exportConfiguration(feeds: UserFeed[], now: Date): Blob {
@@ -163,7 +131,7 @@ export async function importConfiguration(
     const name = feed.config.label.fr;
     try {
       if (feed.file) {
-        const result = await validateFeed(feed.config, new Uint8Array(feed.file.bytes), {
+        const result = await readFeed(feed.config, new Uint8Array(feed.file.bytes), {
           today: now,
         });
         await saveImportedFile(db, { ...feed, file: feed.file }, result, now.toISOString());
@@ -171,7 +139,7 @@ export async function importConfiguration(
         await saveUserFeed(db, feed);
         const fetched = await fetchFeedBytes(feed.config.url, feed.id, { fetchImpl });
         if (fetched.status !== 'ok') continue;
-        const result = await validateFeed(feed.config, fetched.bytes, { today: now });
+        const result = await readFeed(feed.config, fetched.bytes, { today: now });
         await saveUserFeedWithData(db, feed, result, {
           fetchedAt: now.toISOString(),
           checksum: await checksum(fetched.bytes),

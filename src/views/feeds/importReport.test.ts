@@ -81,7 +81,8 @@ describe('pluralForm', () => {
 
 describe('reportView', () => {
   it('counts figures per indicator by name, the span, the places and the skipped groups', () => {
-    const view = reportView(result(), [own], 'fr');
+    const { report, observations } = result();
+    const view = reportView(report, observations, [own], 'fr');
     expect(view).toMatchObject({ rowsRead: 2304, rowsSkipped: 180, observations: 4 });
     expect(view.perIndicator).toEqual([
       { id: 'mes_profiles_open', name: 'Profils Mon espace santé ouverts', count: '2' },
@@ -109,7 +110,8 @@ describe('reportView', () => {
   });
 
   it('speaks English under lang=en', () => {
-    const view = reportView(result(), [own], 'en');
+    const { report, observations } = result();
+    const view = reportView(report, observations, [own], 'en');
     expect(view.perIndicator[0]!.name).toBe('Mon espace santé profiles open');
     expect(view.skipped[1]).toMatchObject({
       reason: 'empty value (not published)',
@@ -119,6 +121,16 @@ describe('reportView', () => {
   });
 
   it('has no span without figures', () => {
-    expect(reportView({ ...result(), observations: [] }, [], 'fr').span).toBeNull();
+    expect(reportView(result().report, [], [], 'fr').span).toBeNull();
+  });
+
+  it('names the indicators from the report alone (a big file checked in the worker)', () => {
+    const view = reportView(result().report, null, [own], 'fr');
+    expect(view).toMatchObject({ observations: 4, rowsRead: 2304, span: null, places: null });
+    expect(view.perIndicator.map((p) => [p.name, p.count])).toEqual([
+      ['Profils Mon espace santé activés', ''],
+      ['Profils Mon espace santé ouverts', ''],
+      ['Vaccinations', ''],
+    ]);
   });
 });

@@ -4,9 +4,8 @@
  * with its first file lines. Pure: numbers through Intl (format.ts), plurals through
  * Intl.PluralRules; the component words them with the feeds messages.
  */
-import type { IngestResult } from '../../feeds/ingest';
 import { skipReasonText } from '../../feeds/issueText';
-import type { Observation, Precision, UserIndicator } from '../../feeds/types';
+import type { IngestReport, Observation, Precision, UserIndicator } from '../../feeds/types';
 import { formatNumber, formatPeriod, locale, type Lang } from '../../lib/format';
 import { indicatorById } from '../../model/indicators';
 
@@ -36,10 +35,11 @@ export interface ReportView {
   rowsRead: number;
   rowsSkipped: number;
   observations: number;
+  /** Each indicator's name and figures ('' when only the worker's report is at hand). */
   perIndicator: { id: string; name: string; count: string }[];
-  /** First and last period, as a reader says them; null without observations. */
+  /** First and last period, as a reader says them; null without the figures at hand. */
   span: { from: string; to: string } | null;
-  places: { nation: boolean; regions: number; departements: number };
+  places: { nation: boolean; regions: number; departements: number } | null;
   skipped: SkippedGroupView[];
 }
 
@@ -59,25 +59,52 @@ function periodBounds(observations: Observation[]): {
 const say = (o: { period: string; precision: Precision }, lang: Lang) =>
   formatPeriod(o.period, o.precision, lang);
 
-/** The report of a valid feed, in `lang`; `own` names the feed's user-defined indicators. */
-export function reportView(result: IngestResult, own: UserIndicator[], lang: Lang): ReportView {
-  const { observations, report } = result;
+/**
+ * The report of a valid feed, in `lang`; `own` names the feed's user-defined indicators. With
+ * all its `observations` (a file checked on the page) the figures are counted per indicator and
+ * their period and places said; with the report alone (a big file checked in the worker), the
+ * indicators are named.
+ */
+export function reportView(
+  report: IngestReport,
+  observations: Observation[] | null,
+  own: UserIndicator[],
+  lang: Lang,
+): ReportView {
+  const nameOf = (id: string) => {
+    const label = indicatorById.get(id)?.label ?? own.find((u) => u.id === id)?.label;
+    return label ? label[lang] || label.fr : id;
+  };
+  const base = {
+    rowsRead: report.rowsRead,
+    rowsSkipped: report.rowsSkipped,
+    observations: report.rows,
+    skipped: report.skipped.map((s) => ({
+      reason: skipReasonText(s.reason, lang),
+      column: s.column,
+      value: s.value,
+      count: formatNumber(s.count, lang),
+      firstLines: s.firstLines,
+    })),
+  };
+  if (!observations) {
+    return {
+      ...base,
+      perIndicator: report.indicators.map((id) => ({ id, name: nameOf(id), count: '' })),
+      span: null,
+      places: null,
+    };
+  }
   const byIndicator = new Map<string, number>();
   const geos = new Set<string>();
   for (const o of observations) {
     byIndicator.set(o.indicator, (byIndicator.get(o.indicator) ?? 0) + 1);
     geos.add(o.geo);
   }
-  const nameOf = (id: string) => {
-    const label = indicatorById.get(id)?.label ?? own.find((u) => u.id === id)?.label;
-    return label ? label[lang] || label.fr : id;
-  };
   const bounds = periodBounds(observations);
   const ids = [...geos];
   return {
-    rowsRead: report.rowsRead,
-    rowsSkipped: report.rowsSkipped,
-    observations: observations.length,
+    ...base,
     perIndicator: [...byIndicator].map(([id, n]) => ({
       id,
       name: nameOf(id),
@@ -89,12 +116,5 @@ export function reportView(result: IngestResult, own: UserIndicator[], lang: Lan
       regions: ids.filter((g) => g.startsWith('REG-')).length,
       departements: ids.filter((g) => g.startsWith('DEP-') && !g.includes('+')).length,
     },
-    skipped: report.skipped.map((s) => ({
-      reason: skipReasonText(s.reason, lang),
-      column: s.column,
-      value: s.value,
-      count: formatNumber(s.count, lang),
-      firstLines: s.firstLines,
-    })),
   };
 }
