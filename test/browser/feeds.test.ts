@@ -421,6 +421,43 @@ describe('Feeds page in Chromium', () => {
     }
   });
 
+  it('checks and saves a big file in the pipeline’s worker', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/feeds'));
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      await page.setInputFiles('#feed-file', {
+        name: 'synthetic-ars-big.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(syntheticArsWideCsv(26, 'données synthétiques')),
+      });
+      await page.waitForSelector('[data-testid="check-valid"]', { timeout: 30_000 });
+      expect(workers.length).toBeGreaterThan(0);
+      expect(await page.textContent('[data-testid="report-headline"]')).toBe(
+        '5\u202f616 lignes lues',
+      );
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '11\u202f232 chiffres à enregistrer',
+      );
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-ars-big"]', {
+        timeout: 30_000,
+      });
+      await expect
+        .poll(() => page.textContent('li.user-feed'), { timeout: 15_000 })
+        .toMatch(/11\u202f232 chiffres/);
+      expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-big-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
   it('reports skipped rows in French before saving, on a 360 px phone', async () => {
     const browser = await launchBrowser();
     const page = await firstPage(browser.context);
