@@ -490,6 +490,12 @@ describe('Feeds page in Chromium', () => {
       );
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, 'feeds-spf-phone');
+      // Saved, the feed keeps its report: the list says what was left out.
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-spf"]');
+      await expect
+        .poll(() => page.textContent('[data-testid="feed-skipped"]'), { timeout: 15_000 })
+        .toMatch(/^21 lignes lues, 9 ignorées\u00a0: dep /);
       expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'feeds-spf-FAILED');
