@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedConfig } from '../src/feeds/types';
+import { bytesToBase64, userFeedsExportText } from '../src/feeds/userFeedConfig';
 import { startRecordedServer, type RecordedServer } from '../test/fixtures/feeds/recorded-server';
 import type { ScriptIO } from './refresh-data';
 import { validateFeed } from './validate-feed';
@@ -87,6 +88,59 @@ beforeAll(async () => {
     ],
   };
   writeFileSync(join(dir, 'feeds.json'), JSON.stringify(registry));
+  // A configuration exported from the Feeds page (synthetic): a CSV feed without its file, a
+  // workbook feed with its file, a feed with an explicit mapping.
+  const ars: FeedConfig = {
+    id: 'user-ars',
+    label: { fr: 'Export ARS', en: 'ARS export' },
+    format: 'mapped-csv',
+    url: 'https://example.org/synthetic/ars.csv',
+    source: { label: 'Export ARS synthétique' },
+    mapping: {
+      values: [
+        { column: 'Nombre de profils MES ouverts', indicator: 'mes_profiles_open' },
+        { column: 'Nombre de profils MES activés', indicator: 'mes_profiles_activated' },
+      ],
+      geo: { column: 'Code région', kind: 'region' },
+      period: { column: 'Mois' },
+    },
+  };
+  const at = '2026-11-22T07:00:00.000Z';
+  writeFileSync(
+    join(dir, 'export.json'),
+    userFeedsExportText(
+      [
+        { config: ars, addedAt: at },
+        {
+          config: { ...ars, id: 'user-ars-classeur', format: 'spreadsheet', url: 'classeur.xlsx' },
+          addedAt: at,
+          file: {
+            name: 'classeur.xlsx',
+            importedAt: at,
+            base64: bytesToBase64(readFileSync(fixture('synthetic-ars-workbook.xlsx'))),
+          },
+        },
+        {
+          config: {
+            id: 'user-multiline',
+            label: { fr: 'Multiligne', en: 'Multiline' },
+            format: 'mapped-csv',
+            url: 'https://example.org/synthetic/multiline.csv',
+            source: { label: 'Fichier synthétique' },
+            mapping: {
+              indicator: { value: 'insi_calls_per_month' },
+              geo: { column: 'Code région', kind: 'region' },
+              period: { column: 'Date' },
+              value: { column: 'Valeur' },
+              note: { column: 'Commentaire' },
+            },
+          },
+          addedAt: at,
+        },
+      ],
+      new Date(at),
+    ),
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -94,29 +148,64 @@ afterAll(async () => {
 });
 
 describe('validate-feed', () => {
-  it('prints a summary and exits 0 for a valid tidy file', async () => {
+  it('prints a summary in French and exits 0 for a valid tidy file', async () => {
     const r = await run([fixture('real-rows-tidy-valid.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/: valide \(format tidy-csv, flux « real-rows-tidy-valid.csv »\)/);
+    expect(r.out).toMatch(/7 lignes lues, 0 ignorées/);
+    expect(r.out).toMatch(/7 chiffres, 5 indicateur\(s\), 3 territoire\(s\)/);
+    expect(r.out).toMatch(/périodes de 2021-09-15 à 2024-01-10/);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const r = await run([fixture('real-rows-tidy-valid.csv'), '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/valid as tidy-csv/);
     expect(r.out).toMatch(/7 observations, 5 indicator\(s\), 3 place\(s\)/);
     expect(r.out).toMatch(/periods 2021-09-15 to 2024-01-10/);
   });
 
-  it('prints every problem with feed, row, column and reason, and exits 1', async () => {
+  it('prints every problem with feed, line, column and reason, and exits 1', async () => {
     const r = await run([fixture('synthetic-tidy-several-errors.csv')]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/INVALID as tidy-csv/);
+    expect(r.out).toMatch(/NON VALIDE \(format tidy-csv/);
     expect(r.out).toMatch(
-      /feed "synthetic-tidy-several-errors.csv", row 2, column "qualifier": "≈" is not one of/,
+      /flux « synthetic-tidy-several-errors.csv », ligne 2, colonne « qualifier »\u00a0: « ≈ » n’est pas l’une des valeurs/,
     );
-    expect(r.out).toMatch(/row 4, column "geo": is required but empty/);
+    expect(r.out).toMatch(/ligne 4, colonne « geo »\u00a0: est obligatoire mais vide/);
+    const en = await run([fixture('synthetic-tidy-several-errors.csv'), '--lang', 'en']);
+    expect(en.out).toMatch(/INVALID as tidy-csv/);
+    expect(en.out).toMatch(
+      /feed "synthetic-tidy-several-errors.csv", line 2, column "qualifier": "≈" is not one of/,
+    );
+  });
+
+  it('reports a quoted cell spanning lines, then the true line of the error after it', async () => {
+    const r = await run([fixture('synthetic-quoted-multiline-error.csv'), '--guess', '--json']);
+    expect(r.code).toBe(1);
+    // The guess finds no indicator for "Valeur": the mapping is incomplete, and says so.
+    expect(JSON.parse(r.out)).toMatchObject({
+      valid: false,
+      issues: [{ code: 'mapping.noValue' }],
+    });
+    const mapped = await run([
+      fixture('synthetic-quoted-multiline-error.csv'),
+      '--config',
+      join(dir, 'export.json'),
+      '--feed',
+      'user-multiline',
+      '--json',
+    ]);
+    expect(JSON.parse(mapped.out).issues).toEqual([
+      expect.objectContaining({ row: 7, column: 'Valeur', code: 'value.notANumber' }),
+    ]);
   });
 
   it('validates against a registry feed’s format and mapping with --feed', async () => {
     const file = fixture('synthetic-mapped-semicolon-win1252.csv');
     const registry = ['--registry', join(dir, 'feeds.json')];
     expect((await run([file])).code).toBe(1); // not tidy
-    const r = await run([file, '--feed', 'win1252-export', ...registry]);
+    const r = await run([file, '--feed', 'win1252-export', ...registry, '--lang', 'en']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/valid as mapped-csv \(feed "win1252-export"\)/);
     expect(r.out).toMatch(/encoding windows-1252, delimiter ";"/);
@@ -148,6 +237,7 @@ describe('validate-feed', () => {
     expect(JSON.parse(r.out)).toMatchObject({
       valid: false,
       feed: 'missing.csv',
+      observations: 0,
       issues: [{ feed: 'missing.csv', reason: expect.stringMatching(/HTTP 404/) }],
     });
   });
@@ -173,7 +263,7 @@ describe('validate-feed', () => {
       ]),
     );
     expect((await run([file, '--format', 'json-array'])).code).toBe(0);
-    expect((await run([file])).out).toMatch(/is JSON, not CSV/);
+    expect((await run([file])).out).toMatch(/est du JSON, pas du CSV/);
   });
 
   it.each([
@@ -182,6 +272,12 @@ describe('validate-feed', () => {
     [['a.csv', '--feed'], /--feed needs a value/],
     [['a.csv', '--verbose'], /unknown option "--verbose"/],
     [['a.csv', '--format', 'xlsx'], /--format must be one of/],
+    [['a.csv', '--guess', '--config', 'x.json'], /--guess and --config cannot be used together/],
+    [['a.csv', '--guess', '--format', 'mapped-csv'], /--format cannot be used with/],
+    [['a.csv', '--header-row', '0'], /--header-row must be a row number/],
+    [['a.csv', '--lang', 'de'], /--lang must be fr or en/],
+    [['a.csv', '--source-url', 'http://example.org/x'], /--source-url: only https/],
+    [[fixture('synthetic-ars-wide-win1252.csv'), '--config', '/nonexistent.json'], /cannot read/],
     [
       [fixture('real-rows-tidy-valid.csv'), '--feed', 'nope'],
       /no feed "nope" in .*feeds.json \(embedded\)/,
@@ -191,6 +287,120 @@ describe('validate-feed', () => {
     const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('--guess reads the ARS export with the guessed mapping and prints it', async () => {
+    const r = await run([fixture('synthetic-ars-wide-win1252.csv'), '--guess']);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('Correspondance devinée :');
+    expect(r.out).toContain('« Nombre de profils MES ouverts » → mes_profiles_open');
+    expect(r.out).toContain('« Nombre de profils MES activés » → mes_profiles_activated');
+    expect(r.out).toContain('geo ← « Code région » (region)');
+    expect(r.out).toContain('period ← « Mois »');
+    expect(r.out).toContain('216 lignes lues, 0 ignorées');
+    expect(r.out).toContain('432 chiffres, 2 indicateur(s), 18 territoire(s)');
+  });
+
+  it('--guess --json reports observations, skipped rows with reasons and counts, indicators', async () => {
+    const r = await run([
+      fixture('synthetic-spf-codes-skipped.csv'),
+      '--guess',
+      '--json',
+      '--source',
+      'Fichier SPF synthétique',
+    ]);
+    expect(r.code, r.out).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({
+      valid: true,
+      format: 'mapped-csv',
+      observations: 15,
+      rowsRead: 17,
+      rowsSkipped: 9,
+      indicators: ['mes_profiles_activated', 'mes_profiles_open'],
+      issues: [],
+      source: { label: 'Fichier SPF synthétique' },
+      mapping: { geo: { column: 'reg', kind: 'region' }, period: { column: 'mois' } },
+    });
+    expect(report.skipped.map((s: { value: string; count: number }) => [s.value, s.count])).toEqual(
+      [
+        ['07', 2],
+        ['08', 2],
+        ['977', 2],
+        ['00', 2],
+        ['', 2],
+        ['', 1],
+      ],
+    );
+    const human = await run([fixture('synthetic-spf-codes-skipped.csv'), '--guess']);
+    expect(human.out).toContain('17 lignes lues, 9 ignorées');
+    expect(human.out).toContain('reg (code inconnu)\u00a0: 07 (2), 08 (2), 00 (2)');
+  });
+
+  it('--json gives each issue its text in --lang', async () => {
+    const r = await run([fixture('synthetic-tidy-negative-count.csv'), '--json', '--lang', 'fr']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).issues[0]).toMatchObject({
+      code: 'value.negativeCount',
+      reason: '-1500: a count cannot be negative',
+      text: '-1\u202f500 : un effectif ne peut pas être négatif',
+    });
+  });
+
+  it('reads a workbook, its sheet and header row detected or chosen', async () => {
+    const book = fixture('synthetic-ars-workbook.xlsx');
+    const r = await run([book, '--guess', '--json']);
+    expect(r.code, r.out).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      format: 'spreadsheet',
+      sheet: 'Profils MES',
+      headerRow: 4,
+      observations: 432,
+    });
+    const shifted = await run([
+      fixture('synthetic-edge-cases.xlsx'),
+      '--guess',
+      '--sheet',
+      'Décalée',
+      '--header-row',
+      '3',
+      '--json',
+    ]);
+    // "Valeur" names no indicator: the guess leaves it to the user, and the report says so.
+    expect(JSON.parse(shifted.out)).toMatchObject({
+      valid: false,
+      mapping: { geo: { column: 'Code région' }, value: { column: 'Valeur' } },
+      issues: [{ code: 'mapping.noValue' }],
+    });
+    const missing = await run([book, '--sheet', 'Absente', '--json']);
+    expect(JSON.parse(missing.out).issues[0]).toMatchObject({
+      code: 'sheet.notFound',
+      params: { sheet: 'Absente', sheets: 'Profils MES, Notes' },
+    });
+  });
+
+  it('--config reads a feed of an exported configuration, its kept file when none is given', async () => {
+    const config = join(dir, 'export.json');
+    const r = await run(['--config', config, '--feed', 'user-ars-classeur', '--json']);
+    expect(r.code, r.out).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ format: 'spreadsheet', observations: 432 });
+    const csv = await run([
+      fixture('synthetic-ars-wide-win1252.csv'),
+      '--config',
+      config,
+      '--feed',
+      'user-ars',
+    ]);
+    expect(csv.code, csv.out).toBe(0);
+    expect(csv.out).toContain('432 chiffres');
+    const several = await run([fixture('synthetic-ars-wide-win1252.csv'), '--config', config]);
+    expect(several.code).toBe(2);
+    expect(several.err).toMatch(
+      /holds 3 feeds: choose one with --feed \(user-ars, user-ars-classeur, user-multiline\)/,
+    );
+    const none = await run(['--config', config, '--feed', 'user-ars']);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/the feed keeps no file/);
   });
 
   it('runs as `npm run validate-feed` (tsx) with exit codes 0 and 1', async () => {
@@ -208,8 +418,10 @@ describe('validate-feed', () => {
       exec('test/fixtures/feeds/synthetic-tidy-truncated.csv'),
     ]);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/100 observations/);
+    expect(good.stdout).toMatch(/100 chiffres/);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/row 4: has 4 fields, expected 10 \(the file looks truncated\)/);
+    expect(bad.stdout).toMatch(
+      /ligne 4\u00a0: la dernière ligne a 4 champs au lieu de 10 : le fichier semble tronqué/,
+    );
   }, 30_000);
 });

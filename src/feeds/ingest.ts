@@ -45,8 +45,10 @@ export interface FeedTable {
   delimiter: string;
   /** JSON: every key of the records (the table holds only those the feed reads). */
   keys?: string[];
+  /** Workbooks: the sheet read and its header row (1-based), and every sheet of the file. */
   sheet?: string;
   headerRow?: number;
+  sheets?: { name: string; hidden: boolean }[];
 }
 
 /**
@@ -122,6 +124,7 @@ export async function workbookTable(feed: FeedConfig, bytes: Uint8Array): Promis
     delimiter: '',
     sheet: sheet.name,
     headerRow: headerIndex + 1,
+    sheets: book.sheets.map((s) => ({ name: s.name, hidden: !!s.hidden })),
   };
 }
 

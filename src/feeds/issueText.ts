@@ -129,9 +129,9 @@ export const ISSUE_TEXTS: Record<
     fr: 'ce flux a besoin d’une correspondance des colonnes',
     en: 'this feed needs a column mapping',
   },
-  'mapping.invalid': {
-    fr: 'la correspondance des colonnes est incomplète : {detail}',
-    en: 'the column mapping is incomplete: {detail}',
+  'mapping.noValue': {
+    fr: 'la correspondance n’indique aucune valeur : une colonne de valeurs et son indicateur, ou des colonnes de valeurs avec chacune son indicateur',
+    en: 'the mapping names no value: a value column and its indicator, or value columns each with its indicator',
   },
   'mapping.columnMissing': {
     fr: 'la colonne choisie pour « {field} » n’est pas dans l’en-tête ({header}) ; a-t-elle été renommée ?',

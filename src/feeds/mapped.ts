@@ -19,6 +19,7 @@ import {
   type PlaceKind,
 } from './types';
 import type { CellRef, RowPlan } from './validate';
+import { commaGroupsColumn } from './values';
 
 /** Tidy column name for each mapping field (source_url for sourceUrl…). */
 export const FIELD_COLUMNS: Record<MappingField, string> = {
@@ -92,20 +93,18 @@ export function mappingPlan(
         value,
         indicator: { constant: v.indicator, column: v.column },
         ...(v.breakdown ? { breakdown: v.breakdown } : {}),
+        commaGroups: writesCommaGroups(table, value),
       });
     }
   } else if (mapping.value && mapping.indicator) {
+    const value = ref('value', mapping.value)!;
     values.push({
-      value: ref('value', mapping.value)!,
+      value,
       indicator: ref('indicator', mapping.indicator)!,
+      commaGroups: writesCommaGroups(table, value),
     });
   } else {
-    issues.push(
-      feedIssue(feed.id, 'mapping.invalid', {
-        detail:
-          'no value column (a value column and an indicator, or value columns each with its indicator)',
-      }),
-    );
+    issues.push(feedIssue(feed.id, 'mapping.noValue'));
   }
   const plan: RowPlan = {
     strict: false,
@@ -137,6 +136,14 @@ function placeKind(src: GeoSource): PlaceKind {
   if ('value' in src) return 'any';
   return src.kind ?? KIND_PREFIX[src.prefix ?? ''] ?? 'any';
 }
+
+/** Whether a value column writes numbers the English way (commaGroupsColumn on its cells). */
+function writesCommaGroups(table: CsvTable, ref: CellRef): boolean {
+  return 'index' in ref && commaGroupsColumn(distinctCells(table, ref.index, NUMBER_SAMPLE));
+}
+
+/** Distinct number cells looked at to tell how a column writes its numbers. */
+const NUMBER_SAMPLE = 1000;
 
 /** Up to `max` distinct non-empty cells of a column, in order of first appearance. */
 export function distinctCells(table: CsvTable, column: number, max: number): string[] {

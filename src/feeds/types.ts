@@ -219,7 +219,7 @@ export type IssueCode =
   | 'row.duplicate'
   // the mapping or the header
   | 'mapping.missing'
-  | 'mapping.invalid'
+  | 'mapping.noValue'
   | 'mapping.columnMissing'
   | 'mapping.keyMissing'
   | 'mapping.noSource'

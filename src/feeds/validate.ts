@@ -44,6 +44,8 @@ export interface ValueRef {
   indicator: CellRef;
   /** A breakdown the value column stands for (a wide table's "… 25-69 ans" column). */
   breakdown?: string;
+  /** The column writes numbers the English way (`1,234,567`): commas group thousands. */
+  commaGroups?: boolean;
 }
 
 /** How a table's rows become observations (tidy.ts and mapped.ts make one). */
@@ -205,6 +207,7 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
     value: cell(v.value),
     indicator: cell(v.indicator),
     breakdown: v.breakdown ?? '',
+    numbers: { commaGroups: v.commaGroups ?? false },
   }));
 
   for (const { line, cells } of table.rows) {
@@ -349,7 +352,7 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
         else breakdown = b.id;
       }
 
-      const n = parseNumberCell(raw);
+      const n = parseNumberCell(raw, v.numbers);
       let value = NaN;
       if (!n.ok) {
         fail(

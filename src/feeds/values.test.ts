@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberCell, parsePeriodCell } from './values';
+import { commaGroupsColumn, parseNumberCell, parsePeriodCell } from './values';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f'; // narrow no-break space, the French thousands separator since CLDR 34
@@ -143,5 +143,25 @@ describe('parsePeriodCell', () => {
     const parsed = parsePeriodCell(raw);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? '' : parsed.error).toMatch(message);
+  });
+});
+
+describe('numbers written the English way', () => {
+  it('tells a column whose commas group thousands', () => {
+    expect(commaGroupsColumn(['8,102,000', '752,000'])).toBe(true);
+    expect(commaGroupsColumn(['1,234.5', '12'])).toBe(true);
+    expect(commaGroupsColumn(['752,000', '12,5', '1 234,5'])).toBe(false);
+    expect(commaGroupsColumn([])).toBe(false);
+  });
+
+  it('reads a lone comma group as thousands only in such a column', () => {
+    expect(parseNumberCell('752,000')).toEqual({ ok: true, value: 752 });
+    expect(parseNumberCell('752,000', { commaGroups: true })).toEqual({ ok: true, value: 752000 });
+    expect(parseNumberCell('8,102,000', { commaGroups: true })).toEqual({
+      ok: true,
+      value: 8102000,
+    });
+    // A cell that is not grouped by threes keeps its comma as the decimal mark.
+    expect(parseNumberCell('12,5', { commaGroups: true })).toEqual({ ok: true, value: 12.5 });
   });
 });

@@ -17,11 +17,17 @@ const PLAIN_NUMBER = /^-?\d{1,15}(?:\.\d+)?$/;
  * `12,5 %`, `1,234.5`, `1.234.567`. A trailing `%` is accepted and dropped: percent values
  * are stored in percent.
  */
-export function parseNumberCell(raw: string): Parsed<number> & { problem?: NumberProblem } {
+export function parseNumberCell(
+  raw: string,
+  options: { commaGroups?: boolean } = {},
+): Parsed<number> & { problem?: NumberProblem } {
   // Most cells of a big file are plain digits: read them at once.
   if (PLAIN_NUMBER.test(raw)) return { ok: true, value: Number(raw) };
   let s = raw.trim();
   if (s === '') return { ok: false, error: 'value is empty', problem: 'empty' };
+  // A column written the English way (`1,234,567`, `752,000`): its commas group thousands.
+  if (options.commaGroups && /^[+\-\u2212]?\d{1,3}(,\d{3})+(\.\d+)?\s*%?$/.test(s))
+    s = s.replace(/,/g, '');
   s = s
     .replace(/\s*%$/, '')
     .replace(GROUP_SEPARATORS, '')
@@ -49,6 +55,19 @@ export function parseNumberCell(raw: string): Parsed<number> & { problem?: Numbe
   return Number.isFinite(value)
     ? { ok: true, value }
     : { ok: false, error: `"${raw}" is not a finite number`, problem: 'notFinite' };
+}
+
+/**
+ * Whether a column writes its numbers the English way, commas grouping thousands: some cell
+ * has two groups or more (`8,102,000`) or a comma before a decimal point (`1,234.5`). Then a
+ * lone `752,000` in it is 752 000, not 752. (A French column never has such cells.)
+ */
+export function commaGroupsColumn(cells: readonly string[]): boolean {
+  return cells.some((c) =>
+    /^\s*[+\-\u2212]?\d{1,3}(,\d{3}){2,}(\.\d+)?\s*%?\s*$|^\s*[+\-\u2212]?\d{1,3}(,\d{3})+\.\d+\s*%?\s*$/.test(
+      c,
+    ),
+  );
 }
 
 /**

@@ -1,18 +1,25 @@
 /**
- * Runs the feed pipeline on every fixture of test/fixtures/feeds and checks the outcome the
- * manifest (expected.json) states: for a valid file its row count, values and warnings; for an
- * invalid one every issue, with the feed named in the error message.
+ * Runs the feed pipeline on every fixture of test/fixtures/feeds, through the code the Feeds
+ * page and `validate-feed` run (readPreview and guessMapping for the guessed mappings, readFeed),
+ * and checks the outcome the manifest (expected.json) states: for a valid file its row count,
+ * values, rows skipped and warnings; for an invalid one every issue, with the feed named in the
+ * error message.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../src/feeds/ingest';
+import { guessMapping } from '../../src/feeds/guessMapping';
+import { parseFeed, readFeed } from '../../src/feeds/ingest';
+import { readPreview } from '../../src/feeds/preview';
 import {
   FeedError,
   type ColumnMapping,
   type FeedConfig,
   type FeedFormat,
   type FeedIssue,
+  type FeedSource,
+  type SkippedRows,
+  type UserIndicator,
 } from '../../src/feeds/types';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { buildFixtures } from '../fixtures/feeds/make-fixtures.mjs';
@@ -25,8 +32,6 @@ const NOT_FIXTURES = new Set([
   'make-spreadsheets.mjs',
   'recorded-server.ts',
 ]);
-/** Workbooks (make-spreadsheets.mjs) are read by src/feeds/spreadsheet.test.ts, not parseFeed. */
-const WORKBOOK = /\.(xlsx|ods)$/;
 
 interface ExpectedIssue {
   row?: number;
@@ -50,7 +55,20 @@ interface ExpectedValue {
 interface Entry {
   file: string;
   format: FeedFormat;
+  /** The mapping the feed is read with; with `guess`, the mapping the guess must give. */
   mapping?: ColumnMapping;
+  /** Read with the mapping guessMapping makes of the file (what the Feeds page pre-fills). */
+  guess?: boolean;
+  source?: FeedSource;
+  indicators?: UserIndicator[];
+  /** Workbooks: the sheet and header row the report must name (detected, not configured). */
+  sheet?: string;
+  headerRow?: number;
+  rowsRead?: number;
+  rowsSkipped?: number;
+  /** The complete skip report (none when absent). */
+  skipped?: SkippedRows[];
+  breakdownLabels?: Record<string, string>;
   outcome: 'valid' | 'invalid';
   rows?: number;
   encoding?: string;
@@ -113,13 +131,27 @@ const manifest = JSON.parse(readFileSync(resolve(DIR, 'expected.json'), 'utf8'))
 const today = new Date('2026-11-22');
 
 function feedFor(entry: Entry): FeedConfig {
-  return {
-    id: `corpus-${entry.file.replace(/\.(csv|json)$/, '')}`,
+  const feed: FeedConfig = {
+    id: `corpus-${entry.file.replace(/\.(csv|json|xlsx|ods)$/, '')}`,
     label: { fr: entry.file, en: entry.file },
     format: entry.format,
-    url: `test/fixtures/feeds/${entry.file}`,
-    mapping: entry.mapping,
+    url: entry.file,
   };
+  if (entry.mapping) feed.mapping = entry.mapping;
+  if (entry.source) feed.source = entry.source;
+  if (entry.indicators) feed.indicators = entry.indicators;
+  return feed;
+}
+
+/** The feed as the Feeds page makes it: with the guessed mapping when the entry says so. */
+async function configured(entry: Entry, bytes: Uint8Array): Promise<FeedConfig> {
+  const feed = feedFor(entry);
+  if (!entry.guess) return feed;
+  const preview = await readPreview(bytes, entry.file);
+  expect(preview.format).toBe(entry.format);
+  const { mapping } = guessMapping(preview.header, preview.rows);
+  expect(mapping, 'the guessed mapping').toEqual(entry.mapping);
+  return { ...feed, mapping: mapping as ColumnMapping };
 }
 
 function matches(issue: FeedIssue, want: ExpectedIssue): boolean {
@@ -150,7 +182,7 @@ describe('feed fixture corpus', () => {
 
   it('has one manifest entry per fixture file and a file per entry', () => {
     const files = readdirSync(DIR)
-      .filter((f) => !NOT_FIXTURES.has(f) && !WORKBOOK.test(f))
+      .filter((f) => !NOT_FIXTURES.has(f))
       .sort();
     const entries = manifest.fixtures.map((e) => e.file).sort();
     expect(entries).toEqual(files);
@@ -170,7 +202,9 @@ describe('feed fixture corpus', () => {
 
   it('fixtures on disk are exactly what make-fixtures.mjs writes', () => {
     const built = buildFixtures() as Record<string, Uint8Array>;
-    expect(Object.keys(built).sort()).toEqual(manifest.fixtures.map((e) => e.file).sort());
+    // Workbooks are make-spreadsheets.mjs's, checked by src/feeds/spreadsheet.test.ts.
+    const text = manifest.fixtures.map((e) => e.file).filter((f) => !/\.(xlsx|ods)$/.test(f));
+    expect(Object.keys(built).sort()).toEqual(text.sort());
     for (const [name, bytes] of Object.entries(built)) {
       const onDisk = new Uint8Array(readFileSync(resolve(DIR, name)));
       expect(onDisk, name).toEqual(bytes);
@@ -184,28 +218,29 @@ describe('feed fixture corpus', () => {
     }
   });
 
-  it.each(manifest.fixtures.map((e) => [e.file, e] as const))('%s', (_file, entry) => {
-    const feed = feedFor(entry);
+  it.each(manifest.fixtures.map((e) => [e.file, e] as const))('%s', async (_file, entry) => {
     const bytes = new Uint8Array(readFileSync(resolve(DIR, entry.file)));
+    const feed = await configured(entry, bytes);
     if (entry.outcome === 'invalid') {
       expect(entry.errors?.length, 'an invalid fixture lists its errors').toBeGreaterThan(0);
-      let error: unknown;
-      try {
-        parseFeed(feed, bytes, { today });
-      } catch (e) {
-        error = e;
-      }
-      expect(error, 'parseFeed should reject this file').toBeInstanceOf(FeedError);
+      const error = await readFeed(feed, bytes, { today }).catch((e: unknown) => e);
+      expect(error, 'readFeed should reject this file').toBeInstanceOf(FeedError);
       const feedError = error as FeedError;
       expect(feedError.message).toContain(`feed "${feed.id}"`);
       expectIssues(feedError.issues, entry.errors!, feed.id);
       return;
     }
 
-    const { observations, report } = parseFeed(feed, bytes, { today });
+    const { observations, report, breakdownLabels } = await readFeed(feed, bytes, { today });
     expect(observations).toHaveLength(entry.rows!);
     expect(report.rows).toBe(entry.rows);
     expect(report.feed).toBe(feed.id);
+    if (entry.rowsRead !== undefined) expect(report.rowsRead).toBe(entry.rowsRead);
+    expect(report.rowsSkipped).toBe(entry.rowsSkipped ?? 0);
+    expect(report.skipped).toEqual(entry.skipped ?? []);
+    expect(breakdownLabels).toEqual(entry.breakdownLabels ?? {});
+    if (entry.sheet)
+      expect(report).toMatchObject({ sheet: entry.sheet, headerRow: entry.headerRow });
     if (entry.encoding) expect(report.encoding).toBe(entry.encoding);
     if (entry.delimiter) expect(report.delimiter).toBe(entry.delimiter);
     expectIssues(report.warnings, entry.warnings ?? [], feed.id);
