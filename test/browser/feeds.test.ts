@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticArsWideCsv, syntheticSpfCsv } from '../syntheticArs.ts';
+import { syntheticArsWideCsv } from '../syntheticArs.ts';
 import {
   ROOT,
   appURL,
@@ -269,11 +269,11 @@ describe('Feeds page in Chromium', () => {
     const errors = trackErrors(page);
     try {
       await gotoApp(page, appURL('#/feeds'));
-      await page.setInputFiles('#feed-file', {
-        name: 'synthetic-ars-export.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(syntheticArsWideCsv()),
-      });
+      // The import helper's fixture: Windows-1252, `;`, `janv. 2025`, no source column.
+      await page.setInputFiles(
+        '#feed-file',
+        resolve(ROOT, 'test/fixtures/feeds/synthetic-ars-wide-win1252.csv'),
+      );
       await page.waitForSelector('[data-testid="feed-draft"]');
       expect(await page.textContent('[data-testid="feed-draft"]')).toContain(
         'Lu en windows-1252, séparateur « ; ».',
@@ -301,7 +301,7 @@ describe('Feeds page in Chromium', () => {
       expect(await page.textContent('[data-testid="report-places"]')).toBe('Lieux : 18 régions');
       await screenshot(page, 'feeds-ars-report');
       await page.click('[data-testid="save-feed"]');
-      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-ars-export"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-ars-wide-win1252"]');
 
       // The map's data table and the ranking show every region with a value.
       await gotoApp(page, appURL('#/regions?ind=mes_profiles_open&date=2025-12-31'));
@@ -465,24 +465,21 @@ describe('Feeds page in Chromium', () => {
     try {
       await page.setViewportSize({ width: 360, height: 740 });
       await gotoApp(page, appURL('#/feeds'));
-      await page.setInputFiles('#feed-file', {
-        name: 'synthetic-spf.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(syntheticSpfCsv()),
-      });
+      await page.setInputFiles(
+        '#feed-file',
+        resolve(ROOT, 'test/fixtures/feeds/synthetic-spf-codes-skipped.csv'),
+      );
       await page.waitForSelector('[data-testid="check-valid"]');
-      expect(await page.textContent('[data-testid="report-headline"]')).toBe(
-        '21 lignes lues, 9 ignorées\u00a0: dep (collectivité d’outre-mer hors référentiel)\u00a0: 977 (3)\u00a0; dep (code inconnu)\u00a0: 00 (3)\u00a0; nombre de profils ouverts (valeur vide (non publiée))\u00a0: 3',
+      expect(await page.textContent('[data-testid="report-headline"]')).toMatch(
+        /^17 lignes lues, 9 ignorées\u00a0: reg \(code inconnu\)\u00a0: 07 \(2\), 08 \(2\), 00 \(2\)\u00a0; reg \(collectivité d’outre-mer hors référentiel\)\u00a0: 977 \(2\)/,
       );
       await page.click('[data-testid="report-skipped"] summary');
       const groups = await page.$$eval('[data-testid="report-skipped"] li', (lis) =>
         lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
       );
-      expect(groups[0]).toBe(
-        'dep « 977 » (collectivité d’outre-mer hors référentiel) : 3 — premières lignes : 6, 13, 20',
-      );
+      expect(groups[0]).toBe('reg « 07 » (code inconnu) : 2 — premières lignes : 3, 11');
       expect(await page.textContent('[data-testid="report-observations"]')).toBe(
-        '12 chiffres à enregistrer',
+        '15 chiffres à enregistrer',
       );
       // The page fits the phone: nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -492,10 +489,10 @@ describe('Feeds page in Chromium', () => {
       await screenshot(page, 'feeds-spf-phone');
       // Saved, the feed keeps its report: the list says what was left out.
       await page.click('[data-testid="save-feed"]');
-      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-spf"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-spf-codes-skipped"]');
       await expect
         .poll(() => page.textContent('[data-testid="feed-skipped"]'), { timeout: 15_000 })
-        .toMatch(/^21 lignes lues, 9 ignorées\u00a0: dep /);
+        .toMatch(/^17 lignes lues, 9 ignorées\u00a0: reg /);
       expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'feeds-spf-FAILED');
