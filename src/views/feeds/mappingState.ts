@@ -80,12 +80,10 @@ export function defaultSourceLabel(
 const columnOf = (src: FieldSource | undefined): string =>
   src && 'column' in src ? src.column : '';
 
-/** The form's state for a (guessed or stored) mapping of a table with `header`. */
+/** The form's state for a guessed mapping; the feed's source starts as `sourceLabel`. */
 export function stateFromMapping(
   mapping: Partial<ColumnMapping>,
   sourceLabel: string,
-  source?: FeedSource,
-  userIndicators: UserIndicator[] = [],
 ): MappingState {
   const geo = mapping.geo ? normaliseGeo(mapping.geo) : undefined;
   const period = mapping.period;
@@ -123,13 +121,13 @@ export function stateFromMapping(
       note: columnOf(mapping.note),
     },
     source: {
-      mode: sourceColumns && !source ? 'column' : 'feed',
-      label: source?.label ?? sourceLabel,
-      url: source?.url ?? '',
+      mode: sourceColumns ? 'column' : 'feed',
+      label: sourceLabel,
+      url: '',
       urlColumn: columnOf(mapping.sourceUrl),
       labelColumn: columnOf(mapping.sourceLabel),
     },
-    indicators: userIndicators,
+    indicators: [],
   };
 }
 
