@@ -23,7 +23,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { exitCode, judge, type Measured, type Verdict } from './budgets';
 import { gzipSize, staticClosure, type ViteManifest } from './bytes';
 import { spread, type Spread } from './stats';
-import { syntheticTidyCsv } from './syntheticFeed';
+import { syntheticTidyCsv, syntheticWideCsv } from './syntheticFeed';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HARNESS_DIR = resolve(ROOT, 'scripts/bench/harness');
@@ -341,19 +341,35 @@ interface IngestRun {
   dbName: string;
 }
 
+/** The Feeds page's check of the wide export in the worker (scripts/bench/harness). */
+interface WideCheck {
+  totalMs: number;
+  parseMs: number;
+  rows: number;
+  rowsRead: number;
+  sample: number;
+  inWorker: boolean;
+}
+
 interface IngestFigures {
   feedBytes: number;
   worker: IngestRun[];
+  /** A user's wide export of SYNTHETIC_ROWS rows (two figures each), in the worker. */
+  wide: { feedBytes: number; worker: IngestRun[]; check: WideCheck };
   onPage: IngestRun;
   seriesRead: { times: number[]; rows: number; total: number };
 }
 
 async function ingestAndRead(url: string): Promise<IngestFigures> {
   const csv = syntheticTidyCsv(SYNTHETIC_ROWS);
+  const wideCsv = syntheticWideCsv(SYNTHETIC_ROWS);
   return withProfile(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.route('**/synthetic-100k.csv', (route) =>
       route.fulfill({ body: csv, contentType: 'text/csv' }),
+    );
+    await page.route('**/synthetic-wide-100k.csv', (route) =>
+      route.fulfill({ body: wideCsv, contentType: 'text/csv' }),
     );
     await page.goto(new URL('bench-harness/index.html', url).href);
     await page.waitForSelector('body[data-ready="true"]');
@@ -372,11 +388,36 @@ async function ingestAndRead(url: string): Promise<IngestFigures> {
     }
     const onPage = await run('never');
     log(`ingest on the page (for comparison): ${onPage.totalMs.toFixed(0)} ms`);
+    const wide: IngestRun[] = [];
+    for (let i = 0; i < 3; i++) {
+      wide.push(
+        (await page.evaluate(
+          () => window.bench.ingest('synthetic-wide-100k.csv', 'always', 'wide'),
+          undefined,
+        )) as IngestRun,
+      );
+      const last = wide.at(-1)!;
+      log(
+        `wide ingest in worker ${i + 1}/3: ${last.totalMs.toFixed(0)} ms, ${last.rows} figures (parse ${last.parseMs.toFixed(0)}, store ${last.storeMs.toFixed(0)})`,
+      );
+    }
     const seriesRead = (await page.evaluate(
       (dbName) => window.bench.readSeries(dbName, 'mes_profiles_open', 'REG-53', 21),
       worker.at(-1)!.dbName,
     )) as IngestFigures['seriesRead'];
-    return { feedBytes: Buffer.byteLength(csv), worker, onPage, seriesRead };
+    const wideCheck = (await page.evaluate(() =>
+      window.bench.check('synthetic-wide-100k.csv'),
+    )) as WideCheck;
+    log(
+      `wide check in worker (the Feeds page's "Vérifier"): ${wideCheck.totalMs.toFixed(0)} ms, ${wideCheck.rows} figures, ${wideCheck.sample} sent back`,
+    );
+    return {
+      feedBytes: Buffer.byteLength(csv),
+      worker,
+      onPage,
+      seriesRead,
+      wide: { feedBytes: Buffer.byteLength(wideCsv), worker: wide, check: wideCheck },
+    };
   });
 }
 
@@ -662,12 +703,17 @@ async function main(): Promise<void> {
     const warmSpread = spread(warm.map((r) => r.ms));
     const floorSpread = spread(floor.map((r) => r.ms));
     const ingestSpread = spread(ingest.worker.map((r) => r.totalMs));
+    const wideSpread = spread(ingest.wide.worker.map((r) => r.totalMs));
+    const medianWide = [...ingest.wide.worker].sort((a, b) => a.totalMs - b.totalMs)[
+      Math.floor(ingest.wide.worker.length / 2)
+    ]!;
     // The split of the run whose total is the median, so that its parts go with the total shown.
     const medianIngest = [...ingest.worker].sort((a, b) => a.totalMs - b.totalMs)[
       Math.floor(ingest.worker.length / 2)
     ]!;
-    const longestTask = Math.max(0, ...ingest.worker.flatMap((r) => r.longTasks));
-    const longestBlock = Math.max(...ingest.worker.map((r) => r.longestBlockMs));
+    const inWorker = [...ingest.worker, ...ingest.wide.worker];
+    const longestTask = Math.max(0, ...inWorker.flatMap((r) => r.longTasks));
+    const longestBlock = Math.max(...inWorker.map((r) => r.longestBlockMs));
     const readSpread = spread(ingest.seriesRead.times);
     const via = [...new Set([...cold, ...warm].map((r) => r.via))];
     const warmJs = Math.max(...warm.map((r) => r.jsBeforeChart));
@@ -684,6 +730,7 @@ async function main(): Promise<void> {
       firstChartWarm: warmSpread.median,
       firstChartCold: coldSpread.median,
       ingestTotal: ingestSpread.median,
+      ingestWideTotal: wideSpread.median,
       // Tasks, as the Long Tasks API sees them; the timer gap (longestBlock) also counts the time
       // other processes took the CPU from the page, so it is reported but not judged.
       ingestLongestTask: longestTask,
@@ -733,8 +780,16 @@ async function main(): Promise<void> {
         `${spreadText(ingestSpread)}; median run: parse+validate ${ms(medianIngest.parseMs)}, store ${ms(medianIngest.storeMs)}`,
       ],
       [
+        `ingest a ${SYNTHETIC_ROWS.toLocaleString('en')}-row wide export (${medianWide.rows.toLocaleString('en')} figures) in a worker`,
+        `${spreadText(wideSpread)}; median run: parse+validate ${ms(medianWide.parseMs)}, store ${ms(medianWide.storeMs)}`,
+      ],
+      [
+        '  the same export checked, not stored (Feeds page)',
+        `${ms(ingest.wide.check.totalMs)} (${ingest.wide.check.inWorker ? 'in the worker' : 'on the page'})`,
+      ],
+      [
         'main thread during ingest',
-        `long tasks over 50 ms: ${ingest.worker.flatMap((r) => r.longTasks).length} (longest ${ms(longestTask)}); longest gap of a 0 ms timer ${ms(longestBlock)}`,
+        `long tasks over 50 ms: ${inWorker.flatMap((r) => r.longTasks).length} (longest ${ms(longestTask)}); longest gap of a 0 ms timer ${ms(longestBlock)}`,
       ],
       [
         'same ingest on the page (comparison)',
@@ -774,7 +829,13 @@ async function main(): Promise<void> {
         warm: { spread: warmSpread, runs: warm },
         floor: { spread: floorSpread, runs: floor, page: 'scripts/bench/floor/' },
       },
-      ingest: { ...ingest, spread: ingestSpread, longestTask, longestBlock },
+      ingest: {
+        ...ingest,
+        spread: ingestSpread,
+        wide: { ...ingest.wide, spread: wideSpread },
+        longestTask,
+        longestBlock,
+      },
       seriesRead: {
         ...ingest.seriesRead,
         spread: readSpread,

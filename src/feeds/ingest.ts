@@ -12,6 +12,8 @@ import { jsonTable, parseJsonArray, tidyKeysProblems } from './json';
 import { mappedColumns, normaliseConfig } from './mapping';
 import { mappingPlan } from './mapped';
 import { TIDY_COLUMNS } from './schema';
+// Its reading library is what is heavy, and readWorkbook loads it only when a workbook is read.
+import { detectHeaderRow, readWorkbook, sheetTable } from './spreadsheet';
 import { tidyPlan } from './tidy';
 import {
   FEED_FORMATS,
@@ -65,7 +67,7 @@ export function parseFeed(
 }
 
 /**
- * Parses a feed of any format, a workbook included (its reader is loaded on first use); throws
+ * Parses a feed of any format, a workbook included (its library is loaded on first use); throws
  * FeedError with every problem. The page's worker and `validate-feed` read feeds through here.
  */
 export async function readFeed(
@@ -91,7 +93,6 @@ function fileNameOf(feed: FeedConfig): string {
  * numbered as the sheet numbers them.
  */
 export async function workbookTable(feed: FeedConfig, bytes: Uint8Array): Promise<FeedTable> {
-  const { readWorkbook, detectHeaderRow, sheetTable } = await import('./spreadsheet');
   const book = await readWorkbook(bytes, fileNameOf(feed), { feed: feed.id });
   const hasRows = (rows: string[][]) => rows.filter((r) => r.some((c) => c.trim())).length > 1;
   const sheet = feed.sheet

@@ -6,8 +6,10 @@
 import { parseCsv } from './csv';
 import { decodeBytes, sniffNonCsv } from './decode';
 import { isTidyHeader } from './guessMapping';
+import { workbookTable } from './ingest';
 import { feedIssue } from './issueText';
 import { parseJsonArray } from './json';
+import { isSpreadsheet } from './spreadsheet';
 import { FeedError, type FeedFormat } from './types';
 
 /** Rows kept for the preview and the guesses. */
@@ -39,7 +41,6 @@ export async function readPreview(
   name: string,
   options: { sheet?: string; headerRow?: number; tabular?: boolean } = {},
 ): Promise<FilePreview> {
-  const { isSpreadsheet } = await import('./spreadsheet');
   if (isSpreadsheet(bytes, name)) return workbookPreview(bytes, name, options);
   const { text } = decodeBytes(bytes, name);
   const start = text.trimStart();
@@ -89,7 +90,6 @@ async function workbookPreview(
   name: string,
   options: { sheet?: string; headerRow?: number },
 ): Promise<FilePreview> {
-  const { workbookTable } = await import('./ingest');
   const read = await workbookTable(
     {
       id: name,

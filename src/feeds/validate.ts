@@ -494,17 +494,22 @@ export function checkAcrossRows(
 ): { kept: Observation[]; issues: FeedIssue[]; warnings: FeedIssue[] } {
   const issues: FeedIssue[] = [];
   const warnings: FeedIssue[] = [];
+  const n = observations.length;
+  // Each figure as (series, period) numbers, then the first figure of each pair.
   const keys = new FigureKeys();
-  const seen = new Map<number, number>();
-  const kept: Observation[] = [];
-  let activated = false;
-  for (let i = 0; i < observations.length; i++) {
+  const seriesOf = new Int32Array(n);
+  const periodOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const o = observations[i]!;
-    if (o.indicator === 'mes_profiles_activated') activated = true;
-    const key = keys.of(o.indicator, o, true)!;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
+    seriesOf[i] = keys.series(o.indicator, o, true);
+    periodOf[i] = keys.period(o.period);
+  }
+  const firsts = new FirstFigures(keys.seriesCount, keys.periodCount);
+  const kept: Observation[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = observations[i]!;
+    const first = firsts.claim(seriesOf[i]!, periodOf[i]!, i);
+    if (first < 0) {
       kept.push(o);
       continue;
     }
@@ -522,13 +527,19 @@ export function checkAcrossRows(
       );
     }
   }
-  if (!activated) return { kept, issues, warnings };
-  for (let i = 0; i < observations.length; i++) {
+  // Activated above open: each series of activated profiles is matched with its open one once.
+  const openOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
     const a = observations[i]!;
     if (a.indicator !== 'mes_profiles_activated') continue;
-    const openKey = keys.of('mes_profiles_open', a, false);
-    const openAt = openKey === undefined ? undefined : seen.get(openKey);
-    if (openAt === undefined) continue;
+    let openSeries = openOf.get(seriesOf[i]!);
+    if (openSeries === undefined) {
+      openSeries = keys.series('mes_profiles_open', a, false);
+      openOf.set(seriesOf[i]!, openSeries);
+    }
+    if (openSeries < 0) continue;
+    const openAt = firsts.get(openSeries, periodOf[i]!);
+    if (openAt < 0) continue;
     const open = observations[openAt]!;
     if (a.value > open.value && a.qualifier !== '~' && open.qualifier === '=') {
       issues.push(
@@ -546,44 +557,86 @@ export function checkAcrossRows(
 
 /**
  * Numbers for the schema's primary key (one figure of one source: indicator, breakdown, place,
- * period, and the source's address or label). A figure's series (all but the period) and its
- * period are each numbered once; the key is series * 2^22 + period. Strings of a table repeat
- * (every row of a region shares its geo string), so numbering them is cheaper than building a
- * key string per figure, which 100k rows made the slowest step of validation.
+ * period, and the source's address or label): a figure's series (all but the period) and its
+ * period are each numbered once. A table's strings repeat (every row of a region shares its
+ * geo string), so numbering them is cheaper than building a key string per figure, which 100k
+ * rows made the slowest step of validation.
  */
 class FigureKeys {
-  private series = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private bySeries = new Map<string, Map<string, Map<string, Map<string, number>>>>();
   private periods = new Map<string, number>();
-  private count = 0;
+  seriesCount = 0;
 
-  /** The key of `o` read as a figure of `indicator`; undefined when unknown and not `add`. */
-  of(indicator: string, o: Observation, add: boolean): number | undefined {
-    let byBreakdown = this.series.get(indicator);
+  get periodCount(): number {
+    return this.periods.size;
+  }
+
+  /** The series of `o` read as figures of `indicator`; -1 when unknown and not `add`. */
+  series(indicator: string, o: Observation, add: boolean): number {
+    let byBreakdown = this.bySeries.get(indicator);
     if (!byBreakdown) {
-      if (!add) return undefined;
-      this.series.set(indicator, (byBreakdown = new Map()));
+      if (!add) return -1;
+      this.bySeries.set(indicator, (byBreakdown = new Map()));
     }
     let byGeo = byBreakdown.get(o.breakdown);
     if (!byGeo) {
-      if (!add) return undefined;
+      if (!add) return -1;
       byBreakdown.set(o.breakdown, (byGeo = new Map()));
     }
     let bySource = byGeo.get(o.geo);
     if (!bySource) {
-      if (!add) return undefined;
+      if (!add) return -1;
       byGeo.set(o.geo, (bySource = new Map()));
     }
     const source = sourceKey(o);
-    let series = bySource.get(source);
-    if (series === undefined) {
-      if (!add) return undefined;
-      bySource.set(source, (series = this.count++));
+    let id = bySource.get(source);
+    if (id === undefined) {
+      if (!add) return -1;
+      bySource.set(source, (id = this.seriesCount++));
     }
-    let period = this.periods.get(o.period);
-    if (period === undefined) {
-      if (!add) return undefined;
-      this.periods.set(o.period, (period = this.periods.size));
+    return id;
+  }
+
+  period(period: string): number {
+    let id = this.periods.get(period);
+    if (id === undefined) this.periods.set(period, (id = this.periods.size));
+    return id;
+  }
+}
+
+/** Cells of a dense (series × period) table up to which it is used rather than a Map. */
+const DENSE_CELLS = 1 << 24;
+
+/**
+ * The first figure of each (series, period): a dense table when series × periods is small
+ * (a file's figures usually are: a few series × a few hundred dates), a Map otherwise.
+ */
+class FirstFigures {
+  private readonly dense: Int32Array | undefined;
+  private readonly sparse = new Map<number, number>();
+
+  constructor(
+    series: number,
+    private readonly periods: number,
+  ) {
+    if (series * periods <= DENSE_CELLS) this.dense = new Int32Array(series * periods).fill(-1);
+  }
+
+  /** The first figure at (series, period), or -1 after making `index` the first. */
+  claim(series: number, period: number, index: number): number {
+    const cell = series * this.periods + period;
+    if (this.dense) {
+      const first = this.dense[cell]!;
+      if (first < 0) this.dense[cell] = index;
+      return first;
     }
-    return series * 4_194_304 + period;
+    const first = this.sparse.get(cell);
+    if (first === undefined) this.sparse.set(cell, index);
+    return first ?? -1;
+  }
+
+  get(series: number, period: number): number {
+    const cell = series * this.periods + period;
+    return this.dense ? this.dense[cell]! : (this.sparse.get(cell) ?? -1);
   }
 }

@@ -11,6 +11,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 export type NumberProblem = 'empty' | 'notANumber' | 'notFinite';
 
 const PLAIN_NUMBER = /^-?\d{1,15}(?:\.\d+)?$/;
+/** `1 234 567`, `1 234,5` (space, no-break, narrow no-break or thin space between groups). */
+const SPACE_GROUPED = /^-?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,4}(?:,\d+)?$/;
 
 /**
  * A number as people write it: `1 234 567`, `1 234,5` (no-break or narrow no-break spaces),
@@ -21,8 +23,11 @@ export function parseNumberCell(
   raw: string,
   options: { commaGroups?: boolean } = {},
 ): Parsed<number> & { problem?: NumberProblem } {
-  // Most cells of a big file are plain digits: read them at once.
+  // Most cells of a big file are plain digits, or digits grouped by spaces: read them at once.
   if (PLAIN_NUMBER.test(raw)) return { ok: true, value: Number(raw) };
+  if (SPACE_GROUPED.test(raw)) {
+    return { ok: true, value: Number(raw.replace(GROUP_SEPARATORS, '').replace(',', '.')) };
+  }
   let s = raw.trim();
   if (s === '') return { ok: false, error: 'value is empty', problem: 'empty' };
   // A column written the English way (`1,234,567`, `752,000`): its commas group thousands.

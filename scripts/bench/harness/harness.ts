@@ -3,12 +3,13 @@
  * (src/feeds/worker) and store reads (src/store/repository) to the benchmark, which drives this
  * page from playwright-core and reads the timings it returns.
  */
-import { ingestFeed, type WorkerMode } from '../../../src/feeds/worker/client';
+import { checkFeed, ingestFeed, type WorkerMode } from '../../../src/feeds/worker/client';
 import type { FeedConfig } from '../../../src/feeds/types';
 import { PulseDatabase } from '../../../src/store/db';
 import { countObservations, loadSeries } from '../../../src/store/repository';
+import { SYNTHETIC_WIDE_FEED } from '../syntheticFeed';
 
-const feed: FeedConfig = {
+const tidyFeed: FeedConfig = {
   id: 'synthetic-bench',
   label: { fr: 'Flux synthétique du banc d’essai', en: 'Synthetic benchmark feed' },
   format: 'tidy-csv',
@@ -29,8 +30,16 @@ export interface IngestRun {
   dbName: string;
 }
 
-/** Times an ingest of the feed at `url` into a fresh database, watching the page's main thread. */
-async function ingest(url: string, worker: WorkerMode): Promise<IngestRun> {
+/**
+ * Times an ingest of the feed at `url` into a fresh database, watching the page's main thread.
+ * `shape`: the project's tidy CSV, or a user's wide export read through its mapping.
+ */
+async function ingest(
+  url: string,
+  worker: WorkerMode,
+  shape: 'tidy' | 'wide' = 'tidy',
+): Promise<IngestRun> {
+  const feed = shape === 'wide' ? SYNTHETIC_WIDE_FEED : tidyFeed;
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
   const dbName = `segur-pulse-bench-${worker}-${Date.now()}`;
   const db = new PulseDatabase(dbName);
@@ -71,6 +80,31 @@ async function ingest(url: string, worker: WorkerMode): Promise<IngestRun> {
   return { totalMs, ...summary, longTasks, longestBlockMs, progress, dbName };
 }
 
+/**
+ * Times the Feeds page's check of the wide export (checkFeed: read and validate in the worker,
+ * nothing stored), and what it sends back.
+ */
+async function check(url: string): Promise<{
+  totalMs: number;
+  parseMs: number;
+  rows: number;
+  rowsRead: number;
+  sample: number;
+  inWorker: boolean;
+}> {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const t0 = performance.now();
+  const result = await checkFeed({ feed: SYNTHETIC_WIDE_FEED, bytes, today: new Date() });
+  return {
+    totalMs: performance.now() - t0,
+    parseMs: result.parseMs,
+    rows: result.report.rows,
+    rowsRead: result.report.rowsRead,
+    sample: result.sample.length,
+    inWorker: result.inWorker,
+  };
+}
+
 /** Times loadSeries for one series, `runs` times, in the database the last ingest filled. */
 async function readSeries(
   dbName: string,
@@ -96,7 +130,7 @@ async function databases(): Promise<string[]> {
   return (await indexedDB.databases()).map((d) => d.name ?? '').filter(Boolean);
 }
 
-const bench = { ingest, readSeries, databases };
+const bench = { ingest, check, readSeries, databases };
 declare global {
   interface Window {
     bench: typeof bench;
