@@ -19,7 +19,7 @@ it('reports that the workbook reader could not be loaded', async () => {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(FeedError);
-  const [issue] = (error as FeedError).issues as SpreadsheetIssue[];
+  const [issue] = (error as FeedError).issues as unknown as SpreadsheetIssue[];
   expect(issue).toMatchObject({ code: 'sheet.readerUnavailable', params: { file: 'export.xlsx' } });
   expect(spreadsheetErrorText('sheet.readerUnavailable', issue!.params, 'fr')).toBe(
     'le lecteur de classeurs n’a pas pu être chargé pour lire « export.xlsx » (hors connexion ?) : réessayez une fois connecté, ou enregistrez le fichier en CSV',

@@ -117,7 +117,7 @@ async function rejection(promise: Promise<unknown>): Promise<SpreadsheetIssue> {
     expect(e).toBeInstanceOf(FeedError);
     const issues = (e as FeedError).issues;
     expect(issues).toHaveLength(1);
-    return issues[0] as SpreadsheetIssue;
+    return issues[0] as unknown as SpreadsheetIssue;
   }
   throw new Error('expected readWorkbook to reject');
 }

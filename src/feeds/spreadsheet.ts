@@ -43,8 +43,11 @@ export type SpreadsheetErrorCode =
 
 export type SpreadsheetErrorParams = Record<string, string | number>;
 
-/** A FeedIssue that also carries a code and its parameters, for display in French or English. */
-export interface SpreadsheetIssue extends FeedIssue {
+/**
+ * A FeedIssue that also carries a code and its parameters, for display in French or English.
+ * Its codes are not (yet) the pipeline's IssueCode: it is a FeedIssue once its code is set aside.
+ */
+export interface SpreadsheetIssue extends Omit<FeedIssue, 'code'> {
   code: SpreadsheetErrorCode;
   params: SpreadsheetErrorParams;
 }
@@ -162,7 +165,7 @@ function fail(
     code,
     params,
   };
-  const error = new FeedError([issue]);
+  const error = new FeedError([issue as unknown as FeedIssue]);
   if (cause !== undefined) (error as Error).cause = cause;
   throw error;
 }

@@ -50,3 +50,18 @@ describe('IssueTable', () => {
     expect(container.textContent).not.toContain('autres problèmes');
   });
 });
+
+describe('IssueTable, workbook problems', () => {
+  it('words the spreadsheet reader’s problems in the reader’s language', () => {
+    const sheetIssue = {
+      feed: 'synthetic-book',
+      code: 'sheet.encrypted',
+      params: { file: 'synthetic.xlsx' },
+      reason: 'English reason',
+    } as unknown as FeedIssue;
+    const { container } = render(IssueTable, { issues: [sheetIssue] });
+    const cell = container.querySelector('tr.issue-row td:last-child');
+    expect(cell?.textContent).toMatch(/^« synthetic\.xlsx » est protégé par un mot de passe/);
+    expect(cell?.getAttribute('lang')).toBeNull();
+  });
+});

@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { syntheticArsWideCsv } from '../syntheticArs.ts';
 import {
+  ROOT,
   appURL,
   baseURL,
   firstPage,
@@ -150,18 +153,17 @@ describe('Feeds page in Chromium', () => {
         /restent dans ce navigateur/,
       );
 
-      // An http address is refused with a clear message.
+      // An http address is refused with a clear message, in French.
       await page.fill('#feed-url', 'http://example.org/synthetic.csv');
       await page.getByRole('button', { name: 'Lire ce flux', exact: true }).click();
-      expect(await page.textContent('#feed-url-refused')).toMatch(/only https:\/\//);
+      expect(await page.textContent('#feed-url-refused')).toMatch(
+        /seules les adresses https:\/\/ sont acceptées/,
+      );
 
       // An https address the browser may not read (here: blocked) says why and what to do.
       await page.fill('#feed-url', 'https://example.org/synthetic/no-cors.csv');
       await page.getByRole('button', { name: 'Lire ce flux', exact: true }).click();
       await page.waitForSelector('[data-testid="cors-hint"]');
-      expect(await page.textContent('[role="alert"]')).toMatch(
-        /could not be fetched from https:\/\/example\.org\/synthetic\/no-cors\.csv \(network error/,
-      );
 
       await page.setInputFiles('#feed-file', {
         name: 'synthetic-export-ars.csv',
@@ -175,26 +177,27 @@ describe('Feeds page in Chromium', () => {
       expect(preview).toContain('<script>window.__xss=2</script>');
       expect(await page.$('[data-testid="preview-table"] img')).toBeNull();
 
-      // Guesses pre-filled: the date, the region codes (with REG-), the numbers.
+      // Guesses pre-filled: the date, the region codes, the column of profiles, the note.
       expect(await page.inputValue('#map-period')).toBe('Date');
       expect(await page.inputValue('#map-geo')).toBe('Code région');
-      expect(await page.inputValue('#map-geo-prefix')).toBe('REG-');
-      expect(await page.inputValue('#map-value')).toBe('Profils ouverts');
-      expect(await page.textContent('[data-testid="mapping-missing"]')).toMatch(
-        /Indicateur, Adresse de la source/,
+      expect(await page.inputValue('#map-geo-kind')).toBe('region');
+      expect(
+        await page
+          .getByLabel('Indicateur de la colonne « Profils ouverts »')
+          .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim()),
+      ).toBe('Profils Mon espace santé ouverts (profils)');
+      expect(await page.inputValue('#map-note')).toBe('Remarque');
+
+      // The source: its label is pre-filled; the user adds the page where it is published.
+      expect(await page.inputValue('#source-label')).toMatch(
+        /^Fichier synthetic-export-ars\.csv, importé le /,
       );
-
-      // One indicator and one source for the whole file; the note column.
-      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
-      await page.fill('#map-indicator-value', 'mes_profiles_open');
-      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
-      await page.fill('#map-sourceUrl-value', SOURCE);
-      await page.selectOption('#map-note', 'Remarque');
+      await page.fill('#source-url', SOURCE);
       await page.fill('#feed-name', 'Export synthétique ARS');
-
-      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
       await page.waitForSelector('[data-testid="check-valid"]');
-      expect(await page.textContent('[data-testid="check-valid"]')).toMatch(/2 chiffres lus/);
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '2 chiffres à enregistrer',
+      );
       await page.click('[data-testid="save-feed"]');
       await page.waitForSelector('[data-testid="feeds-notice"]');
       expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(
@@ -222,14 +225,14 @@ describe('Feeds page in Chromium', () => {
       expect(await violations(page)).toEqual([]);
 
       // The configuration exports to a JSON file, with the imported file's content.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Exporter la configuration (JSON)' }).click(),
-      ]);
-      const exported = readFileSync((await download.path())!, 'utf8');
-      const config = JSON.parse(exported) as { kind: string; feeds: { config: { id: string } }[] };
+      const exported = await exportConfig(page);
+      const config = JSON.parse(exported) as {
+        kind: string;
+        feeds: { config: { id: string; source: unknown } }[];
+      };
       expect(config.kind).toBe('segur-pulse-user-feeds');
       expect(config.feeds.map((f) => f.config.id)).toEqual(['user-export-synthetique-ars']);
+      expect(config.feeds[0]!.config.source).toMatchObject({ url: SOURCE });
 
       // Deleting the feed removes its figures.
       page.once('dialog', (dialog) => void dialog.accept());
@@ -241,13 +244,7 @@ describe('Feeds page in Chromium', () => {
       expect(await sourceLinks(page)).not.toContain(SOURCE);
 
       // Importing the exported configuration brings the feed and its figures back.
-      await gotoApp(page, appURL('#/feeds'));
-      await page.setInputFiles('input[type=file][accept=".json,application/json"]', {
-        name: 'segur-pulse-flux.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(exported, 'utf8'),
-      });
-      await page.waitForSelector('li.user-feed[data-feed-id="user-export-synthetique-ars"]');
+      await importConfig(page, exported);
       expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importés/);
       await gotoApp(page, appURL('#/sources'));
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
@@ -266,40 +263,295 @@ describe('Feeds page in Chromium', () => {
     }
   });
 
-  it('shows the validation report (feed, row, column, reason) of a bad file and saves nothing', async () => {
+  it('takes the wide ARS export in one import with the guessed mapping: 18 regions on the map, the ranking and the tracker', async () => {
     const browser = await launchBrowser();
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
     try {
       await gotoApp(page, appURL('#/feeds'));
+      // The import helper's fixture: Windows-1252, `;`, `janv. 2025`, no source column.
+      await page.setInputFiles(
+        '#feed-file',
+        resolve(ROOT, 'test/fixtures/feeds/synthetic-ars-wide-win1252.csv'),
+      );
+      await page.waitForSelector('[data-testid="feed-draft"]');
+      expect(await page.textContent('[data-testid="feed-draft"]')).toContain(
+        'Lu en windows-1252, séparateur « ; ».',
+      );
+      expect(await page.textContent('[data-testid="dates-read"]')).toContain(
+        '« janv. 2025 » lu comme janv. 2025',
+      );
+      // Nothing to fill in: the report is there, the user confirms by saving.
+      await page.waitForSelector('[data-testid="check-valid"]');
+      expect(await page.textContent('[data-testid="report-headline"]')).toBe('216 lignes lues');
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '432 chiffres à enregistrer',
+      );
+      expect(
+        await page.$$eval('[data-testid="report-indicators"] li', (lis) =>
+          lis.map((li) => li.textContent),
+        ),
+      ).toEqual([
+        'Profils Mon espace santé ouverts\u00a0: 216',
+        'Profils Mon espace santé activés\u00a0: 216',
+      ]);
+      expect(await page.textContent('[data-testid="report-span"]')).toBe(
+        'Période : de janv. 2025 à déc. 2025',
+      );
+      expect(await page.textContent('[data-testid="report-places"]')).toBe('Lieux : 18 régions');
+      await screenshot(page, 'feeds-ars-report');
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-ars-wide-win1252"]');
+
+      // The map's data table and the ranking show every region with a value.
+      await gotoApp(page, appURL('#/regions?ind=mes_profiles_open&date=2025-12-31'));
+      await page.waitForFunction(
+        () => document.querySelectorAll('path[data-geo][data-value]').length === 18,
+        undefined,
+        { timeout: 20_000 },
+      );
+      expect(await page.locator('figure[data-chart-id="region-ranking"] .bar').count()).toBe(18);
+      const tableValues = await page.$$eval(
+        'figure[data-chart-id="region-map"] tr.data-row',
+        (trs) => trs.map((tr) => tr.textContent ?? ''),
+      );
+      expect(tableValues).toHaveLength(18);
+      expect(tableValues.filter((t) => /pas de données/.test(t))).toEqual([]);
+      await screenshot(page, 'feeds-ars-regions');
+
+      // The tracker of one region shows its months.
+      await gotoApp(page, appURL('#/activation?geo=REG-53'));
+      await page.waitForSelector('[data-testid="activation-monthly-table"] tr.data-row', {
+        timeout: 20_000,
+      });
+      const months = await page.$$eval(
+        '[data-testid="activation-monthly-table"] tr.data-row td:first-child',
+        (tds) => tds.map((td) => td.textContent?.trim()),
+      );
+      expect(months).toHaveLength(11);
+      expect(months[0]).toBe('du janv. 2025 au févr. 2025');
+      expect(months.at(-1)).toBe('du nov. 2025 au déc. 2025');
+      expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-ars-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('reads a workbook below its title rows, takes a user-defined indicator, and re-imports the same figures', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/feeds'));
+      await page.setInputFiles(
+        '#feed-file',
+        resolve(ROOT, 'test/fixtures/feeds/synthetic-ars-workbook.xlsx'),
+      );
+      await page.waitForSelector('[data-testid="sheet-choice"]');
+      expect(await page.inputValue('#feed-sheet')).toBe('Profils MES');
+      expect(await page.inputValue('#feed-header-row')).toBe('4');
+      expect(await page.textContent('[data-testid="header-row-note"]')).toMatch(
+        /Ligne 4 détectée comme en-tête/,
+      );
+      expect(await page.textContent('[data-testid="rows-above"]')).toMatch(/^\s*ligne 1 : /);
+      const lines = await page.$$eval('[data-testid="preview-table"] tbody th', (ths) =>
+        ths.map((th) => th.textContent),
+      );
+      expect(lines).toEqual(['5', '6', '7', '8', '9']);
+
+      // The header line can be said by hand, and back.
+      await page.fill('#feed-header-row', '5');
+      await page.press('#feed-header-row', 'Enter');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="header-row-note"]')
+          ?.textContent?.includes('Ligne 5 choisie (détectée : ligne 4)'),
+      );
+      await page.fill('#feed-header-row', '4');
+      await page.press('#feed-header-row', 'Enter');
+      await page.waitForSelector('[data-testid="check-valid"]');
+
+      // The activated profiles go to an indicator the user defines.
+      const activated = page.getByLabel(
+        'Indicateur de la colonne « Nombre de profils MES activés »',
+      );
+      await activated.selectOption({ label: 'Définir un nouvel indicateur…' });
+      await page.getByLabel('Nom en français').fill('Profils activés (classeur synthétique)');
+      await page.getByLabel(/^Unité \(par exemple/).fill('profils');
+      await page.getByRole('button', { name: 'Ajouter l’indicateur' }).click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="report-indicators"] li')].some((li) =>
+          li.textContent?.startsWith('Profils activés (classeur synthétique)'),
+        ),
+      );
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '432 chiffres à enregistrer',
+      );
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-ars-workbook"]');
+      await expect
+        .poll(() => page.textContent('li.user-feed'), { timeout: 15_000 })
+        .toMatch(/432 chiffres/);
+
+      // The exported configuration (sheet, header row, the indicator) re-imports the same figures.
+      const exported = await exportConfig(page);
+      const config = JSON.parse(exported) as { feeds: { config: Record<string, unknown> }[] };
+      expect(config.feeds[0]!.config).toMatchObject({
+        format: 'spreadsheet',
+        sheet: 'Profils MES',
+        headerRow: 4,
+        indicators: [{ id: 'user_profils_actives_classeur_synthetique', kind: 'stock' }],
+      });
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.click('li.user-feed button');
+      await page.waitForSelector('li.user-feed', { state: 'detached' });
+      await importConfig(page, exported);
+      await expect
+        .poll(() => page.textContent('li.user-feed'), { timeout: 15_000 })
+        .toMatch(/432 chiffres/);
+      expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-workbook-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('checks and saves a big file in the pipeline’s worker', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/feeds'));
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      await page.setInputFiles('#feed-file', {
+        name: 'synthetic-ars-big.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(syntheticArsWideCsv(26, 'données synthétiques')),
+      });
+      await page.waitForSelector('[data-testid="check-valid"]', { timeout: 30_000 });
+      expect(workers.length).toBeGreaterThan(0);
+      expect(await page.textContent('[data-testid="report-headline"]')).toBe(
+        '5\u202f616 lignes lues',
+      );
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '11\u202f232 chiffres à enregistrer',
+      );
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-ars-big"]', {
+        timeout: 30_000,
+      });
+      await expect
+        .poll(() => page.textContent('li.user-feed'), { timeout: 15_000 })
+        .toMatch(/11\u202f232 chiffres/);
+      expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-big-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('reports skipped rows in French before saving, on a 360 px phone', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await gotoApp(page, appURL('#/feeds'));
+      await page.setInputFiles(
+        '#feed-file',
+        resolve(ROOT, 'test/fixtures/feeds/synthetic-spf-codes-skipped.csv'),
+      );
+      await page.waitForSelector('[data-testid="check-valid"]');
+      expect(await page.textContent('[data-testid="report-headline"]')).toMatch(
+        /^17 lignes lues, 9 ignorées\u00a0: reg \(code inconnu\)\u00a0: 07 \(2\), 08 \(2\), 00 \(2\)\u00a0; reg \(collectivité d’outre-mer hors référentiel\)\u00a0: 977 \(2\)/,
+      );
+      await page.click('[data-testid="report-skipped"] summary');
+      const groups = await page.$$eval('[data-testid="report-skipped"] li', (lis) =>
+        lis.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+      );
+      expect(groups[0]).toBe('reg « 07 » (code inconnu) : 2 — premières lignes : 3, 11');
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '15 chiffres à enregistrer',
+      );
+      // The page fits the phone: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, 'feeds-spf-phone');
+      // Saved, the feed keeps its report: the list says what was left out.
+      await page.click('[data-testid="save-feed"]');
+      await page.waitForSelector('li.user-feed[data-feed-id="user-synthetic-spf-codes-skipped"]');
+      await expect
+        .poll(() => page.textContent('[data-testid="feed-skipped"]'), { timeout: 15_000 })
+        .toMatch(/^17 lignes lues, 9 ignorées\u00a0: reg /);
+      expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'feeds-spf-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('shows the errors of a malformed file with their file line, in French and under lang=en', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    // Row 2's note spans two lines of the file: the bad row is on line 4.
+    const bad = Buffer.from(
+      'Date;Code région;Nombre de profils ouverts;Remarque\n2025-01;53;100;"note sur\ndeux lignes"\n2025-02;53;abc;\n',
+      'utf8',
+    );
+    const issueRows = () =>
+      page.$$eval('[data-testid="check-invalid"] tr.issue-row', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+      );
+    try {
+      await gotoApp(page, appURL('#/feeds'));
       await page.setInputFiles('#feed-file', {
         name: 'synthetic-bad.csv',
         mimeType: 'text/csv',
-        buffer: Buffer.from('Date;Code région;Valeur\n2023-13;53;12\n31/01/2024;99;abc\n', 'utf8'),
+        buffer: bad,
       });
-      await page.waitForSelector('[data-testid="feed-draft"]');
-      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
-      await page.fill('#map-indicator-value', 'mes_profiles_open');
-      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
-      await page.fill('#map-sourceUrl-value', SOURCE);
-      // Half the cells are bad: the header names still make the guesses.
-      expect(await page.inputValue('#map-period')).toBe('Date');
-      expect(await page.inputValue('#map-geo-prefix')).toBe('REG-');
-      expect(await page.inputValue('#map-value')).toBe('Valeur');
-      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
       await page.waitForSelector('[data-testid="check-invalid"]');
-      const rows = await page.$$eval('[data-testid="check-invalid"] tr.issue-row', (trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+      expect(await page.textContent('[data-testid="check-invalid"] p')).toBe(
+        'Le fichier n’est pas valide (1 problème). Rien n’a été enregistré.',
       );
-      expect(rows).toEqual([
-        ['user-synthetic-bad', '2', 'period', '"2023-13" has no month 13'],
-        ['user-synthetic-bad', '3', 'geo', expect.stringMatching(/unknown region code "99"/)],
-        ['user-synthetic-bad', '3', 'value', '"abc" is not a number'],
+      expect(await issueRows()).toEqual([
+        ['user-synthetic-bad', '4', 'Nombre de profils ouverts', '« abc » n’est pas un nombre'],
       ]);
       expect(await page.isDisabled('[data-testid="save-feed"]')).toBe(true);
       // The preview, the mapping form and the report pass axe (WCAG 2.1 AA).
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, 'feeds-invalid-report');
+
+      await gotoApp(page, appURL('#/feeds?lang=en'));
+      await page.waitForSelector('h1');
+      expect(await page.textContent('main h1')).toBe('Data feeds');
+      await page.setInputFiles('#feed-file', {
+        name: 'synthetic-bad.csv',
+        mimeType: 'text/csv',
+        buffer: bad,
+      });
+      await page.waitForSelector('[data-testid="check-invalid"]');
+      expect(await page.textContent('[data-testid="check-invalid"] p')).toBe(
+        'The file is not valid (1 problem). Nothing was saved.',
+      );
+      expect(await issueRows()).toEqual([
+        ['user-synthetic-bad', '4', 'Nombre de profils ouverts', '"abc" is not a number'],
+      ]);
+      expect(await page.textContent('[data-testid="value-fields"] legend')).toBe(
+        'Values and indicators',
+      );
       expect(errors, describeErrors(errors)).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'feeds-invalid-FAILED');
@@ -353,14 +605,15 @@ describe('Feeds page in Chromium', () => {
         ths.map((th) => th.textContent),
       );
       expect(columns).toEqual(['mois', 'code_region', 'profils_ouverts']);
-      expect(await page.inputValue('#map-geo-prefix')).toBe('REG-');
-      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
-      await page.fill('#map-indicator-value', 'mes_profiles_open');
-      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
-      await page.fill('#map-sourceUrl-value', SOURCE);
-      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      expect(await page.inputValue('#map-geo-kind')).toBe('region');
+      expect(await page.inputValue('#source-label')).toMatch(
+        /^Données de tabular-api\.data\.gouv\.fr, lues le /,
+      );
+      await page.fill('#source-url', SOURCE);
       await page.waitForSelector('[data-testid="check-valid"]');
-      expect(await page.textContent('[data-testid="check-valid"]')).toMatch(/60 chiffres lus/);
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '60 chiffres à enregistrer',
+      );
       await page.click('[data-testid="save-feed"]');
       await page.waitForSelector('li.user-feed');
       expect(await page.textContent('li.user-feed')).toMatch(/Adresse : https:\/\/tabular-api/);
@@ -377,3 +630,23 @@ describe('Feeds page in Chromium', () => {
     }
   });
 });
+
+/** Clicks the export button and returns the downloaded configuration. */
+async function exportConfig(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter la configuration (JSON)' }).click(),
+  ]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+/** Imports a configuration file on the Feeds page and waits for its feeds to be listed. */
+async function importConfig(page: Page, text: string): Promise<void> {
+  await gotoApp(page, appURL('#/feeds'));
+  await page.setInputFiles('input[type=file][accept=".json,application/json"]', {
+    name: 'segur-pulse-flux.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+  await page.waitForSelector('li.user-feed');
+}

@@ -11,9 +11,10 @@ function setup() {
 
 describe('FeedInput', () => {
   it.each([
-    ['http://example.org/synthetic.csv', /only https:\/\//],
-    ['ftp://example.org/synthetic.csv', /"ftp:" addresses are not accepted/],
-    ['javascript:alert(1)', /"javascript:" addresses are not accepted/],
+    ['http://example.org/synthetic.csv', /seules les adresses https:\/\/ sont acceptées/],
+    ['ftp://example.org/synthetic.csv', /les adresses « ftp: » ne sont pas acceptées/],
+    ['javascript:alert(1)', /les adresses « javascript: » ne sont pas acceptées/],
+    ['pas une adresse', /« pas une adresse » n’est pas une adresse web/],
   ])('refuses %s with a clear message and reads nothing', async (url, message) => {
     const { onurl } = setup();
     await fireEvent.input(screen.getByLabelText('Adresse du flux (https)'), {

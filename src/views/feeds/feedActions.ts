@@ -3,7 +3,9 @@
  * feed with its data, import and export the configuration. The page stays a view.
  */
 import { checksum, fetchFeedBytes } from '../../feeds/fetch';
-import { parseFeed, readFeed, type IngestResult } from '../../feeds/ingest';
+import { readFeed, type IngestResult } from '../../feeds/ingest';
+import { WORKER_MIN_BYTES, checkFeed, ingestFeed } from '../../feeds/worker/client';
+import type { FeedCheck, UserFeedRecord } from '../../feeds/worker/protocol';
 import { registryFeeds } from '../../feeds/registry';
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import {
@@ -19,7 +21,7 @@ import {
   saveUserFeedWithData,
   toExported,
 } from '../../store/userFeeds';
-import { readDraft, type FeedDraft } from './feedDraft';
+import { readDraftFile, type FeedDraft } from './feedDraft';
 
 export const REGISTRY_IDS = registryFeeds.map((f) => f.id);
 
@@ -38,54 +40,67 @@ export async function loadUrlDraft(url: string): Promise<FeedDraft> {
     new URL(url).host;
   const fetched = await fetchFeedBytes(url, name);
   if (fetched.status !== 'ok') throw new FeedError([{ feed: name, reason: 'no content received' }]);
-  const draft = readDraft(fetched.bytes, name, url);
+  const draft = await readDraftFile(fetched.bytes, name, url);
   draft.validators = { etag: fetched.etag, lastModified: fetched.lastModified };
   return draft;
 }
 
 export async function loadFileDraft(file: File): Promise<FeedDraft> {
-  return readDraft(new Uint8Array(await file.arrayBuffer()), file.name);
+  return readDraftFile(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
-/** Validates a draft with the app's own parseFeed: the result, or the issues. */
-export function checkDraft(
+/**
+ * A check of a draft: the whole result (files checked on the page), the worker's report and
+ * sample (big files, checked in the worker so that the page stays responsive), or the issues.
+ */
+export type DraftCheck = { result: IngestResult } | { check: FeedCheck } | { issues: FeedIssue[] };
+
+/**
+ * Validates a draft with the app's own pipeline. Big files go to the worker (checkFeed), which
+ * sends back the report and a sample; smaller ones are read here, all their figures at hand
+ * for the report's counts per indicator, period and places.
+ */
+export async function checkDraft(
   draft: FeedDraft,
   config: FeedConfig,
-): { result: IngestResult } | { issues: FeedIssue[] } {
+  now = new Date(),
+): Promise<DraftCheck> {
   try {
-    return { result: parseFeed(config, draft.bytes) };
+    if (draft.bytes.byteLength >= WORKER_MIN_BYTES) {
+      return { check: await checkFeed({ feed: config, bytes: draft.bytes, today: now }) };
+    }
+    return { result: await readFeed(config, draft.bytes, { today: now }) };
   } catch (e) {
     return { issues: issuesOf(e, config.id) };
   }
 }
 
-/** Stores a checked feed with its observations: an imported file, or a URL feed as fetched. */
+/**
+ * Stores a checked draft with its data, in one transaction (in the worker for a big file): an
+ * imported file with its bytes, or a URL feed as fetched with its validators. Throws FeedError
+ * when the file no longer validates.
+ */
 export async function saveDraft(
   db: PulseDatabase,
   draft: FeedDraft,
   config: FeedConfig,
-  result: IngestResult,
   now: Date,
 ): Promise<UserFeed> {
   const at = now.toISOString();
-  if (draft.url) {
-    const feed: UserFeed = { id: config.id, config, addedAt: at };
-    await saveUserFeedWithData(db, feed, result, {
-      fetchedAt: at,
-      checksum: await checksum(draft.bytes),
-      ...draft.validators,
-    });
-    return feed;
-  }
-  const bytes = draft.bytes.slice().buffer as ArrayBuffer;
-  const feed = {
-    id: config.id,
-    config,
-    addedAt: at,
-    file: { name: draft.name, bytes, importedAt: at },
-  };
-  await saveImportedFile(db, feed, result, at);
-  return feed;
+  const record: UserFeedRecord = { id: config.id, config, addedAt: at };
+  if (!draft.url) record.file = { name: draft.name, importedAt: at };
+  // A copy goes to the worker: the draft keeps its bytes should the save fail.
+  const bytes = draft.bytes.slice();
+  await ingestFeed(db, {
+    feed: config,
+    bytes,
+    today: now,
+    meta: { fetchedAt: at, checksum: await checksum(draft.bytes), ...draft.validators },
+    userFeed: record,
+  });
+  const saved = await db.userFeeds.get(config.id);
+  if (!saved) throw new Error(`feed ${config.id} was not stored`);
+  return saved;
 }
 
 export function exportConfiguration(feeds: UserFeed[], now: Date): Blob {

@@ -1,12 +1,26 @@
-import { caughtFeedError } from '../../../test/synthetic';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../feeds/ingest';
-import { draftConfig, initialChoices, mappingFromChoices, readDraft } from './feedDraft';
+import { syntheticArsWideCsv } from '../../../test/syntheticArs';
+import { caughtFeedError } from '../../../test/synthetic';
+import {
+  columnCells,
+  readDraft,
+  readDraftFile,
+  rowsAboveHeader,
+  withHeaderRow,
+  withSheet,
+} from './feedDraft';
 
 // Synthetic files: made-up figures at example.org.
 const SRC = 'https://example.org/synthetic/draft';
 const enc = (s: string) => new TextEncoder().encode(s);
-const today = new Date('2026-11-22');
+const workbook = () =>
+  new Uint8Array(
+    readFileSync(
+      resolve(import.meta.dirname, '../../../test/fixtures/feeds/synthetic-ars-workbook.xlsx'),
+    ),
+  );
 
 describe('readDraft', () => {
   it('reads a semicolon CSV for preview, as mapped CSV', () => {
@@ -71,48 +85,56 @@ describe('readDraft', () => {
   });
 });
 
-describe('choices and config', () => {
-  const bytes = enc('Date;Code région;Valeur\n31/01/2024;53;1 000\n29/02/2024;84;2 000\n');
+describe('readDraft of an ARS export', () => {
+  it('reads Windows-1252 and the semicolon, and says so', () => {
+    const draft = readDraft(syntheticArsWideCsv(), 'synthetic-ars.csv');
+    expect(draft).toMatchObject({ encoding: 'windows-1252', delimiter: ';', format: 'mapped-csv' });
+    expect(draft.header[0]).toBe('Région');
+    expect(draft.rows).toHaveLength(216);
+    expect(columnCells(draft, 'Mois').slice(0, 2)).toEqual(['janv. 2025', 'févr. 2025']);
+    expect(columnCells(draft, 'absent')).toEqual([]);
+  });
+});
 
-  it('starts from the guesses and makes a mapping parseFeed accepts once completed', () => {
-    const draft = readDraft(bytes, 'export.csv');
-    const { choices } = initialChoices(draft);
-    expect(choices.geo).toEqual({
-      mode: 'column',
-      column: 'Code région',
-      prefix: 'REG-',
-      value: '',
+describe('workbooks', () => {
+  it('reads the first sheet below its title rows, each row with its sheet line', async () => {
+    const draft = await readDraftFile(workbook(), 'synthetic-ars-workbook.xlsx');
+    expect(draft.format).toBe('spreadsheet');
+    expect(draft.workbook).toMatchObject({
+      sheet: 'Profils MES',
+      headerRow: 4,
+      detectedHeaderRow: 4,
     });
-    expect(choices.indicator.mode).toBe('none');
-    choices.indicator = { ...choices.indicator, mode: 'value', value: ' mes_profiles_open ' };
-    choices.sourceUrl = { ...choices.sourceUrl, mode: 'value', value: SRC };
-    const config = draftConfig(draft, 'user-export', ' Export ARS ', choices);
-    expect(config).toEqual({
-      id: 'user-export',
-      label: { fr: 'Export ARS', en: 'Export ARS' },
-      format: 'mapped-csv',
-      url: 'export.csv',
-      mapping: {
-        indicator: { value: 'mes_profiles_open' },
-        geo: { column: 'Code région', prefix: 'REG-' },
-        period: { column: 'Date' },
-        value: { column: 'Valeur' },
-        sourceUrl: { value: SRC },
-      },
-    });
-    const { observations } = parseFeed(config, bytes, { today });
-    expect(observations.map((o) => [o.geo, o.period, o.value])).toEqual([
-      ['REG-53', '2024-01-31', 1000],
-      ['REG-84', '2024-02-29', 2000],
+    expect(draft.workbook!.sheets.map((s) => s.name)).toEqual(['Profils MES', 'Notes']);
+    expect(draft.header).toEqual([
+      'Région',
+      'Code région',
+      'Mois',
+      'Nombre de profils MES ouverts',
+      'Nombre de profils MES activés',
     ]);
+    expect(draft.lines!.slice(0, 2)).toEqual([5, 6]);
+    // Codes typed as text keep their zeros; dates come as ISO months.
+    expect(draft.rows[0]!.slice(1, 3)).toEqual(['01', '2025-01']);
+    expect(rowsAboveHeader(draft).map((r) => r.line)).toEqual([1, 2]);
+    expect(rowsAboveHeader(draft)[1]!.text).toMatch(/^Source/);
   });
 
-  it('leaves out fields set to none and blank constants', () => {
-    const { choices } = initialChoices(readDraft(bytes, 'e.csv'));
-    choices.value = { ...choices.value, mode: 'none' };
-    choices.note = { mode: 'value', column: '', prefix: '', value: '   ' };
-    const mapping = mappingFromChoices(choices);
-    expect(mapping.value).toBeUndefined();
-    expect(mapping.note).toBeUndefined();
+  it('takes the header row the user gives, and another sheet with its own header', async () => {
+    const draft = await readDraftFile(workbook(), 'synthetic-ars-workbook.xlsx');
+    const moved = withHeaderRow(draft, 5);
+    expect(moved.workbook).toMatchObject({ headerRow: 5, detectedHeaderRow: 4 });
+    expect(moved.header[1]).toBe('01');
+    expect(moved.lines![0]).toBe(6);
+    expect(withHeaderRow(draft, 0).workbook!.headerRow).toBe(1);
+    const notes = withSheet(draft, 'Notes');
+    expect(notes.workbook!.sheet).toBe('Notes');
+    expect(withSheet(notes, 'Profils MES').header).toEqual(draft.header);
+    expect(withSheet(draft, 'absent')).toBe(draft);
+  });
+
+  it('reads a CSV named like one as text', async () => {
+    const draft = await readDraftFile(enc('a;b\n1;2\n'), 'x.csv');
+    expect(draft).toMatchObject({ format: 'mapped-csv', header: ['a', 'b'] });
   });
 });
