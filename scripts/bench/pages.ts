@@ -102,8 +102,19 @@ const QUIET_MS = 2_000;
 const SETTLE_MAX_MS = 30_000;
 const MARK_TIMEOUT_MS = 60_000;
 
-/** Loads `url` in `page` (throttled) and measures it, until it has settled. */
-export async function measureLoad(page: Page, url: string, outDir: string): Promise<PageLoad> {
+/** Set by the app once it has replaced the prerendered page or mounted (src/start.ts). */
+const APP_MOUNTED_MARK = 'segur-pulse:app-mounted';
+
+/**
+ * Loads `url` in `page` (throttled) and measures it, until it has settled: the first-chart mark
+ * set, the app mounted (`app`: not the floor page), then no long task or shift for QUIET_MS.
+ */
+export async function measureLoad(
+  page: Page,
+  url: string,
+  outDir: string,
+  app = true,
+): Promise<PageLoad> {
   const cdp = await throttle(page, CPU_THROTTLE);
   await page.addInitScript({ content: OBSERVE_LOAD });
   await page.goto(url, { waitUntil: 'commit' });
@@ -112,12 +123,15 @@ export async function measureLoad(page: Page, url: string, outDir: string): Prom
     `performance.getEntriesByName(${JSON.stringify(FIRST_CHART_MARK)}).length > 0`,
     MARK_TIMEOUT_MS,
   );
-  // Settled: nothing shifted and no long task for QUIET_MS (the start's refresh, the app taking
-  // over a prerendered page). Asked four times a second, by the protocol, as the mark is.
+  // Settled: the app mounted, then nothing shifted and no long task for QUIET_MS (the start's
+  // refresh, the app taking over a prerendered page). Asked four times a second, by the
+  // protocol, as the mark is.
   const quietSince = `(() => {
     const load = window.__benchLoad;
     const mark = performance.getEntriesByName(${JSON.stringify(FIRST_CHART_MARK)})[0];
-    let last = mark ? mark.startTime : 0;
+    const mounted = performance.getEntriesByName(${JSON.stringify(APP_MOUNTED_MARK)})[0];
+    if (${app} && !mounted) return 0;
+    let last = Math.max(mark ? mark.startTime : 0, mounted ? mounted.startTime : 0);
     for (const [start, duration] of load.tasks) last = Math.max(last, start + duration);
     for (const shift of load.shifts) last = Math.max(last, shift.at);
     return performance.now() - last;
@@ -170,10 +184,10 @@ export async function measureLoad(page: Page, url: string, outDir: string): Prom
 }
 
 /** A load in a fresh profile, as a first visit. */
-export function coldLoad(url: string, outDir: string): Promise<PageLoad> {
+export function coldLoad(url: string, outDir: string, app = true): Promise<PageLoad> {
   return withProfile(async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
-    return measureLoad(page, url, outDir);
+    return measureLoad(page, url, outDir, app);
   });
 }
 
@@ -182,10 +196,11 @@ export async function warmLoad(
   context: BrowserContext,
   url: string,
   outDir: string,
+  app = true,
 ): Promise<PageLoad> {
   const page = await context.newPage();
   try {
-    return await measureLoad(page, url, outDir);
+    return await measureLoad(page, url, outDir, app);
   } finally {
     await page.close();
   }
@@ -242,14 +257,14 @@ export async function measurePages(
     const describe = (load: PageLoad) =>
       `${load.firstChartMs === undefined ? 'no mark' : `${load.firstChartMs.toFixed(0)} ms`}, CLS ${load.cls.toFixed(3)}, longest task ${load.longestTaskMs.toFixed(0)} ms`;
     for (let round = 1; round <= runs; round++) {
-      figures.floor.cold.push(await coldLoad(floorUrl, outDir));
+      figures.floor.cold.push(await coldLoad(floorUrl, outDir, false));
       log(`round ${round}/${runs} cold floor: ${describe(figures.floor.cold.at(-1)!)}`);
       for (const page of pages) {
         const load = await coldLoad(urlOf(page), outDir);
         figures.pages[page.id]!.cold.push(load);
         log(`round ${round}/${runs} cold ${page.id}: ${describe(load)}`);
       }
-      figures.floor.warm.push(await warmLoad(floor.context, floorUrl, outDir));
+      figures.floor.warm.push(await warmLoad(floor.context, floorUrl, outDir, false));
       log(`round ${round}/${runs} warm floor: ${describe(figures.floor.warm.at(-1)!)}`);
       for (const page of pages) {
         const load = await warmLoad(app.context, urlOf(page), outDir);
