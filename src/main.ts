@@ -19,9 +19,20 @@ function warmIntl(): void {
   }, 0);
 }
 
+/** Resolves once public/prerender-gate.js has shown the view's prerendered page, or given up. */
+function prerenderSettled(maxMs = 5000): Promise<void> {
+  if (document.documentElement.dataset.prerender !== 'route-pending') return Promise.resolve();
+  return new Promise((resolve) => {
+    document.addEventListener('segur-pulse:prerender', () => resolve(), { once: true });
+    setTimeout(resolve, maxMs);
+  });
+}
+
 const target = document.getElementById('app')!;
+await prerenderSettled();
+const prerender = document.documentElement.dataset.prerender;
 const prerenderShown =
-  target.hasAttribute('data-prerendered') && document.documentElement.dataset.prerender === 'shown';
+  (prerender === 'shown' && target.hasAttribute('data-prerendered')) || prerender === 'route';
 if (prerenderShown) await afterNextPaint();
 warmIntl();
 const { start } = await import('./start');

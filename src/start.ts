@@ -25,6 +25,7 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
       new Promise((resolve) => setTimeout(resolve, PRERENDER_MAX_MS)),
     ]);
   }
+  document.getElementById('prerendered-route')?.remove();
   target.replaceChildren();
   target.removeAttribute('data-prerendered');
   delete document.documentElement.dataset.prerender;

@@ -32,7 +32,7 @@ export const PAGES: BenchPage[] = [
   { id: 'regions', path: '#/regions' },
   { id: 'region', path: '#/regions/75' },
   { id: 'activation', path: '#/activation' },
-  { id: 'activation-shared', path: '#/activation?v=1&geo=REG-75&target=2000000' },
+  { id: 'activation-shared', path: '#/activation?v=1&geo=REG-75' },
   { id: 'sources', path: '#/sources' },
   { id: 'feeds', path: '#/feeds' },
   { id: 'embed', path: '?embed=1#/?chart=mes-rate' },
