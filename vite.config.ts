@@ -51,9 +51,12 @@ function pwa() {
     },
     workbox: {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'geo/*.topojson'],
+      // The spreadsheet reader (~115 KB gzip, once for the page and once for the ingest worker) is
+      // for the few who import a workbook: not precached for every visitor, but cached the first
+      // time it is used (see runtimeCaching), so a workbook opened once online opens offline too.
       // The prerendered views (src/prerender/routes.ts) are many and each is needed only at its
-      // own address: cached when first fetched (below), not at install.
-      globIgnores: ['prerender/**'],
+      // own address: cached when first fetched, not at install.
+      globIgnores: ['**/assets/xlsx-*.js', 'prerender/**'],
       navigateFallback: 'index.html',
       // Opening a data file, a boundary file or an asset (a link on the Sources page) must give the
       // file itself, not the app.
@@ -79,6 +82,13 @@ function pwa() {
             cacheName: 'segur-pulse-prerender',
             expiration: { maxEntries: 60 },
           },
+        },
+        {
+          urlPattern: ({ url, sameOrigin }) =>
+            sameOrigin && /\/assets\/xlsx-[\w-]+\.js$/.test(url.pathname),
+          // Hashed file names: a cached copy is always the right one.
+          handler: 'CacheFirst',
+          options: { cacheName: 'segur-pulse-spreadsheet', expiration: { maxEntries: 4 } },
         },
         {
           urlPattern: ({ url, sameOrigin }) =>

@@ -223,9 +223,9 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
     ['a date in the future', { period: '2026-11-23' }, 'period', /^2026-11-23 is in the future$/],
     [
       'an unknown precision',
-      { precision: 'quarter' },
+      { precision: 'week' },
       'precision',
-      /"quarter" is not one of "day", "month", "half-year", "year"/,
+      /"week" is not one of "day", "month", "quarter", "half-year", "year"/,
     ],
     [
       'a day precision on a month',

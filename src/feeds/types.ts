@@ -3,9 +3,14 @@
 export type Qualifier = '=' | '~' | '>' | '<';
 export const QUALIFIERS: readonly Qualifier[] = ['=', '~', '>', '<'];
 
-/** How precisely `period` is known. A `month` figure may still carry a day ("fin octobre"). */
-export type Precision = 'day' | 'month' | 'half-year' | 'year';
-export const PRECISIONS: readonly Precision[] = ['day', 'month', 'half-year', 'year'];
+/**
+ * How precisely `period` is known. A `month` figure may still carry a day ("fin octobre"). A
+ * `quarter` or `half-year` figure is written with a month of its span (the first, when read from
+ * `T1 2025` or `S1 2025`).
+ */
+export type Precision = 'day' | 'month' | 'quarter' | 'half-year' | 'year';
+/** Stored by index (store/series.ts): new precisions go at the end, so stored indexes keep their meaning. */
+export const PRECISIONS: readonly Precision[] = ['day', 'month', 'half-year', 'year', 'quarter'];
 
 export interface Observation {
   indicator: string;

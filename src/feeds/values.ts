@@ -47,6 +47,8 @@ export function parseNumberCell(raw: string): Parsed<number> {
 /**
  * A period cell: ISO `2024-01-10`, `2023-02`, `2024`, an ISO date-time, or French
  * `10/01/2024` and `01/2024`. Returns the ISO period and the precision it was written with.
+ * Strict on purpose, for the tidy format; dates as other files write them (month names,
+ * quarters, Excel days…) are read by `parseDateCell` in dates.ts.
  */
 export function parsePeriodCell(raw: string): Parsed<{ period: string; precision: Precision }> {
   const s = raw.trim();

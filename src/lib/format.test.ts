@@ -115,6 +115,11 @@ describe('formatPeriod', () => {
     ['2021-12-31', 'half-year', 'en', 'H2 2021'],
     ['2021-06-30', 'half-year', 'fr', '1er semestre 2021'],
     ['2021-01', 'half-year', 'en', 'H1 2021'],
+    ['2025-01', 'quarter', 'fr', 'T1 2025'],
+    ['2025-04', 'quarter', 'en', 'Q2 2025'],
+    ['2025-09-30', 'quarter', 'fr', 'T3 2025'],
+    ['2025-10', 'quarter', 'en', 'Q4 2025'],
+    ['2025-12', 'quarter', 'fr', 'T4 2025'],
     // A day precision on a month-only period cannot invent the day.
     ['2023-02', 'day', 'fr', 'févr. 2023'],
     // January 1st must not slip to the previous year in a time zone west of UTC.

@@ -169,6 +169,10 @@ export function formatPeriod(period: string, precision: Precision, lang: Lang): 
   const [y, m, d] = period.split('-').map(Number) as [number, number?, number?];
   // Dates are calendar days, not instants: format in UTC so no time zone shifts the day.
   if (precision === 'year' || m === undefined) return String(y);
+  if (precision === 'quarter') {
+    const quarter = Math.ceil(m / 3);
+    return lang === 'fr' ? `T${quarter} ${y}` : `Q${quarter} ${y}`;
+  }
   if (precision === 'half-year') {
     const first = m <= 6;
     if (lang === 'fr') return `${first ? '1er' : '2e'} semestre ${y}`;

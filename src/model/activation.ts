@@ -52,7 +52,7 @@ export function cumulativeFigures(
 ): CumulativeFigure[] {
   const byDay = new Map<number, CumulativeFigure>();
   for (const observation of series(observations, { indicator, geo })) {
-    const asOf = periodEnd(observation.period);
+    const asOf = periodEnd(observation.period, observation.precision);
     const kept = byDay.get(asOf.getTime());
     if (!kept || (kept.observation.qualifier !== '=' && observation.qualifier === '=')) {
       byDay.set(asOf.getTime(), { observation, asOf });
@@ -124,7 +124,7 @@ export function monthlyActivations(
   );
   for (const o of flows) {
     const flow = ACTIVATION_FLOWS[o.indicator]!;
-    const to = periodEnd(o.period);
+    const to = periodEnd(o.period, o.precision);
     if (flow.perMonth) {
       if (flow.calendarMonth) publishedMonths.add(o.period.slice(0, 7));
       result.push({

@@ -30,7 +30,10 @@ export function periodGranularity(period: string): 'year' | 'month' | 'day' {
 export function checkPrecision(period: string, precision: Precision): string | null {
   const g = periodGranularity(period);
   if (precision === 'day' && g !== 'day') return `precision "day" needs a YYYY-MM-DD period`;
-  if (precision === 'month' && g === 'year') return `precision "month" needs at least YYYY-MM`;
+  // A month, quarter or half-year needs its month: a bare year cannot say which one.
+  if (precision !== 'day' && precision !== 'year' && g === 'year') {
+    return `precision "${precision}" needs at least YYYY-MM`;
+  }
   return null;
 }
 
@@ -43,9 +46,14 @@ export function periodDate(period: string): Date {
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
 }
 
-/** Last instant covered by a period: used for "as of" lookups. */
-export function periodEnd(period: string): Date {
+/**
+ * Last day covered by a period: used for "as of" lookups. A quarter or half-year ends with the
+ * last day of its span, whichever of its months (or days) the period is written with.
+ */
+export function periodEnd(period: string, precision?: Precision): Date {
   const [y, m, d] = period.split('-').map(Number) as [number, number?, number?];
+  const span = precision === 'quarter' ? 3 : precision === 'half-year' ? 6 : 0;
+  if (span && m !== undefined) return new Date(Date.UTC(y, Math.ceil(m / span) * span, 0));
   if (d !== undefined) return new Date(Date.UTC(y, m! - 1, d));
   if (m !== undefined) return new Date(Date.UTC(y, m, 0));
   return new Date(Date.UTC(y, 11, 31));

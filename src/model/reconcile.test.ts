@@ -22,6 +22,10 @@ describe('calendarPeriod', () => {
     ['2024-02', 'month', '2024-02'],
     ['2023-06', 'half-year', '2023-H1'],
     ['2023-12-31', 'half-year', '2023-H2'],
+    ['2025-01', 'quarter', '2025-Q1'],
+    ['2025-03-31', 'quarter', '2025-Q1'],
+    ['2025-04', 'quarter', '2025-Q2'],
+    ['2025-10', 'quarter', '2025-Q4'],
     ['2023', 'year', '2023'],
     ['2023-12-31', 'year', '2023'],
   ] as const)('%s (%s) -> %s', (period, precision, expected) => {

@@ -4,7 +4,7 @@
  * Rule, applied by `series()` so every chart follows it:
  * 1. Two published figures are **the same figure** when they have the same indicator, breakdown
  *    and place, and their periods fall in the same calendar month (the same year for yearly
- *    figures, the same half for half-yearly ones), whatever day each was dated: a press figure
+ *    figures, the same quarter or half for quarterly and half-yearly ones), whatever day each was dated: a press figure
  *    of 18 May and a board report of 31 May both tell "May 2022"; "February 2024" and 5 February
  *    2024 both tell February 2024. Figures of different granularity otherwise (a year and one of
  *    its months) are different figures.
@@ -21,10 +21,14 @@
 import type { Observation, Qualifier } from '../feeds/types';
 import { periodEnd } from './period';
 
-/** The calendar period a figure speaks of, for grouping: `YYYY-MM`, `YYYY-H1`/`-H2` or `YYYY`. */
+/**
+ * The calendar period a figure speaks of, for grouping: `YYYY-MM`, `YYYY-Q1`…`-Q4`,
+ * `YYYY-H1`/`-H2` or `YYYY`.
+ */
 export function calendarPeriod(o: Pick<Observation, 'period' | 'precision'>): string {
   const [y, m] = o.period.split('-');
   if (o.precision === 'year' || m === undefined) return y!;
+  if (o.precision === 'quarter') return `${y}-Q${Math.ceil(Number(m) / 3)}`;
   if (o.precision === 'half-year') return `${y}-H${Number(m) <= 6 ? 1 : 2}`;
   return `${y}-${m}`;
 }
@@ -51,7 +55,7 @@ export function preferFigure(a: Observation, b: Observation): number {
   return (
     KIND_RANK[sourceKind(a.sourceLabel)] - KIND_RANK[sourceKind(b.sourceLabel)] ||
     QUALIFIER_RANK[a.qualifier] - QUALIFIER_RANK[b.qualifier] ||
-    periodEnd(b.period).getTime() - periodEnd(a.period).getTime() ||
+    periodEnd(b.period, b.precision).getTime() - periodEnd(a.period, a.precision).getTime() ||
     b.period.localeCompare(a.period) ||
     a.sourceUrl.localeCompare(b.sourceUrl)
   );

@@ -172,7 +172,7 @@ export function asOf(points: readonly SeriesPoint[], date: Date): AsOfValue | un
   if (!point) return undefined;
   const ageDays = Math.max(
     0,
-    Math.floor((date.getTime() - periodEnd(point.period).getTime()) / DAY_MS),
+    Math.floor((date.getTime() - periodEnd(point.period, point.precision).getTime()) / DAY_MS),
   );
   return { point, ageDays };
 }

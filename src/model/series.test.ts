@@ -120,4 +120,17 @@ describe('latestAsOf', () => {
       expected,
     );
   });
+
+  it('takes a quarter as known once the quarter is over', () => {
+    const quarterly = series(
+      [
+        obs({ indicator: 'x', period: '2025-01', value: 1, precision: 'month' }),
+        obs({ indicator: 'x', period: '2025-01', value: 2, precision: 'quarter', sourceUrl: 'q' }),
+      ],
+      { indicator: 'x', geo: 'FR' },
+    );
+    const at = (day: string) => latestAsOf(quarterly, new Date(`${day}T00:00:00Z`))?.value;
+    expect(at('2025-03-30')).toBe(1);
+    expect(at('2025-03-31')).toBe(2);
+  });
 });

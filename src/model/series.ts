@@ -112,7 +112,7 @@ export function latestAsOf<T extends Observation>(
   let best: T | undefined;
   let bestEnd = -Infinity;
   for (const p of points) {
-    const end = periodEnd(p.period).getTime();
+    const end = periodEnd(p.period, p.precision).getTime();
     if (asOf && end > asOf.getTime()) continue;
     if (end >= bestEnd) {
       best = p;

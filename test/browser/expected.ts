@@ -59,7 +59,9 @@ export function drawnRows(rows: Row[]): Row[] {
       ? r.period.slice(0, 4)
       : r.precision === 'half-year'
         ? `${r.period.slice(0, 4)}-H${Number(r.period.slice(5, 7)) <= 6 ? 1 : 2}`
-        : r.period.slice(0, 7);
+        : r.precision === 'quarter'
+          ? `${r.period.slice(0, 4)}-Q${Math.ceil(Number(r.period.slice(5, 7)) / 3)}`
+          : r.period.slice(0, 7);
   const key = (r: Row) => [r.indicator, r.breakdown, r.geo, month(r)].join('|');
   const kind = (r: Row) =>
     r.source_label.startsWith('official') ? 0 : r.source_label.startsWith('press') ? 2 : 1;
