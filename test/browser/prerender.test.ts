@@ -210,6 +210,8 @@ describe('prerendered views besides the Overview', () => {
     const page = await withoutAppScripts();
     const errors = trackErrors(page);
     const shownAt = async (address: string) => {
+      // A new document each time: from one view to another by the hash alone, the page stays.
+      await page.goto('about:blank');
       await page.goto(address);
       await page.waitForFunction(
         () => performance.getEntriesByName('segur-pulse:first-chart', 'mark').length > 0,
