@@ -1,9 +1,10 @@
 /**
  * Builds the embedded default (data/observations.csv) from the compiled published figures in
- * ../shared/data/figures_published.csv. Every figure is kept; indicator names that encode a
- * sector or an age group become a catalogue indicator plus a breakdown.
+ * ../shared/data/figures_published.csv and figures_published_2026-12.csv (same columns). Every
+ * figure is kept; indicator names that encode a sector or an age group become a catalogue
+ * indicator plus a breakdown.
  *
- *   npm run build-data [-- <path to figures_published.csv>]
+ *   npm run build-data [-- <compiled CSV> [<compiled CSV> …]]
  *
  * The output is validated with the app's own feed validation before it is written, together with
  * its entry in data/manifest.json (checksum, rows, date, source).
@@ -26,16 +27,25 @@ import { embeddedFeed } from '../src/feeds/registry';
 import { readManifest, writeFilesAtomically } from './refresh-data';
 
 const root = resolve(import.meta.dirname, '..');
-const input = process.argv[2] ?? resolve(root, '../shared/data/figures_published.csv');
+/** The compilations the embedded default is built from, in this order. */
+export const COMPILED_FILES = [
+  '../shared/data/figures_published.csv',
+  '../shared/data/figures_published_2026-12.csv',
+] as const;
+const inputs =
+  process.argv.length > 2 ? process.argv.slice(2) : COMPILED_FILES.map((f) => resolve(root, f));
 const output = resolve(root, 'data/observations.csv');
-/** The manifest's `source` of the embedded feed: the compilation it is built from. */
-export const SOURCE_NAME = '../shared/data/figures_published.csv';
+/** The manifest's `source` of the embedded feed: the compilations it is built from. */
+export const SOURCE_NAME = COMPILED_FILES.join(' + ');
 
 /** Compiled indicator name -> [catalogue indicator, breakdown]. Unlisted names map to themselves. */
 const RENAMES: Record<string, [string, string]> = {
   mes_profiles_created: ['mes_profiles_open', ''],
   mes_activation_rate_age_25_69: ['mes_activation_rate', 'age_25_69'],
   dmp_docs_per_month_total: ['dmp_docs_sent_per_month', ''],
+  dmp_feeding_share_etablissements: ['dmp_feeding_share', 'etablissements'],
+  dmp_feeding_share_liberaux: ['dmp_feeding_share', 'liberaux'],
+  dmp_feeding_share_radiologues: ['dmp_feeding_share', 'radiologues'],
   dmp_docs_sent_by_professionals_per_month: ['dmp_docs_sent_per_month', ''],
   dmp_docs_per_month_biologie: ['dmp_docs_sent_per_month', 'biologie'],
   dmp_docs_per_month_hopital: ['dmp_docs_sent_per_month', 'hopital'],
@@ -122,7 +132,9 @@ export async function manifestWithEmbedded(
 }
 
 async function main(): Promise<void> {
-  const observations = compiledToObservations(readFileSync(input, 'utf8'));
+  const observations = inputs.flatMap((input) =>
+    compiledToObservations(readFileSync(input, 'utf8')),
+  );
   const csv = new TextEncoder().encode(tidyCsvText(observations));
   // The app's own validation: a file it would reject is never written.
   const result = parseFeed(embeddedFeed, csv);

@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '../src/feeds/ingest';
+import { embeddedFeed } from '../src/feeds/registry';
 import type { FeedConfig } from '../src/feeds/types';
+import { chartCsv } from '../src/lib/download';
+import { overviewCharts } from '../src/views/overview/overviewModel';
 import { startRecordedServer, type RecordedServer } from '../test/fixtures/feeds/recorded-server';
 import type { ScriptIO } from './refresh-data';
 import { validateFeed } from './validate-feed';
@@ -193,6 +197,21 @@ describe('validate-feed', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('accepts a chart’s CSV download as it is (the export reads back into the app)', async () => {
+    const { observations } = parseFeed(
+      embeddedFeed,
+      readFileSync(resolve(ROOT, 'data/observations.csv')),
+      { today },
+    );
+    const chart = overviewCharts(observations, 'fr').find((c) => c.id === 'mes-profiles')!;
+    const file = join(dir, 'segur-pulse-mes-profiles.csv');
+    writeFileSync(file, chartCsv(chart, 'fr'));
+    const { code, out } = await run([file]);
+    expect(code, out).toBe(0);
+    const points = chart.series.reduce((n, s) => n + s.points.length, 0);
+    expect(out).toMatch(new RegExp(`\\b${points} observations\\b`));
+  });
+
   it('runs as `npm run validate-feed` (tsx) with exit codes 0 and 1', async () => {
     const exec = (file: string) =>
       promisify(execFile)(
@@ -208,7 +227,7 @@ describe('validate-feed', () => {
       exec('test/fixtures/feeds/synthetic-tidy-truncated.csv'),
     ]);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/100 observations/);
+    expect(good.stdout).toMatch(/119 observations/);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/row 4: has 4 fields, expected 10 \(the file looks truncated\)/);
   }, 30_000);

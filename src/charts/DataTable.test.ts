@@ -14,7 +14,10 @@ describe('DataTable', () => {
         rows: [
           {
             series: 'A',
-            point: syntheticPoint('2021-09-15', 15.4, { qualifier: '~', note: 'synthetic note' }),
+            point: syntheticPoint('2021-09-15', 15.4, {
+              qualifier: '~',
+              note: 'synthetic compiler note, quoting «une phrase de la source»',
+            }),
           },
           { series: 'B', point: syntheticPoint('2022-01-10', 3) },
         ],
@@ -24,7 +27,14 @@ describe('DataTable', () => {
     });
     expect(container.querySelector('table caption')?.textContent).toBe('Synthetic table');
     const headers = [...container.querySelectorAll('th[scope="col"]')].map((th) => th.textContent);
-    expect(headers).toEqual(['Série', 'Période', 'Valeur', 'Nature', 'Source', 'Note']);
+    expect(headers).toEqual([
+      'Série',
+      'Période',
+      'Valeur',
+      'Nature',
+      'Source',
+      'Citation ou calcul',
+    ]);
     const rows = container.querySelectorAll('tr.data-row');
     expect(rows).toHaveLength(2);
     const cells = [...rows[0]!.querySelectorAll('td')].map((td) => td.textContent?.trim());
@@ -34,7 +44,7 @@ describe('DataTable', () => {
       'environ 15,4\u00a0%',
       'approximatif',
       'synthetic source',
-      'synthetic note',
+      '« une phrase de la source »',
     ]);
   });
 
@@ -43,7 +53,14 @@ describe('DataTable', () => {
       props: { caption: 'c', rows: [], unit: 'count', lang: 'en' },
     });
     const headers = [...container.querySelectorAll('th')].map((th) => th.textContent);
-    expect(headers).toEqual(['Series', 'Period', 'Value', 'Kind', 'Source', 'Note']);
+    expect(headers).toEqual([
+      'Series',
+      'Period',
+      'Value',
+      'Kind',
+      'Source',
+      'Quote or calculation',
+    ]);
     expect(container.querySelectorAll('tr.data-row')).toHaveLength(0);
   });
 });

@@ -37,7 +37,9 @@ describe('KpiCard', () => {
     expect(container.querySelector('.kpi-value')?.textContent).toBe(
       `plus de 17${NNBSP}000${NNBSP}000`,
     );
-    expect(container.querySelector('.kpi-date')?.textContent).toContain('au oct. 2022');
+    expect(container.querySelector('.kpi-date')?.textContent).toContain(
+      'Date du chiffre : oct. 2022',
+    );
     expect(container.querySelector('.kpi-qualifier')?.textContent).toBe('(minimum (plus de))');
     const link = container.querySelector('.kpi-source a');
     expect(link?.getAttribute('href')).toBe('https://example.org/synthetic-source');
@@ -55,7 +57,9 @@ describe('KpiCard', () => {
       },
     });
     expect(container.querySelector('.kpi-value')?.textContent).toBe('42.5%');
-    expect(container.querySelector('.kpi-date')?.textContent?.trim()).toBe('as of Jan 2024');
+    expect(container.querySelector('.kpi-date')?.textContent?.trim()).toBe(
+      'Date of the figure: Jan 2024',
+    );
     expect(container.querySelector('.kpi-qualifier')).toBeNull();
   });
 

@@ -24,12 +24,19 @@ const values = regionValuesAsOf(
   new Date('2024-03-31T00:00:00Z'),
 );
 
-function renderBars(national?: { value: number; label: string }) {
+/** A synthetic national reference of 20 % dated February 2024. */
+const FRANCE = { value: 20, label: 'France : 20 % (févr. 2024)', date: 'févr. 2024' };
+
+function renderBars(national?: typeof FRANCE) {
   return render(RankingBars, {
     props: {
       id: 'region-ranking',
       title: 'Classement',
-      rows: rankRegions(values, national?.value),
+      rows: rankRegions(
+        values,
+        national?.value,
+        national && { period: '2024-02', precision: 'month' },
+      ),
       nameOf: (code: string) => regionByCode.get(code)?.nom ?? code,
       national,
       nationalNote: 'pas comparable',
@@ -41,7 +48,7 @@ function renderBars(national?: { value: number; label: string }) {
 
 describe('RankingBars', () => {
   it('draws one bar per region with a figure, highest first, each with its date', () => {
-    const { container } = renderBars({ value: 20, label: 'France : 20 %' });
+    const { container } = renderBars(FRANCE);
     const bars = [...container.querySelectorAll('.bar')];
     expect(bars.map((b) => b.getAttribute('data-geo'))).toEqual(['REG-44', 'REG-27', 'REG-53']);
     expect(bars[0]!.textContent).toContain('Grand Est');
@@ -51,10 +58,10 @@ describe('RankingBars', () => {
   });
 
   it('draws the national value as a reference line between the bars it separates', () => {
-    const { container } = renderBars({ value: 20, label: 'France : 20 %' });
+    const { container } = renderBars(FRANCE);
     const reference = container.querySelector('.reference')!;
     expect(reference.getAttribute('data-value')).toBe('20');
-    expect(reference.textContent).toContain('France : 20 %');
+    expect(reference.textContent).toContain('France : 20 % (févr. 2024)');
     const x = Number(reference.querySelector('line')!.getAttribute('x1'));
     const end = (geo: string) => {
       const rect = container.querySelector(`.bar[data-geo="${geo}"] rect`)!;
@@ -67,6 +74,29 @@ describe('RankingBars', () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]!.textContent).toMatch(/\+10/);
     expect(rows[2]!.textContent).toMatch(/−8/);
+  });
+
+  it('says which regions’ figures are more than 3 months from the national one', () => {
+    const { container } = renderBars(FRANCE);
+    // Grand Est: December 2023; France: February 2024, 2 months: comparable. None is flagged.
+    expect(container.querySelector('[data-testid="ranking-apart"]')).toBeNull();
+    const later = { ...FRANCE, label: 'France : 20 % (sept. 2024)', date: 'sept. 2024' };
+    const { container: apart } = render(RankingBars, {
+      props: {
+        id: 'region-ranking-2',
+        title: 'Classement',
+        rows: rankRegions(values, 20, { period: '2024-09', precision: 'month' }),
+        nameOf: (code: string) => regionByCode.get(code)?.nom ?? code,
+        national: later,
+        unit: 'percent',
+        lang: 'fr',
+      },
+    });
+    expect(apart.querySelector('[data-testid="ranking-apart"]')?.textContent).toContain(
+      'Les chiffres de 3 régions sont à plus de 3 mois de celui de la France (sept. 2024) : Grand Est, Bourgogne-Franche-Comté, Bretagne.',
+    );
+    const grandEst = apart.querySelector('tr.data-row[data-geo="REG-44"]')!;
+    expect(grandEst.textContent).toContain('à 9\u00a0mois du chiffre de la France');
   });
 
   it('says why there is no reference line when the national value is not comparable', () => {

@@ -123,7 +123,7 @@ describe('RegionMap', () => {
   it('names each region with its value and date, or says it has no data', () => {
     const { container } = renderMap();
     expect(shape(container, 'REG-53').getAttribute('aria-label')).toBe(
-      `Bretagne : ${pct(15)} au 20 déc. 2023`,
+      `Bretagne : ${pct(15)} le 20 déc. 2023`,
     );
     expect(shape(container, 'REG-44').getAttribute('aria-label')).toBe(
       `Grand Est : ${pct(0)} en nov. 2023`,
@@ -203,7 +203,7 @@ describe('map text', () => {
   it('says per-capita values with their unit', () => {
     const v = values.find((x) => x.code === '53')!.value!;
     expect(placeLabel('Bretagne', v, 'count', 'en', 'per 100 inhabitants')).toBe(
-      'Bretagne: 15 per 100 inhabitants as of 20 Dec 2023',
+      'Bretagne: 15 per 100 inhabitants on 20 Dec 2023',
     );
   });
 

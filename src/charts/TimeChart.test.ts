@@ -200,7 +200,7 @@ describe('TimeChart', () => {
           syntheticPoint('2022-10-31', 17_000_000, {
             qualifier: '>',
             precision: 'month',
-            note: 'fin octobre',
+            note: 'synthetic compiler note: «fin octobre, plus de 17 millions»',
           }),
         ],
       },
@@ -216,7 +216,8 @@ describe('TimeChart', () => {
     expect(text).toContain(`plus de 17${NNBSP}000${NNBSP}000`);
     expect(text).toContain('minimum (plus de)');
     expect(text).toContain('Source : synthetic source');
-    expect(text).toContain('Note : fin octobre');
+    expect(text).toContain('« fin octobre, plus de 17 millions »');
+    expect(text).not.toContain('compiler');
     expect(point.getAttribute('aria-describedby')).toBe(tip!.id);
     await fireEvent.keyDown(point, { key: 'Escape' });
     expect(tooltip(container)).toBeNull();

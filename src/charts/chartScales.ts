@@ -13,7 +13,7 @@ import { utcTicks } from 'd3-time';
 import type { Qualifier } from '../feeds/types';
 import type { SeriesPoint } from '../model/series';
 import { formatDate, formatValue, type Lang, type Unit } from '../lib/format';
-import { seriesColour } from './palette';
+import { colourOf } from './palette';
 
 export interface Margin {
   top: number;
@@ -261,7 +261,7 @@ export function layoutTimeChart(opts: {
     return {
       key: s.key,
       label: s.label,
-      colour: seriesColour(i),
+      colour: colourOf(s.key, i),
       points,
       connector: connectorPath(points),
     };

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { syntheticPoint } from '../../test/synthetic';
+import { profilesChart, rateChart } from '../views/activation/activationView';
+import { overviewCharts } from '../views/overview/overviewModel';
+import { layoutTimeChart } from './chartScales';
 import {
   BACKGROUND,
+  CONNECTOR_OPACITY,
+  colourOf,
   contrastRatio,
   DARK_BACKGROUND,
   INK,
@@ -100,6 +106,69 @@ describe('palette', () => {
       }
     },
   );
+});
+
+/** `colour` at `opacity` over `background`, as the screen shows it (sRGB blending). */
+function blend(colour: string, opacity: number, background: string): string {
+  const c = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
+  const mix = [1, 3, 5].map((i) =>
+    Math.round(opacity * c(colour, i) + (1 - opacity) * c(background, i)),
+  );
+  return `#${mix.map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+}
+
+describe('one colour per indicator, visible in both themes', () => {
+  const colours = (series: { key: string; points: ReturnType<typeof syntheticPoint>[] }[]) =>
+    Object.fromEntries(
+      layoutTimeChart({
+        series: series.map((s) => ({ ...s, label: s.key })),
+        width: 640,
+        height: 280,
+        unit: 'count',
+        lang: 'fr',
+      }).series.map((s) => [s.key, s.colour]),
+    );
+
+  it('gives open and activated profiles the same colours on the Overview and the tracker', () => {
+    const observations = [
+      { ...syntheticPoint('2024-01', 10), indicator: 'mes_profiles_activated' },
+      { ...syntheticPoint('2024-01', 60), indicator: 'mes_profiles_open' },
+    ];
+    const overview = overviewCharts(observations, 'fr').find((c) => c.id === 'mes-profiles')!;
+    const tracker = profilesChart(observations, 'FR', 'fr');
+    // The two pages list the series in opposite orders: colours must not follow the order.
+    expect(overview.series.map((s) => s.key)).not.toEqual(tracker.series.map((s) => s.key));
+    expect(colours(overview.series)).toEqual(colours(tracker.series));
+    expect(colours(overview.series)).toEqual({
+      mes_profiles_activated: colourOf('mes_profiles_activated', 0),
+      mes_profiles_open: colourOf('mes_profiles_open', 0),
+    });
+    const overviewRate = overviewCharts(observations, 'fr').find((c) => c.id === 'mes-rate')!;
+    expect(colours(overviewRate.series)).toEqual(
+      colours(rateChart(observations, 'FR', 'fr').series),
+    );
+  });
+
+  describe.each(Object.entries(THEMES))('%s theme', (name, theme) => {
+    it('keeps the disputed-figure halo and the focus ring at 3:1 (they use --fg)', () => {
+      // TimeChart draws both with `stroke: var(--fg)`.
+      expect(contrastRatio(theme.fg!, theme.bg!)).toBeGreaterThanOrEqual(3);
+    });
+
+    it.each(SERIES_COLOURS)(
+      `keeps the dotted connectors of %s at 3:1 against the ${name} background`,
+      (c) => {
+        expect(
+          contrastRatio(blend(c, CONNECTOR_OPACITY, theme.bg!), theme.bg!),
+        ).toBeGreaterThanOrEqual(3);
+      },
+    );
+  });
+
+  it('would fail the dark theme with the halo in the light theme’s ink or half-transparent connectors', () => {
+    expect(contrastRatio(INK, dark.bg!)).toBeLessThan(3);
+    expect(contrastRatio(blend(SERIES_COLOURS[0]!, 0.5, dark.bg!), dark.bg!)).toBeLessThan(3);
+  });
 });
 
 // Colour vision deficiency simulation: Machado, Oliveira & Fernandes (2009), severity 1.0, applied

@@ -24,6 +24,32 @@ export function seriesColour(index: number): string {
   return SERIES_COLOURS[((index % n) + n) % n]!;
 }
 
+/**
+ * One colour per thing shown, the same on every page: activated profiles are blue on the
+ * Overview, the tracker and in pictures, open profiles vermillion. Keyed by the series key the
+ * views give (an indicator id, or the kind of a rate or of a monthly figure).
+ */
+export const KEY_COLOURS: Readonly<Record<string, string>> = {
+  mes_profiles_activated: SERIES_COLOURS[0]!,
+  mes_profiles_open: SERIES_COLOURS[1]!,
+  'rate-computed': SERIES_COLOURS[2]!,
+  'rate-published': SERIES_COLOURS[3]!,
+  'monthly-published': SERIES_COLOURS[0]!,
+  'period-average': SERIES_COLOURS[4]!,
+};
+
+/** A series' colour: its key's, else by its place in the chart. */
+export function colourOf(key: string, index: number): string {
+  return KEY_COLOURS[key] ?? seriesColour(index);
+}
+
+/**
+ * Dotted connectors between a series' points are drawn in the series colour at this opacity:
+ * full, so they keep the series colours' 3:1 against both themes' backgrounds (a test blends
+ * and checks them).
+ */
+export const CONNECTOR_OPACITY = 1;
+
 export const INK = '#1F1F1F';
 /** Secondary text: axis labels, dates, notes. */
 export const INK_MUTED = '#555555';

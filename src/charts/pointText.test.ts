@@ -1,7 +1,14 @@
 import { syntheticPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../model/series';
-import { chartSummary, derivedText, pointLabel, safeHref, tooltipLines } from './pointText';
+import {
+  chartSummary,
+  derivedText,
+  kpiSpreadNote,
+  pointLabel,
+  safeHref,
+  tooltipLines,
+} from './pointText';
 
 const NNBSP = '\u202f';
 
@@ -38,7 +45,7 @@ describe('pointLabel', () => {
 });
 
 describe('tooltipLines', () => {
-  it('lists period, value, qualifier, source, note and inputs', () => {
+  it('lists period, value, qualifier, source and inputs of a computed figure', () => {
     const input = syntheticPoint('2022-10', 500, { qualifier: '<' });
     const p = syntheticPoint('2022-10', 5, { note: 'synthetic note', derivedFrom: [input] });
     expect(tooltipLines(p, 'percent', 'fr')).toEqual([
@@ -46,9 +53,42 @@ describe('tooltipLines', () => {
       { kind: 'value', text: '5\u00a0%' },
       { kind: 'qualifier', text: 'exact' },
       { kind: 'source', text: 'Source : synthetic source' },
-      { kind: 'note', text: 'Note : synthetic note' },
       { kind: 'derived', text: 'calculé : moins de 500 (oct. 2022)' },
     ]);
+  });
+
+  it('quotes the source’s own words, never the compiler’s note', () => {
+    const quoted = syntheticPoint('2022-10', 5, {
+      note: 'Synthetic compiler remark. Quote: «les mots de la source» (caveat)',
+    });
+    const lines = tooltipLines(quoted, 'count', 'fr');
+    expect(lines.find((l) => l.kind === 'note')?.text).toBe('« les mots de la source »');
+    expect(lines.map((l) => l.text).join(' ')).not.toMatch(/compiler|caveat/);
+    const unquoted = syntheticPoint('2022-10', 5, { note: '~97% have a profile' });
+    expect(tooltipLines(unquoted, 'count', 'fr').map((l) => l.kind)).not.toContain('note');
+  });
+
+  it('names the source by publisher and kind, in the reader’s language', () => {
+    const p = syntheticPoint('2022-10', 5, {
+      sourceUrl: 'https://www.example.org/a',
+      sourceLabel: 'press (relaying CNAM communiqué)',
+    });
+    expect(tooltipLines(p, 'count', 'fr')[3]!.text).toBe(
+      'Source : example.org, relayant la Cnam (presse)',
+    );
+    expect(tooltipLines(p, 'count', 'en')[3]!.text).toBe(
+      'Source: example.org, relaying the CNAM (press)',
+    );
+  });
+
+  it('gives a computed figure its explanation instead of its inputs', () => {
+    const p = syntheticPoint('2022-10', 5, {
+      derivedFrom: [syntheticPoint('2022-10', 1)],
+      explanation: 'moyenne sur la période',
+    });
+    const lines = tooltipLines(p, 'count', 'fr');
+    expect(lines.find((l) => l.kind === 'note')?.text).toBe('moyenne sur la période');
+    expect(lines.map((l) => l.kind)).not.toContain('derived');
   });
 
   it('leaves out a note and inputs that do not exist', () => {
@@ -57,9 +97,9 @@ describe('tooltipLines', () => {
   });
 
   it('keeps untrusted text verbatim, including braces', () => {
-    const p = syntheticPoint('2022-10', 1, { note: '{note} $& <b>x</b>' });
+    const p = syntheticPoint('2022-10', 1, { note: '«{note} $& <b>x</b>»' });
     expect(tooltipLines(p, 'count', 'fr').find((l) => l.kind === 'note')?.text).toBe(
-      'Note : {note} $& <b>x</b>',
+      '« {note} $& <b>x</b> »',
     );
   });
 });
@@ -104,5 +144,22 @@ describe('disputed figures (model/reconcile.ts)', () => {
 
   it('says so in the point label', () => {
     expect(pointLabel(point, 'S', 'count', 'en')).toMatch(/disputed figure, 2 published values$/);
+  });
+});
+
+describe('kpiSpreadNote', () => {
+  it('says when a row of headline figures mixes moments more than 3 months apart', () => {
+    const rate = syntheticPoint('2024-10-07', 20, { precision: 'day' });
+    const count = syntheticPoint('2026-01-29', 24_000_000, { precision: 'day' });
+    expect(kpiSpreadNote([rate, undefined, count], 'fr')).toBe(
+      'Ces chiffres ne sont pas du même moment : du plus ancien (7 oct. 2024) au plus récent (29 janv. 2026). Chacun est le dernier publié pour sa série ; sa carte en donne la date.',
+    );
+  });
+
+  it('says nothing for figures of the same season, or none', () => {
+    const a = syntheticPoint('2026-01', 1);
+    const b = syntheticPoint('2025-11-15', 2, { precision: 'day' });
+    expect(kpiSpreadNote([a, b], 'fr')).toBeUndefined();
+    expect(kpiSpreadNote([undefined], 'fr')).toBeUndefined();
   });
 });

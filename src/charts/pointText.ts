@@ -3,6 +3,8 @@
  * plain text: feed text is untrusted and is only ever rendered as text by the components.
  */
 import type { SeriesPoint } from '../model/series';
+import { sourceName, sourceNames, sourceQuote } from '../model/citation';
+import { monthsBetween, periodEnd } from '../model/period';
 import { formatPeriod, formatQualified, qualifierName, type Lang, type Unit } from '../lib/format';
 import { translate } from '../lib/i18n.svelte';
 
@@ -18,6 +20,28 @@ export function safeHref(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Who published a figure (« ARS Grand Est (officiel) »), or the sources of the figures a computed
+ * one comes from. The data's own source label is not shown as it is: see model/citation.ts.
+ */
+export function pointSource(point: SeriesPoint, lang: Lang): string {
+  return point.derivedFrom?.length
+    ? sourceNames(point.derivedFrom, lang)
+    : sourceName(point, lang) || point.sourceUrl;
+}
+
+/**
+ * What is said about a point besides its value: the source's own words for a published figure
+ * (when its note quotes them), the app's explanation for a computed one. The rest of a note is
+ * the compiler's, shown on the Sources page only.
+ */
+export function pointRemark(point: SeriesPoint): string | undefined {
+  if (point.explanation) return point.explanation;
+  if (point.derivedFrom) return undefined;
+  const quote = sourceQuote(point.note);
+  return quote ? `« ${quote} »` : undefined;
 }
 
 export function pointPeriod(point: SeriesPoint, lang: Lang): string {
@@ -56,7 +80,7 @@ export function pointLabel(
     series: seriesLabel,
     period: pointPeriod(point, lang),
     value: pointValue(point, unit, lang),
-    source: point.sourceLabel || point.sourceUrl,
+    source: pointSource(point, lang),
   });
   const withDerived = point.derivedFrom
     ? `${label}, ${translate(lang, 'chart.derivedShort')}`
@@ -78,16 +102,40 @@ export function tooltipLines(point: SeriesPoint, unit: Unit, lang: Lang): Toolti
     { kind: 'qualifier', text: qualifierName(point.qualifier, lang) },
     {
       kind: 'source',
-      text: translate(lang, 'chart.sourceLine', { source: point.sourceLabel || point.sourceUrl }),
+      text: translate(lang, 'chart.sourceLine', { source: pointSource(point, lang) }),
     },
   ];
-  if (point.note) {
-    lines.push({ kind: 'note', text: translate(lang, 'chart.noteLine', { note: point.note }) });
-  }
-  const derived = derivedText(point, lang);
+  const remark = pointRemark(point);
+  if (remark) lines.push({ kind: 'note', text: remark });
+  const derived = point.explanation ? undefined : derivedText(point, lang);
   if (derived) lines.push({ kind: 'derived', text: derived });
   lines.push(...disputedLines(point, unit, lang));
   return lines;
+}
+
+/** Headline figures further apart than this are said not to be of the same moment. */
+const KPI_SPREAD_MONTHS = 3;
+
+/**
+ * What a row of headline figures must say when its figures are not of the same moment (a 2024
+ * count beside a 2026 one): the oldest and the latest dates. Each card still gives its own.
+ */
+export function kpiSpreadNote(
+  points: readonly (SeriesPoint | undefined)[],
+  lang: Lang,
+): string | undefined {
+  const dated = points
+    .filter((p): p is SeriesPoint => p !== undefined)
+    .map((p) => ({ p, end: periodEnd(p.period, p.precision) }))
+    .sort((a, b) => a.end.getTime() - b.end.getTime());
+  const first = dated[0];
+  const last = dated[dated.length - 1];
+  if (!first || !last) return undefined;
+  if (monthsBetween(first.end, last.end) <= KPI_SPREAD_MONTHS) return undefined;
+  return translate(lang, 'kpi.spread', {
+    from: pointPeriod(first.p, lang),
+    to: pointPeriod(last.p, lang),
+  });
 }
 
 /** The chart's accessible name: what it shows, how many points, over which period. */
@@ -115,7 +163,7 @@ export function disputedLines(point: SeriesPoint, unit: Unit, lang: Lang): Toolt
       text: translate(lang, 'sources.disputedLine', {
         value: formatQualified(o.value, o.qualifier, unit, lang),
         period: formatPeriod(o.period, o.precision, lang),
-        source: o.sourceLabel || o.sourceUrl,
+        source: sourceName(o, lang) || o.sourceUrl,
       }),
     })),
   ];

@@ -1,14 +1,20 @@
 /**
- * Words and colours of the region map and ranking: accessible names ("Bretagne : 15 % au
+ * Words and colours of the region map and ranking: accessible names ("Bretagne : 15 % le
  * 20 déc. 2023"), ages, the colour classes and their legend. Pure, so they are tested without a DOM.
  */
 import '../lib/messages/regions';
 import { scaleQuantize, type ScaleQuantize } from 'd3-scale';
-import { formatDuration, formatQualified, formatValue, type Lang, type Unit } from '../lib/format';
+import {
+  formatDuration,
+  formatPeriodPhrase,
+  formatQualified,
+  formatValue,
+  type Lang,
+  type Unit,
+} from '../lib/format';
 import { translate } from '../lib/i18n.svelte';
 import { valueAge, type AsOfValue } from '../model/regional';
 import type { SeriesPoint } from '../model/series';
-import { pointPeriod } from './pointText';
 
 /**
  * Five sequential blues (ColorBrewer "Blues", colour-blind safe). Shapes always carry a dark
@@ -24,7 +30,7 @@ export function valueText(point: SeriesPoint, unit: Unit, lang: Lang, suffix = '
   return suffix ? `${figure} ${suffix}` : figure;
 }
 
-/** "Bretagne : 15 % au 20 déc. 2023", "… en oct. 2022", or "Bretagne : pas de données". */
+/** "Bretagne : 15 % le 20 déc. 2023", "… en oct. 2022", or "Bretagne : pas de données". */
 export function placeLabel(
   name: string,
   value: AsOfValue | undefined,
@@ -34,12 +40,11 @@ export function placeLabel(
 ): string {
   if (!value) return translate(lang, 'regions.noDataName', { name });
   const { point } = value;
-  // A day is "au 20 déc. 2023"; a month or a year is "en oct. 2022", "en 2024".
-  const key = point.precision === 'day' ? 'regions.valueAt' : 'regions.valueIn';
-  return translate(lang, key, {
+  // « le 20 déc. 2023 », « en oct. 2022 », « en 2024 »: never « au oct. ».
+  return translate(lang, 'regions.valueWhen', {
     name,
     value: valueText(point, unit, lang, suffix),
-    date: pointPeriod(point, lang),
+    when: formatPeriodPhrase(point.period, point.precision, lang),
   });
 }
 

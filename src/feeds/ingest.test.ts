@@ -59,11 +59,11 @@ describe('parseFeed on the embedded data (data/observations.csv)', () => {
     });
   });
 
-  it('parses to exactly 100 observations with no warnings', () => {
-    expect(observations).toHaveLength(100);
+  it('parses to exactly 119 observations with no warnings', () => {
+    expect(observations).toHaveLength(119);
     expect(report).toEqual({
       feed: 'embedded',
-      rows: 100,
+      rows: 119,
       encoding: 'utf-8',
       delimiter: ',',
       warnings: [],
@@ -75,7 +75,7 @@ describe('parseFeed on the embedded data (data/observations.csv)', () => {
     const keys = observations.map((o) =>
       [o.indicator, o.breakdown, o.geo, o.period, o.sourceUrl].join('|'),
     );
-    expect(new Set(keys).size).toBe(100);
+    expect(new Set(keys).size).toBe(119);
   });
 
   it('counts the open and activated profile figures', () => {

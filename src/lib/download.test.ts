@@ -8,6 +8,7 @@ import {
   chartPicture,
   chartSources,
   exportFileName,
+  exportValue,
   inlineStyles,
   pictureFooter,
   wrapText,
@@ -93,12 +94,13 @@ describe('chartCsv', () => {
     expect(rows[1]![col('source_label')]).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(rows[3]![col('series')]).toBe(`'-B series`);
     expect(rows[3]![col('note')]).toBe(`'@SUM(A1)\tline`);
-    // The qualifier symbols are text: '>' is harmless, '=' would be read as a formula start.
+    // The qualifier column holds one of = ~ > < and must read back into the app: a lone "="
+    // runs nothing, so it is written as it is.
     expect(rows[2]![col('qualifier')]).toBe('>');
-    expect(rows[1]![col('qualifier')]).toBe(`'=`);
+    expect(rows[1]![col('qualifier')]).toBe('=');
     for (const row of rows.slice(1)) {
       for (const [i, cell] of row.entries()) {
-        if (i === col('value')) continue;
+        if (i === col('value') || i === col('qualifier')) continue;
         expect(cell, `column ${CSV_COLUMNS[i]}`).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
@@ -128,6 +130,21 @@ describe('chartCsv', () => {
   });
 });
 
+describe('exportValue', () => {
+  it('writes a published figure as published, a computed one as the page rounds it', () => {
+    expect(exportValue(syntheticPoint('2022-10', 11.009174311926607), 'percent')).toBe(
+      11.009174311926607,
+    );
+    const rate = syntheticPoint('2022-10', 11.009174311926607, { derivedFrom: [] });
+    expect(exportValue(rate, 'percent')).toBe(11);
+    expect(exportValue({ ...rate, value: 22.527 }, 'percent')).toBe(22.5);
+    const perCapita = syntheticPoint('2024-01', 8.93456, { derivedFrom: [] });
+    expect(exportValue(perCapita, 'count')).toBe(8.93);
+    const sum = syntheticPoint('2024-01', 1_234_567, { derivedFrom: [] });
+    expect(exportValue(sum, 'count')).toBe(1_234_567);
+  });
+});
+
 describe('exportFileName', () => {
   const now = new Date('2024-03-09T23:30:00Z');
   it('names the file after the chart and the day', () => {
@@ -147,7 +164,7 @@ describe('exportFileName', () => {
 describe('picture words', () => {
   it('lists each source once, label and URL', () => {
     // Keyed by URL: a second label for the same URL is not listed again.
-    expect(chartSources(chart)).toEqual([
+    expect(chartSources(chart, 'fr')).toEqual([
       'synthetic source (https://example.org/synthetic-source)',
       'other synthetic source (https://example.org/other)',
     ]);
@@ -163,11 +180,18 @@ describe('picture words', () => {
     expect(wrapText('', 10)).toEqual([]);
   });
 
+  it('never starts a line with the ";" between two sources', () => {
+    const line = `Sources : ${['ANS (officiel)', 'Hospitalia, relayant l’ANS (presse)'].join('\u00a0; ')}`;
+    for (let width = 12; width < line.length; width++) {
+      for (const wrapped of wrapText(line, width)) expect(wrapped).not.toMatch(/^;/);
+    }
+  });
+
   it('writes sources, the period covered and when and where the picture was made', () => {
     const lines = pictureFooter(chart, 'fr', new Date('2024-03-09T10:00:00Z'), 'https://x.test/#/');
     expect(lines.shift()).toBe('Formes : ● exact · ▲ plus de');
     expect(lines[0]).toMatch(
-      /^Sources : synthetic source \(https:\/\/example\.org\/synthetic-source\) ; other/,
+      /^Sources : synthetic source \(https:\/\/example\.org\/synthetic-source\)\u00a0; other/,
     );
     expect(lines[1]).toBe('Données de janv. 2022 à mai 2023, chacune à sa date de publication.');
     expect(lines[2]).toContain('9 mars 2024');

@@ -11,7 +11,8 @@ import type { SeriesPoint } from '../model/series';
 import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } from './format';
 import { translate, type MessageKey } from './i18n.svelte';
 import type { Qualifier } from '../feeds/types';
-import { derivedText } from '../charts/pointText';
+import { derivedText, pointRemark, pointSource } from '../charts/pointText';
+import { sourceName } from '../model/citation';
 
 export interface ExportChart {
   id: string;
@@ -45,9 +46,23 @@ export const CSV_COLUMNS = [
   'note',
   'derived_from',
   'other_sources',
+  'source_name',
+  'citation',
 ] as const;
 
 type CsvCell = string | number;
+
+/**
+ * A value at the precision it was published or computed with: a published figure as it is; a
+ * computed one (a rate, an average, a count per 100 inhabitants) rounded as the page shows it,
+ * a rate to one decimal, a count to three significant digits; never 11.009174311926607.
+ */
+export function exportValue(point: SeriesPoint, unit: Unit): number {
+  const computed = point.derivedFrom !== undefined || point.explanation !== undefined;
+  if (!computed || Number.isInteger(point.value)) return point.value;
+  if (unit === 'percent') return Math.round(point.value * 10) / 10;
+  return Number(point.value.toPrecision(3));
+}
 
 /** One row per point, in series order then time order, as on screen. */
 export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
@@ -62,9 +77,9 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         p.geo,
         p.period,
         p.precision,
-        // A number, never text: a negative value is a value, not a formula (papaparse's formula
-        // escaping skips number cells), and spreadsheets keep it numeric.
-        p.value,
+        // A number, never text: a negative value is a value, not a formula (the formula guard
+        // below skips number cells), and spreadsheets keep it numeric.
+        exportValue(p, chart.unit),
         chart.unit,
         p.qualifier,
         qualifierName(p.qualifier, lang),
@@ -76,25 +91,43 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         (p.alternatives ?? [])
           .map((o) => `${o.qualifier} ${o.value} ${o.sourceLabel} <${o.sourceUrl}>`.trim())
           .join(' | '),
+        pointSource(p, lang),
+        pointRemark(p) ?? '',
       ]),
   );
+}
+
+/** Text a spreadsheet would run as a formula (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const QUALIFIER_COLUMN = CSV_COLUMNS.indexOf('qualifier');
+
+/**
+ * A text cell made safe to open in a spreadsheet with a leading `'`. The qualifier column is
+ * left as it is: it holds one of `=` `~` `>` `<` (a lone `=` runs nothing), and the file must
+ * read back into the app (`'=` is not a qualifier).
+ */
+function guardCell(cell: CsvCell, column: number): CsvCell {
+  if (typeof cell !== 'string' || column === QUALIFIER_COLUMN) return cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /**
  * The CSV file's text: UTF-8 BOM, comma-separated, CRLF line ends (RFC 4180). Every text cell is
  * quoted, so a `;`, `,` or line break inside a label never splits a cell, whichever separator a
  * spreadsheet assumes. Text cells that a spreadsheet would run as a formula (starting with `=`,
- * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice);
- * number cells are left as numbers.
+ * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice),
+ * except the qualifier column; number cells are left as numbers.
  */
 export function chartCsv(chart: ExportChart, lang: Lang): string {
   const text = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: csvRows(chart, lang) },
+    {
+      fields: [...CSV_COLUMNS],
+      data: csvRows(chart, lang).map((row) => row.map(guardCell)),
+    },
     {
       delimiter: ',',
       newline: '\r\n',
       quotes: (value: unknown) => typeof value === 'string',
-      escapeFormulae: true,
     },
   );
   return BOM + text + '\r\n';
@@ -110,29 +143,33 @@ export function exportFileName(chartId: string, ext: 'csv' | 'svg' | 'png', now:
   return `segur-pulse-${id}-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 
-/** Distinct sources of the chart's points, in order of first appearance: "label (url)". */
-export function chartSources(chart: ExportChart): string[] {
+/**
+ * Distinct sources of the chart's points (of the figures a computed point comes from), in order
+ * of first appearance, named as readers see them: "ARS Grand Est (officiel) (url)".
+ */
+export function chartSources(chart: ExportChart, lang: Lang): string[] {
   const seen = new Map<string, string>();
   for (const s of chart.series) {
-    for (const p of s.points) {
-      const key = p.sourceUrl || p.sourceLabel;
-      if (!key || seen.has(key)) continue;
-      seen.set(
-        key,
-        p.sourceLabel && p.sourceUrl
-          ? `${p.sourceLabel} (${p.sourceUrl})`
-          : p.sourceLabel || p.sourceUrl,
-      );
+    for (const point of s.points) {
+      for (const p of point.derivedFrom?.length ? point.derivedFrom : [point]) {
+        const key = p.sourceUrl || p.sourceLabel;
+        if (!key || seen.has(key)) continue;
+        const name = sourceName(p, lang);
+        seen.set(key, name && p.sourceUrl ? `${name} (${p.sourceUrl})` : name || p.sourceUrl);
+      }
     }
   }
   return [...seen.values()];
 }
 
-/** Breaks text into lines of at most `maxChars` characters, at spaces where it can. */
+/**
+ * Breaks text into lines of at most `maxChars` characters, at spaces where it can. A no-break
+ * space (before a French ";" or ":") never breaks a line.
+ */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (candidate.length <= maxChars) {
       line = candidate;
@@ -178,7 +215,11 @@ export function pictureFooter(
   ).map(([, shape, key]) => `${shape} ${translate(lang, key)}`);
   if (shapes.length > 0)
     lines.push(translate(lang, 'share.pictureShapes', { shapes: shapes.join(' · ') }));
-  lines.push(translate(lang, 'share.pictureSources', { sources: chartSources(chart).join(' ; ') }));
+  lines.push(
+    translate(lang, 'share.pictureSources', {
+      sources: chartSources(chart, lang).join('\u00a0; '),
+    }),
+  );
   if (first && last) {
     lines.push(
       translate(lang, 'share.picturePeriod', {

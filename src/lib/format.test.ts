@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Precision, Qualifier } from '../feeds/types';
 import {
+  formatChange,
   formatCompact,
   formatDateTime,
   formatNumber,
   formatPercent,
   formatPeriod,
+  formatPeriodPhrase,
+  formatRank,
+  formatSpan,
+  pluralCategory,
   formatQualified,
   formatRelative,
   formatValue,
@@ -123,7 +128,7 @@ describe('formatPeriod', () => {
     // A day precision on a month-only period cannot invent the day.
     ['2023-02', 'day', 'fr', 'févr. 2023'],
     // January 1st must not slip to the previous year in a time zone west of UTC.
-    ['2023-01-01', 'day', 'fr', '1 janv. 2023'],
+    ['2023-01-01', 'day', 'fr', '1er janv. 2023'],
   ])('%s (%s, %s) -> %j', (period, precision, lang, expected) => {
     expect(formatPeriod(period, precision, lang)).toBe(expected);
   });
@@ -158,5 +163,76 @@ describe('formatRelative', () => {
     [400 * 24 * 3600, 'fr', `l’an dernier`],
   ])('%d s before now in %s -> %j', (seconds, lang, expected) => {
     expect(formatRelative(ago(seconds), now, lang)).toBe(expected);
+  });
+});
+
+describe('dates in sentences', () => {
+  it.each<[string, Precision, Lang, string]>([
+    ['2022-12-01', 'day', 'fr', 'le 1er déc. 2022'],
+    ['2024-10-07', 'day', 'fr', 'le 7 oct. 2024'],
+    ['2024-10', 'month', 'fr', 'en oct. 2024'],
+    ['2022-10-31', 'month', 'fr', 'en oct. 2022'],
+    ['2024', 'year', 'fr', 'en 2024'],
+    ['2021-12', 'half-year', 'fr', 'au 2e semestre 2021'],
+    ['2022-12-01', 'day', 'en', 'on 1 Dec 2022'],
+    ['2024-10', 'month', 'en', 'in Oct 2024'],
+  ])('%s (%s, %s) -> %j', (period, precision, lang, expected) => {
+    expect(formatPeriodPhrase(period, precision, lang)).toBe(expected);
+  });
+
+  it('says a span with the prepositions each end needs', () => {
+    const at = (period: string, precision: Precision) => ({ period, precision });
+    expect(formatSpan(at('2025-10-31', 'month'), at('2026-01-29', 'day'), 'fr')).toBe(
+      'd’oct. 2025 au 29 janv. 2026',
+    );
+    expect(formatSpan(at('2025-04-02', 'day'), at('2025-10-31', 'month'), 'fr')).toBe(
+      'du 2 avr. 2025 à oct. 2025',
+    );
+    expect(formatSpan(at('2024-01', 'month'), at('2024-03', 'month'), 'fr')).toBe(
+      'de janv. 2024 à mars 2024',
+    );
+    expect(formatSpan(at('2022-12-01', 'day'), at('2023-01', 'month'), 'en')).toBe(
+      'from 1 Dec 2022 to Jan 2023',
+    );
+  });
+
+  it('never writes « 1 déc. » for the first of a month in French', () => {
+    expect(formatPeriod('2022-12-01', 'day', 'fr')).toBe('1er déc. 2022');
+    expect(formatPeriod('2022-12-11', 'day', 'fr')).toBe('11 déc. 2022');
+    expect(formatPeriod('2022-12-01', 'day', 'en')).toBe('1 Dec 2022');
+  });
+});
+
+describe('formatChange', () => {
+  it('signs a relative change', () => {
+    expect(formatChange(0.25, 'fr')).toBe(`+25${NBSP}%`);
+    expect(formatChange(-0.045, 'fr')).toBe(`-4,5${NBSP}%`);
+    expect(formatChange(0, 'en')).toBe('0%');
+  });
+});
+
+describe('formatRank', () => {
+  it('writes ordinals', () => {
+    expect([1, 2, 18].map((n) => formatRank(n, 'fr'))).toEqual(['1re', '2e', '18e']);
+    expect([1, 2, 3, 4, 11, 22].map((n) => formatRank(n, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '22nd',
+    ]);
+  });
+});
+
+describe('pluralCategory', () => {
+  it('follows each language’s rules: 0 is singular in French, plural in English', () => {
+    expect([0, 1, 2, 18].map((n) => pluralCategory(n, 'fr'))).toEqual([
+      'one',
+      'one',
+      'other',
+      'other',
+    ]);
+    expect([0, 1, 2].map((n) => pluralCategory(n, 'en'))).toEqual(['other', 'one', 'other']);
   });
 });

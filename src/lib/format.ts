@@ -179,9 +179,85 @@ export function formatPeriod(period: string, precision: Precision, lang: Lang): 
     return `${first ? 'H1' : 'H2'} ${y}`;
   }
   if (precision === 'day' && d !== undefined) {
-    return dateFormat(lang, 'day').format(utcDate(y, m, d));
+    const text = dateFormat(lang, 'day').format(utcDate(y, m, d));
+    // French writes the first of the month as an ordinal: « 1er déc. 2022 ».
+    return lang === 'fr' && d === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
   }
   return dateFormat(lang, 'month').format(utcDate(y, m));
+}
+
+/** A period's exact calendar day is said only at day precision (see formatPeriod). */
+function saysDay(period: string, precision: Precision): boolean {
+  return precision === 'day' && period.length === 10;
+}
+
+/**
+ * A published period as it is said in a sentence: fr « le 1er déc. 2022 », « en oct. 2024 »,
+ * « en 2024 », « au 2e semestre 2021 », « au T1 2025 »; en "on 1 Dec 2022", "in Oct 2024", "in H2 2021".
+ */
+export function formatPeriodPhrase(period: string, precision: Precision, lang: Lang): string {
+  const text = formatPeriod(period, precision, lang);
+  if (lang === 'en') return `${saysDay(period, precision) ? 'on' : 'in'} ${text}`;
+  if (saysDay(period, precision)) return `le ${text}`;
+  return precision === 'half-year' || precision === 'quarter' ? `au ${text}` : `en ${text}`;
+}
+
+/** French elides « de » before a vowel: « d’oct. 2025 », « d’avr. 2024 », « de janv. 2024 ». */
+function deFr(text: string): string {
+  return /^[aeiouyàâéèêîôûh]/i.test(text) ? `d’${text}` : `de ${text}`;
+}
+
+/**
+ * A span between two published periods, as said: fr « du 2 avr. 2025 au 29 janv. 2026 »,
+ * « d’oct. 2025 au 29 janv. 2026 », « de janv. 2024 à mars 2024 »; en "from … to …".
+ */
+export function formatSpan(
+  from: { period: string; precision: Precision },
+  to: { period: string; precision: Precision },
+  lang: Lang,
+): string {
+  const a = formatPeriod(from.period, from.precision, lang);
+  const b = formatPeriod(to.period, to.precision, lang);
+  if (lang === 'en') return `from ${a} to ${b}`;
+  const start = saysDay(from.period, from.precision) ? `du ${a}` : deFr(a);
+  const end = saysDay(to.period, to.precision)
+    ? `au ${b}`
+    : to.precision === 'half-year' || to.precision === 'quarter'
+      ? `au ${b}`
+      : `à ${b}`;
+  return `${start} ${end}`;
+}
+
+const changeFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
+/** A relative change, signed: fr « +25 % », « −4,5 % », « 0 % » (a ratio: 0.25 is +25 %). */
+export function formatChange(ratio: number, lang: Lang): string {
+  const f = (changeFormats[lang] ??= new Intl.NumberFormat(LOCALES[lang], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }));
+  return f.format(ratio);
+}
+
+const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** A rank as said: fr « 1re », « 2e » (a region is feminine); en "1st", "2nd", "3rd", "4th". */
+export function formatRank(rank: number, lang: Lang): string {
+  if (lang === 'fr') return rank === 1 ? '1re' : `${rank}e`;
+  return `${rank}${EN_ORDINAL[ordinalRules.select(rank)] ?? 'th'}`;
+}
+
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * The plural category of a count in a language (fr: 0 and 1 are singular; en: only 1), for
+ * messages with a `.one` and an `.other` form: never « région(s) ».
+ */
+export function pluralCategory(count: number, lang: Lang): 'one' | 'other' {
+  const rules = (pluralRules[lang] ??= new Intl.PluralRules(LOCALES[lang]));
+  return rules.select(count) === 'one' ? 'one' : 'other';
 }
 
 /**

@@ -42,7 +42,7 @@ describe('translate', () => {
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(translate('fr', 'kpi.asOf', { date: 'oct. 2022' })).toBe('au oct. 2022');
+    expect(translate('fr', 'kpi.asOf', { date: 'oct. 2022' })).toBe('Date du chiffre : oct. 2022');
     expect(translate('en', 'chart.summary', { title: 'T', count: 3 })).toBe(
       'T: 3 points, from {from} to {to}',
     );

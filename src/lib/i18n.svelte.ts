@@ -11,7 +11,7 @@
  * those modules registers itself with `addMessages` when imported, and every module that uses its
  * keys imports it (`import '../lib/messages/regions'`), so a page never renders before its words.
  */
-import { LANGS, type Lang } from './format';
+import { LANGS, pluralCategory, type Lang } from './format';
 import type * as activation from './messages/activation';
 import type * as feeds from './messages/feeds';
 import * as overview from './messages/overview';
@@ -31,14 +31,13 @@ const core = {
   'chart.value': 'Valeur',
   'chart.series': 'Série',
   'chart.qualifier': 'Nature',
-  'chart.note': 'Note',
+  'chart.note': 'Citation ou calcul',
   'chart.derived': 'calculé : {inputs}',
   'chart.derivedShort': 'calculé',
   'chart.summary': '{title} : {count} points, de {from} à {to}',
   'chart.summaryOne': '{title} : 1 point, {from}',
   'chart.summaryEmpty': '{title} : pas de données',
   'chart.sourceLine': 'Source : {source}',
-  'chart.noteLine': 'Note : {note}',
   'chart.pointLabel': '{series}, {period} : {value} (source : {source})',
   'chart.legend': 'Légende',
   'chart.tableCaption': '{title} : données',
@@ -46,8 +45,11 @@ const core = {
   'legend.about': 'environ',
   'legend.moreThan': 'plus de',
   'legend.lessThan': 'moins de',
-  'kpi.asOf': 'au {date}',
+  'kpi.asOf': 'Date du chiffre : {date}',
   'kpi.source': 'Source :',
+  'kpi.rankOf': '{rank} sur 18 régions',
+  'kpi.spread':
+    'Ces chiffres ne sont pas du même moment : du plus ancien ({from}) au plus récent ({to}). Chacun est le dernier publié pour sa série ; sa carte en donne la date.',
   'app.tagline': 'Les chiffres publics du Ségur du numérique en santé',
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
@@ -89,14 +91,13 @@ const coreEn: Record<keyof typeof core, string> = {
   'chart.value': 'Value',
   'chart.series': 'Series',
   'chart.qualifier': 'Kind',
-  'chart.note': 'Note',
+  'chart.note': 'Quote or calculation',
   'chart.derived': 'computed: {inputs}',
   'chart.derivedShort': 'computed',
   'chart.summary': '{title}: {count} points, from {from} to {to}',
   'chart.summaryOne': '{title}: 1 point, {from}',
   'chart.summaryEmpty': '{title}: no data',
   'chart.sourceLine': 'Source: {source}',
-  'chart.noteLine': 'Note: {note}',
   'chart.pointLabel': '{series}, {period}: {value} (source: {source})',
   'chart.legend': 'Legend',
   'chart.tableCaption': '{title}: data',
@@ -104,8 +105,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'legend.about': 'about',
   'legend.moreThan': 'more than',
   'legend.lessThan': 'less than',
-  'kpi.asOf': 'as of {date}',
+  'kpi.asOf': 'Date of the figure: {date}',
   'kpi.source': 'Source:',
+  'kpi.rankOf': '{rank} of 18 regions',
+  'kpi.spread':
+    'These figures are not of the same moment: from the oldest ({from}) to the latest ({to}). Each is the latest published for its series; its card gives its date.',
   'app.tagline': 'Public figures of France’s Ségur e-health programme',
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',
@@ -153,6 +157,29 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Keys with a `.one` and an `.other` form: `regions.sparse` for `regions.sparse.one|other`. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one`
+    ? `${Base}.other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A message whose words agree with a count (`Intl.PluralRules`): `{count}` is given to it.
+ * fr « 1 région a », « 3 régions ont »; never « région(s) ».
+ */
+export function translatePlural(
+  lang: Lang,
+  key: PluralKey,
+  count: number,
+  params: MessageParams = {},
+): string {
+  const form = `${key}.${pluralCategory(count, lang)}` as MessageKey;
+  return translate(lang, form, { count, ...params });
 }
 
 export const LANG_STORAGE_KEY = 'segur-pulse:lang';

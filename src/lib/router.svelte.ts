@@ -51,6 +51,8 @@ export function navigate(change: Partial<ViewState>, { replace = false } = {}): 
         compare: [],
         geo: undefined,
         target: undefined,
+        targetRate: undefined,
+        outreachStart: undefined,
         chart: undefined,
         perCapita: false,
       },

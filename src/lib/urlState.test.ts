@@ -74,10 +74,22 @@ describe('parseViewState', () => {
     ['target=1.5', 'target'],
     ['target=abc', 'target'],
     ['target=', 'target'],
+    ['rate=0', 'targetRate'],
+    ['rate=150', 'targetRate'],
+    ['rate=abc', 'targetRate'],
+    ['start=2025-02-30', 'outreachStart'],
+    ['start=mars', 'outreachStart'],
     ['lang=de', 'lang'],
     ['chart=<script>', 'chart'],
   ] as const)('drops an invalid value: %s', (query, field) => {
     expect(parseViewState('', `#/regions?${query}`)[field]).toBeUndefined();
+  });
+
+  it('keeps one target: a valid rate rather than a count', () => {
+    const rate = parseViewState('', '#/activation?target=500&rate=50');
+    expect([rate.targetRate, rate.target]).toEqual([50, undefined]);
+    const count = parseViewState('', '#/activation?target=500&rate=500');
+    expect([count.targetRate, count.target]).toEqual([undefined, 500]);
   });
 
   it('keeps compared regions valid, distinct, other than the region shown, and at most four', () => {
@@ -137,6 +149,7 @@ describe('serializeViewState', () => {
     state({ page: 'region', region: '94', compare: ['01', '02', '03', '04'], lang: 'fr' }),
     state({ page: 'activation', geo: 'DEP-974', target: 250_000, lang: 'en' }),
     state({ page: 'activation', geo: 'REG-53' }),
+    state({ page: 'activation', geo: 'REG-75', targetRate: 50, outreachStart: '2025-03-01' }),
     state({ page: 'overview', chart: 'mes-rate' }),
     state({ page: 'feeds' }),
   ];

@@ -39,6 +39,10 @@ export interface ViewState {
   geo?: string;
   /** A target the user set on the activation tracker (a count of profiles). */
   target?: number;
+  /** Or a target activation rate, in percent of open profiles (`rate=50`); excludes `target`. */
+  targetRate?: number;
+  /** The day local outreach started (`start=2025-03-01`): the tracker compares before and after. */
+  outreachStart?: string;
   /** Language asked for by the link; absent means the reader's own choice. */
   lang?: Lang;
   /** Embed mode: one chart, minimal chrome. */
@@ -116,7 +120,13 @@ export function parseViewState(search: string, hash: string): ViewState {
   const geo = params.get('geo');
   if (geo && validGeo(geo)) state.geo = geo;
   const target = Number(params.get('target'));
-  if (params.has('target') && Number.isSafeInteger(target) && target > 0) state.target = target;
+  const rate = Number(params.get('rate'));
+  // One target at a time: a rate, when valid, is the one asked for.
+  if (params.has('rate') && rate > 0 && rate <= 100) state.targetRate = rate;
+  else if (params.has('target') && Number.isSafeInteger(target) && target > 0)
+    state.target = target;
+  const start = params.get('start');
+  if (start && validDay(start)) state.outreachStart = start;
   const lang = params.get('lang');
   if (lang && (LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
   state.embed = flag(outer.get('embed')) || flag(params.get('embed'));
@@ -150,6 +160,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.compare.length > 0) params.set('cmp', state.compare.join(','));
   if (state.geo) params.set('geo', state.geo);
   if (state.target !== undefined) params.set('target', String(state.target));
+  if (state.targetRate !== undefined) params.set('rate', String(state.targetRate));
+  if (state.outreachStart) params.set('start', state.outreachStart);
   if (state.lang) params.set('lang', state.lang);
   if (state.chart) params.set('chart', state.chart);
   // Only the version: a plain page link stays short (`#/regions`).

@@ -18,6 +18,7 @@ import {
   paces,
   progressTo,
   projectTarget,
+  rateFigures,
 } from './activation';
 
 // Synthetic figures: made-up counts, never published statistics.
@@ -25,6 +26,8 @@ const activated = (period: string, value: number, qualifier: Qualifier = '=', ge
   syntheticObservation({ indicator: 'mes_profiles_activated', geo, period, value, qualifier });
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** The day the tests read projections on (injected, as the page does). */
+const TODAY = day('2024-08-15');
 
 describe('differenceQualifier', () => {
   it.each([
@@ -38,6 +41,37 @@ describe('differenceQualifier', () => {
     ['>', '<', '>'],
   ] as [Qualifier, Qualifier, Qualifier][])('%s − %s is %s', (later, earlier, expected) => {
     expect(differenceQualifier(later, earlier)).toBe(expected);
+  });
+});
+
+describe('calendar months', () => {
+  it('counts one month from January to February for monthly data', () => {
+    expect(monthsBetween(day('2025-01-31'), day('2025-02-28'))).toBe(1);
+    expect(monthsBetween(day('2024-01-31'), day('2024-02-29'))).toBe(1);
+    expect(monthsBetween(day('2024-01-31'), day('2025-01-31'))).toBe(12);
+    // Days inside a month count as their share of it.
+    expect(monthsBetween(day('2024-01-10'), day('2024-02-05'))).toBeCloseTo(
+      1 + 5 / 29 - 10 / 31,
+      10,
+    );
+  });
+
+  it('moves a date by months, the inverse of monthsBetween', () => {
+    expect(addMonths(day('2024-01-31'), 1)).toEqual(day('2024-02-29'));
+    expect(addMonths(day('2025-10-31'), 3)).toEqual(day('2026-01-31'));
+    const from = day('2024-03-17');
+    for (const m of [0.3, 1, 2.5, 11.9, 40]) {
+      expect(monthsBetween(from, addMonths(from, m))).toBeCloseTo(m, 9);
+    }
+  });
+
+  it('reads a rise between two monthly counts as that many activations in one month', () => {
+    // Synthetic monthly counts: +53 042 from January to February.
+    const [m] = monthlyActivations(
+      [activated('2025-01', 1_000_000), activated('2025-02', 1_053_042)],
+      'REG-53',
+    );
+    expect(m).toMatchObject({ months: 1, perMonth: 53_042, kind: 'cumulative-average' });
   });
 });
 
@@ -91,8 +125,8 @@ describe('monthlyActivations', () => {
     const b = activated('2024-07-31', 1_600_000);
     const [m] = monthlyActivations([b, a], 'REG-53');
     expect(m!.kind).toBe('cumulative-average');
-    expect(m!.months).toBeCloseTo(monthsBetween(day('2024-01-31'), day('2024-07-31')), 10);
-    expect(m!.months).toBeCloseTo(5.98, 2);
+    expect(m!.months).toBe(monthsBetween(day('2024-01-31'), day('2024-07-31')));
+    expect(m!.months).toBe(6);
     expect(m!.perMonth).toBeCloseTo(600_000 / m!.months, 6);
     expect(m!.qualifier).toBe('=');
     expect(m!.inputs).toMatchObject([b, a]);
@@ -242,6 +276,30 @@ describe('pace over the last 3, 6 and 12 months', () => {
     expect(paceOver(long, 12)).toMatchObject({ ok: false, problem: 'no-figure-in-window' });
   });
 
+  it('computes the 12-month pace from 12 monthly figures, over the 11 months they span', () => {
+    // Synthetic: one count a month, January to December, +50 000 a month.
+    const monthly = cumulativeFigures(
+      Array.from({ length: 12 }, (_, i) =>
+        activated(`2025-${String(i + 1).padStart(2, '0')}`, 1_000_000 + 50_000 * i),
+      ),
+      'REG-53',
+    );
+    const [p3, p6, p12] = paces(monthly) as [Pace, Pace, Pace];
+    expect(p3).toMatchObject({ ok: true, months: 3, perMonth: 50_000 });
+    expect(p6).toMatchObject({ ok: true, months: 6, perMonth: 50_000 });
+    expect(p12).toMatchObject({ ok: true, months: 11, perMonth: 50_000 });
+    if (!p12.ok) throw new Error('12-month pace expected');
+    expect(p12.start.observation.period).toBe('2025-01');
+    // 11 monthly figures are not 12 months.
+    expect(paceOver(monthly.slice(1), 12)).toMatchObject({ ok: false });
+    // Days are not months: a figure 11 months back from day figures is not a 12-month pace.
+    const days = cumulativeFigures(
+      [activated('2025-01-31', 1_000_000), activated('2025-12-31', 1_550_000)],
+      'REG-53',
+    );
+    expect(paceOver(days, 12)).toMatchObject({ ok: false, problem: 'no-figure-in-window' });
+  });
+
   it('says why a pace cannot be computed', () => {
     expect(paceOver([], 3)).toMatchObject({ ok: false, problem: 'too-few-figures' });
     const flat = cumulativeFigures(
@@ -281,7 +339,10 @@ describe('progress and projection to a target', () => {
   });
 
   it('projects the date at today’s pace, with the range of the recent paces', () => {
-    const result = projectTarget(figures, 2_000_000, day('2025-12-31'));
+    const result = projectTarget(figures, 2_000_000, {
+      deadline: day('2025-12-31'),
+      today: day('2024-08-15'),
+    });
     if (result.status !== 'projected')
       throw new Error(`expected a projection, got ${result.status}`);
     const [p3, p6, p12] = paces(figures) as Extract<ReturnType<typeof paceOver>, { ok: true }>[];
@@ -299,13 +360,13 @@ describe('progress and projection to a target', () => {
   });
 
   it('is too thin with fewer than two figures, a series that does not grow, or no pace', () => {
-    expect(projectTarget([], 100)).toMatchObject({
+    expect(projectTarget([], 100, { today: TODAY })).toMatchObject({
       status: 'too-thin',
       reason: 'too-few-figures',
       figureCount: 0,
     });
     const one = cumulativeFigures([activated('2024-01-31', 50)], 'REG-53');
-    expect(projectTarget(one, 100)).toMatchObject({
+    expect(projectTarget(one, 100, { today: TODAY })).toMatchObject({
       status: 'too-thin',
       reason: 'too-few-figures',
       figureCount: 1,
@@ -314,7 +375,7 @@ describe('progress and projection to a target', () => {
       [activated('2024-01-31', 80), activated('2024-04-30', 70)],
       'REG-53',
     );
-    expect(projectTarget(falling, 100)).toMatchObject({
+    expect(projectTarget(falling, 100, { today: TODAY })).toMatchObject({
       status: 'too-thin',
       reason: 'not-increasing',
     });
@@ -322,7 +383,7 @@ describe('progress and projection to a target', () => {
       [activated('2024-01-29', 50), activated('2024-01-31', 60)],
       'REG-53',
     );
-    expect(projectTarget(twoDaysApart, 100)).toMatchObject({
+    expect(projectTarget(twoDaysApart, 100, { today: TODAY })).toMatchObject({
       status: 'too-thin',
       reason: 'no-pace',
     });
@@ -340,26 +401,54 @@ describe('progress and projection to a target', () => {
         'REG-53',
       );
     // "more than 1.45 M" gives the middle pace: the dates use the 3- and 12-month paces only.
-    const middle = projectTarget(withSixMonths(1_450_000), 3_000_000);
+    const middle = projectTarget(withSixMonths(1_450_000), 3_000_000, { today: TODAY });
     if (middle.status !== 'projected') throw new Error(middle.status);
     expect([middle.fastest.window, middle.slowest.window]).toEqual([3, 12]);
     expect(middle.uncertain).toBe(false);
     // "more than 1.2 M" gives the fastest pace: the earliest date rests on a bound.
-    const fastest = projectTarget(withSixMonths(1_200_000), 3_000_000);
+    const fastest = projectTarget(withSixMonths(1_200_000), 3_000_000, { today: TODAY });
     if (fastest.status !== 'projected') throw new Error(fastest.status);
     expect(fastest.fastest).toMatchObject({ window: 6, qualifier: '<' });
     expect(fastest.uncertain).toBe(true);
   });
 
+  it('is relative to today: flags dates already past and says how old the latest figure is', () => {
+    // Synthetic: +50 000 a month over the last 3 months to July 2024, so 400 000 more by
+    // March 2025 at that pace: already past when read in December 2026.
+    const early = projectTarget(figures, 2_000_000, { today: day('2026-12-05') });
+    if (early.status !== 'projected') throw new Error(early.status);
+    expect(early.date.toISOString().slice(0, 7)).toBe('2025-03');
+    expect(early.staleMonths).toBeCloseTo(monthsBetween(day('2024-07-31'), day('2026-12-05')), 9);
+    expect(early.past).toEqual({ date: true, earliest: true, latest: true });
+    const onTime = projectTarget(figures, 2_000_000, { today: day('2024-08-15') });
+    if (onTime.status !== 'projected') throw new Error(onTime.status);
+    expect(onTime.past).toEqual({ date: false, earliest: false, latest: false });
+    expect(onTime.staleMonths).toBeLessThan(1);
+  });
+
+  it('needs no pace per month once the deadline is past', () => {
+    const late = projectTarget(figures, 2_000_000, {
+      deadline: day('2025-12-31'),
+      today: day('2026-12-05'),
+    });
+    expect(late).toMatchObject({ status: 'projected' });
+    expect(late).not.toHaveProperty('neededPerMonth');
+  });
+
   it('says when the target is reached, and when there is none', () => {
-    expect(projectTarget(figures, 1_500_000)).toMatchObject({ status: 'reached' });
-    expect(projectTarget(figures, undefined)).toEqual({ status: 'no-target' });
+    expect(projectTarget(figures, 1_500_000, { today: TODAY })).toMatchObject({
+      status: 'reached',
+    });
+    expect(projectTarget(figures, undefined, { today: TODAY })).toEqual({ status: 'no-target' });
     // "about 2 M" is not surely 2 M: not reached, still projected
     const about = cumulativeFigures(
       [activated('2024-01-31', 1_000_000), activated('2024-04-30', 2_000_000, '~')],
       'REG-53',
     );
-    expect(projectTarget(about, 2_000_000)).toMatchObject({ status: 'projected', uncertain: true });
+    expect(projectTarget(about, 2_000_000, { today: TODAY })).toMatchObject({
+      status: 'projected',
+      uncertain: true,
+    });
   });
 });
 
@@ -402,8 +491,31 @@ describe('on the embedded data', () => {
     expect(used(p12!)).toEqual(['2024-10-07', '2026-01-29', '=']);
   });
 
+  it('follows a rate target from published and computed rates', () => {
+    const rates = rateFigures(observations, 'FR');
+    // 11 % computed (Oct 2022) … 33,6 % published (Jan 2026), one a day.
+    expect(rates.at(-1)!.observation).toMatchObject({ period: '2026-01', value: 33.6 });
+    expect(new Set(rates.map((r) => r.asOf.getTime())).size).toBe(rates.length);
+    const projection = projectTarget(rates, 50, { today: day('2026-12-05') });
+    if (projection.status !== 'projected') throw new Error(projection.status);
+    expect(projection.progress.share).toBeCloseTo(33.6 / 50, 10);
+    expect(projection.progress.gap).toBeCloseTo(16.4, 10);
+    // From about 1 in 5 (7 Oct 2024) to 33,6 % (January 2026): the 12-month pace.
+    expect(projection.pace).toMatchObject({ window: 12, qualifier: '~' });
+    expect(projection.uncertain).toBe(true);
+  });
+
+  it('has a department’s published rate as its progress, and too little to project', () => {
+    const projection = projectTarget(rateFigures(observations, 'DEP-40'), 50, { today: TODAY });
+    expect(projection).toMatchObject({ status: 'too-thin', reason: 'too-few-figures' });
+    if (projection.status !== 'too-thin') throw new Error(projection.status);
+    expect(projection.progress?.current.observation.value).toBe(41.7);
+  });
+
   it('regions without activated counts are too thin to project', () => {
-    expect(projectTarget(cumulativeFigures(observations, 'REG-44'), 2_000_000)).toMatchObject({
+    expect(
+      projectTarget(cumulativeFigures(observations, 'REG-44'), 2_000_000, { today: TODAY }),
+    ).toMatchObject({
       status: 'too-thin',
       reason: 'too-few-figures',
       figureCount: 0,

@@ -8,21 +8,10 @@
  * month, as `latestAsOf` does.
  */
 import type { Observation, Qualifier } from '../feeds/types';
-import { periodEnd } from './period';
-import { ACTIVATED_INDICATOR, ratioQualifier, series } from './series';
+import { addMonths, monthsBetween, periodEnd } from './period';
+import { ACTIVATED_INDICATOR, activationRate, ratioQualifier, series } from './series';
 
-/** Average length of a month in days (365.25 / 12): spans between figures are counted in it. */
-const DAYS_PER_MONTH = 30.4375;
-const DAY_MS = 24 * 3600 * 1000;
-
-export function monthsBetween(from: Date, to: Date): number {
-  return (to.getTime() - from.getTime()) / DAY_MS / DAYS_PER_MONTH;
-}
-
-/** `date` moved by a (possibly fractional) number of average months. */
-export function addMonths(date: Date, months: number): Date {
-  return new Date(date.getTime() + months * DAYS_PER_MONTH * DAY_MS);
-}
+export { addMonths, monthsBetween } from './period';
 
 /**
  * The qualifier of a difference a − b. It follows the same rule as a ratio: the result grows
@@ -50,8 +39,12 @@ export function cumulativeFigures(
   geo: string,
   indicator = ACTIVATED_INDICATOR,
 ): CumulativeFigure[] {
+  return oneADay(series(observations, { indicator, geo }));
+}
+
+function oneADay(points: readonly Observation[]): CumulativeFigure[] {
   const byDay = new Map<number, CumulativeFigure>();
-  for (const observation of series(observations, { indicator, geo })) {
+  for (const observation of points) {
     const asOf = periodEnd(observation.period, observation.precision);
     const kept = byDay.get(asOf.getTime());
     if (!kept || (kept.observation.qualifier !== '=' && observation.qualifier === '=')) {
@@ -59,6 +52,19 @@ export function cumulativeFigures(
     }
   }
   return [...byDay.values()].sort((a, b) => a.asOf.getTime() - b.asOf.getTime());
+}
+
+/**
+ * The activation rates (percent) of a place as figures to follow towards a rate target: rates as
+ * published, and activated / open where both counts share a date (`activationRate`), all ages.
+ * One a day: an exact one before a bound or an approximation, a published one before a computed
+ * one. Sources may define the rate differently (their notes say so): the page says it.
+ */
+export function rateFigures(observations: readonly Observation[], geo: string): CumulativeFigure[] {
+  const rates = activationRate(observations, geo).filter((p) => p.breakdown === '');
+  // Published first, so a computed rate of the same day is kept only when it alone is exact.
+  rates.sort((a, b) => Number(a.derivedFrom !== undefined) - Number(b.derivedFrom !== undefined));
+  return oneADay(rates);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,9 +203,12 @@ export type PaceWindow = (typeof PACE_WINDOWS)[number];
 /**
  * How far from exactly N months the span of an "N months" pace may fall: a figure published a
  * few days short of N months before the latest one still counts, and a span over twice N months
- * says nothing about the last N months.
+ * says nothing about the last N months. Monthly figures are known to the month only: N monthly
+ * figures in a row (N − 1 months apart, end to end) make an N-month pace when no figure lies
+ * further back, computed over the months they really span.
  */
 const WINDOW_SLACK_MONTHS = 0.5;
+const MONTHLY_SLACK_MONTHS = 1;
 const WINDOW_MAX_FACTOR = 2;
 
 export type PaceProblem =
@@ -235,6 +244,15 @@ export function paceOver(figures: readonly CumulativeFigure[], window: PaceWindo
   for (const f of figures) {
     if (f === end) break;
     if (monthsBetween(f.asOf, end.asOf) >= window - WINDOW_SLACK_MONTHS) start = f;
+  }
+  const first = figures[0]!;
+  if (
+    !start &&
+    first.observation.precision === 'month' &&
+    end.observation.precision === 'month' &&
+    monthsBetween(first.asOf, end.asOf) >= window - MONTHLY_SLACK_MONTHS - 1e-9
+  ) {
+    start = first;
   }
   if (!start) return { window, ok: false, problem: 'no-figure-in-window' };
   const months = monthsBetween(start.asOf, end.asOf);
@@ -355,19 +373,32 @@ export type Projection =
       slowest: Extract<Pace, { ok: true }>;
       /** The dates rest on a bound or an approximate figure (in the paces used or the latest count). */
       uncertain: boolean;
-      /** Per month needed from the latest figure to meet the deadline (when there is one). */
+      /** Months from the latest figure to today (0 when it is of this month or later). */
+      staleMonths: number;
+      /** Whether each date is already past on `today`: then the data cannot tell if it was met. */
+      past: { date: boolean; earliest: boolean; latest: boolean };
+      /** Per month needed from the latest figure to meet the deadline (when it is still ahead). */
       neededPerMonth?: number;
       onTrack?: boolean;
     };
 
+export interface ProjectionOptions {
+  /** Last day by which the target is to be reached. */
+  deadline?: Date;
+  /** The day the reader looks (injected: never read from the clock in here). */
+  today: Date;
+}
+
 /**
  * When the target is reached at today's pace, with the range from the slowest and fastest recent
- * paces; or why the data is too thin to say.
+ * paces; or why the data is too thin to say. Dates are compared with `today`: a date already past
+ * is flagged, never presented as the future, and the age of the latest figure is given.
+ * `figures` may be counts or rates (percent): the arithmetic is the same.
  */
 export function projectTarget(
   figures: readonly CumulativeFigure[],
   target: number | undefined,
-  deadline?: Date,
+  { deadline, today }: ProjectionOptions,
 ): Projection {
   if (target === undefined || !(target > 0)) return { status: 'no-target' };
   const progress = progressTo(figures, target);
@@ -397,23 +428,29 @@ export function projectTarget(
   const slowest = byRate[byRate.length - 1]!;
   const from = progress.current.asOf;
   const at = (p: { perMonth: number }) => addMonths(from, progress.gap / p.perMonth);
+  const date = at(pace);
+  const earliest = at(fastest);
+  const latest = at(slowest);
+  const isPast = (d: Date) => d.getTime() < today.getTime();
   const projection: Projection = {
     status: 'projected',
     progress,
     pace,
-    date: at(pace),
-    earliest: at(fastest),
-    latest: at(slowest),
+    date,
+    earliest,
+    latest,
     fastest,
     slowest,
     uncertain:
       [pace, fastest, slowest].some((p) => p.qualifier !== '=') ||
       progress.current.observation.qualifier !== '=',
+    staleMonths: Math.max(0, monthsBetween(from, today)),
+    past: { date: isPast(date), earliest: isPast(earliest), latest: isPast(latest) },
   };
   if (deadline) {
     const monthsLeft = monthsBetween(from, deadline);
-    if (monthsLeft > 0) projection.neededPerMonth = progress.gap / monthsLeft;
-    projection.onTrack = projection.date.getTime() <= deadline.getTime();
+    if (monthsLeft > 0 && !isPast(deadline)) projection.neededPerMonth = progress.gap / monthsLeft;
+    projection.onTrack = date.getTime() <= deadline.getTime();
   }
   return projection;
 }

@@ -18,6 +18,8 @@ export interface Indicator {
   min?: number;
   max?: number;
   breakdown?: { dimension: Localised; values: Record<string, Localised> };
+  /** 'outreach': activity promoting a service (people sensitised, ambassadors), never adoption. */
+  category?: 'outreach';
 }
 
 export const indicators = catalogueData.indicators as Indicator[];

@@ -58,3 +58,38 @@ export function periodEnd(period: string, precision?: Precision): Date {
   if (m !== undefined) return new Date(Date.UTC(y, m, 0));
   return new Date(Date.UTC(y, 11, 31));
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/**
+ * Where a day sits on a scale of calendar months: the month's index plus the share of the month
+ * elapsed at the end of that day. The end of every month is a whole number, so from the end of
+ * January to the end of February is exactly one month, as monthly data reads it (not 28 days
+ * of an average 30.4-day month, 0.92 month).
+ */
+function monthPosition(date: Date): number {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const day = date.getUTCDate() + (date.getTime() - Date.UTC(y, m, date.getUTCDate())) / DAY_MS;
+  return y * 12 + m + day / daysInMonth(y, m);
+}
+
+/** Calendar months from one day to another: 31 Jan → 29 Feb is 1, 31 Jan → 31 Jul is 6. */
+export function monthsBetween(from: Date, to: Date): number {
+  return monthPosition(to) - monthPosition(from);
+}
+
+/** `date` moved by a (possibly fractional) number of calendar months: the inverse of monthsBetween. */
+export function addMonths(date: Date, months: number): Date {
+  const position = monthPosition(date) + months;
+  const index = Math.floor(position);
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const days = (position - index) * daysInMonth(year, month);
+  // Day 0 of a month is the end of the month before: position `index` exactly.
+  return new Date(Date.UTC(year, month, 0) + days * DAY_MS);
+}

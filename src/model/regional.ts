@@ -3,9 +3,9 @@
  * figures rolled up to their region, counts per 100 inhabitants, and a ranking against France.
  * Pure: the map, the ranking and the region page only draw what these functions return.
  */
-import type { Observation, Qualifier } from '../feeds/types';
+import type { Observation, Precision, Qualifier } from '../feeds/types';
 import { departementByCode, departements, regions } from './geography';
-import { periodDate, periodEnd } from './period';
+import { monthsBetween, periodDate, periodEnd } from './period';
 import {
   activationRate,
   latestAsOf,
@@ -237,10 +237,23 @@ export interface RankedRegion {
   rank: number;
   /** Value minus the national reference, when there is one. */
   difference?: number;
+  /** Calendar months between this figure and the national one (0 or more), when dated. */
+  monthsFromNational?: number;
 }
 
-/** Regions with a value, highest first, compared with the national value when given. */
-export function rankRegions(values: readonly RegionValue[], national?: number): RankedRegion[] {
+/** Figures further apart than this are not of the same moment: the page says so. */
+export const COMPARABLE_MONTHS = 3;
+
+/**
+ * Regions with a value, highest first, compared with the national value when given; with the
+ * national figure's period, how far apart in time each comparison is.
+ */
+export function rankRegions(
+  values: readonly RegionValue[],
+  national?: number,
+  nationalPeriod?: { period: string; precision: Precision },
+): RankedRegion[] {
+  const nationalEnd = nationalPeriod && periodEnd(nationalPeriod.period, nationalPeriod.precision);
   const withValue = values.filter((v): v is Required<RegionValue> => v.value !== undefined);
   withValue.sort(
     (a, b) => b.value.point.value - a.value.point.value || a.code.localeCompare(b.code),
@@ -255,6 +268,13 @@ export function rankRegions(values: readonly RegionValue[], national?: number): 
       value: v.value,
       rank,
       difference: national === undefined ? undefined : v.value.point.value - national,
+      ...(nationalEnd
+        ? {
+            monthsFromNational: Math.abs(
+              monthsBetween(nationalEnd, periodEnd(v.value.point.period, v.value.point.precision)),
+            ),
+          }
+        : {}),
     };
   });
 }

@@ -11,6 +11,8 @@ export type SeriesPoint = Observation & {
   date: Date;
   derivedFrom?: Observation[];
   alternatives?: Observation[];
+  /** How a computed point was obtained, in the reader's words (shown where a note would be). */
+  explanation?: string;
 };
 
 export interface SeriesQuery {

@@ -64,7 +64,7 @@ describe('dataState', () => {
     const { fetchImpl, requests } = server(() => answer);
     await startData({ feeds: [feed], baseUrl, database: db, fetchImpl, schedule: false });
     expect(dataState.status).toBe('fresh');
-    expect(dataState.observations).toHaveLength(100);
+    expect(dataState.observations).toHaveLength(119);
     expect(dataState.progress).toBeUndefined();
     const next = Date.parse(dataState.nextRefreshAt!) - Date.parse(dataState.updatedAt!);
     expect(next).toBe(6 * 3_600_000);
@@ -74,7 +74,7 @@ describe('dataState', () => {
     expect(requests).toHaveLength(2);
     expect(dataState.status).toBe('error');
     expect(dataState.failures).toMatchObject([{ feed: 'embedded', quota: false }]);
-    expect(dataState.observations).toHaveLength(100);
+    expect(dataState.observations).toHaveLength(119);
     // After a failure the next attempt comes with the backoff, well before 6 h.
     expect(Date.parse(dataState.nextRefreshAt!) - Date.now()).toBeLessThanOrEqual(60_000);
 
@@ -100,7 +100,7 @@ describe('dataState', () => {
     } finally {
       vi.restoreAllMocks();
     }
-    expect(shownWhenStoring).toBe(100);
+    expect(shownWhenStoring).toBe(119);
     expect(dataState.status).toBe('fresh');
     expect(dataState.observations).toEqual(await loadObservations(db));
     // The stored rows are those shown: the views are not given them a second time.
@@ -111,12 +111,12 @@ describe('dataState', () => {
     const fresh = new PulseDatabase(`state-fresh-${Math.random()}`);
     dataState.observations = []; // as on a page just opened
     // The database cannot be used until the data is on screen: shown without it.
-    fresh.on('ready', () => vi.waitFor(() => expect(dataState.observations).toHaveLength(100)));
+    fresh.on('ready', () => vi.waitFor(() => expect(dataState.observations).toHaveLength(119)));
     const { fetchImpl, requests } = server(() => csv);
     await startData({ feeds: [feed], baseUrl, database: fresh, fetchImpl, schedule: false });
     expect(requests).toHaveLength(1);
     expect(dataState.status).toBe('fresh');
-    expect(await countObservations(fresh)).toBe(100);
+    expect(await countObservations(fresh)).toBe(119);
     expect(dataState.observations).toEqual(await loadObservations(fresh));
     await fresh.delete();
   });
@@ -204,12 +204,12 @@ describe('dataState', () => {
         checksum: 'sha256:other',
       },
     );
-    expect(dataState.observations).toHaveLength(100);
+    expect(dataState.observations).toHaveLength(119);
     await reloadObservations();
     expect(dataState.observations).toHaveLength(1);
     const [, previous] = await loadSnapshots(db, 'embedded');
     await rollbackFeed('embedded', previous!.id!);
-    expect(dataState.observations).toHaveLength(100);
+    expect(dataState.observations).toHaveLength(119);
   });
 
   it('asks once for persistent storage', async () => {

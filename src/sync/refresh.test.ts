@@ -63,10 +63,10 @@ describe('refreshFeed', () => {
         return Promise.resolve({ status: 'ok', bytes: new Uint8Array(embeddedCsv), etag: '"p"' });
       },
     });
-    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 119 });
     expect(asked).toEqual(['http://127.0.0.1:9/app/data/observations.csv']);
     expect(requests).toEqual([]);
-    expect(await db.feeds.get('embedded')).toMatchObject({ etag: '"p"', rows: 100 });
+    expect(await db.feeds.get('embedded')).toMatchObject({ etag: '"p"', rows: 119 });
     // Nothing downloaded beforehand (undefined): it fetches as usual.
     const again = fakeFetch([() => new Response('no', { status: 500 })]);
     await refreshFeed(db, feed, {
@@ -78,17 +78,17 @@ describe('refreshFeed', () => {
     expect(again.requests).toHaveLength(1);
   });
 
-  it('stores the embedded feed: 100 observations, feed state, one snapshot', async () => {
+  it('stores the embedded feed: 119 observations, feed state, one snapshot', async () => {
     const { impl, requests } = fakeFetch([
       () => new Response(embeddedCsv, { headers: { ETag: '"v1"' } }),
     ]);
     const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl });
-    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 119 });
     expect(requests[0]!.url).toBe('http://127.0.0.1:9/app/data/observations.csv');
-    expect(await countObservations(db)).toBe(100);
+    expect(await countObservations(db)).toBe(119);
     const state = await db.feeds.get('embedded');
     expect(state).toMatchObject({
-      rows: 100,
+      rows: 119,
       etag: '"v1"',
       lastSuccess: '2026-11-22T10:00:00.000Z',
     });
@@ -106,7 +106,7 @@ describe('refreshFeed', () => {
     const outcome = await refreshFeed(db, feed, { baseUrl, now, fetchImpl: impl });
     expect(outcome.status).toBe('unchanged');
     expect(requests[1]!.headers['If-None-Match']).toBe('"v1"');
-    expect(await countObservations(db)).toBe(100);
+    expect(await countObservations(db)).toBe(119);
   });
 
   it.each([
@@ -189,7 +189,7 @@ describe('refreshFeed with data/manifest.json', () => {
         id: 'embedded',
         file: 'observations.csv',
         sha256,
-        rows: 100,
+        rows: 119,
         fetchedAt: '2026-11-22T09:00:00Z',
         source: 'synthetic test manifest',
       },
@@ -226,7 +226,7 @@ describe('refreshFeed with data/manifest.json', () => {
       fetchImpl: impl,
       manifest: { url: manifestUrl, manifest: manifestOf(changedSha) },
     });
-    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 100 });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 119 });
     expect(requests.map((r) => r.url)).toEqual(['http://127.0.0.1:9/app/data/observations.csv']);
     // The manifest said it changed: an ETag of the old file must not turn this into a 304.
     expect(requests[0]!.headers['If-None-Match']).toBeUndefined();

@@ -50,7 +50,15 @@ function nationalActivated(): Figure[] {
     .sort((a, b) => a.end - b.end);
 }
 
-const MONTH_MS = 30.4375 * 24 * 3600 * 1000;
+/** Calendar months between two days (UTC ms): end of January to end of February is 1. */
+function calendarMonths(from: number, to: number): number {
+  const at = (t: number) => {
+    const d = new Date(t);
+    const days = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    return d.getUTCFullYear() * 12 + d.getUTCMonth() + d.getUTCDate() / days;
+  };
+  return at(to) - at(from);
+}
 const nf = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const fr = (n: number) => nf.format(n);
 const sig3 = (n: number) => Number(n.toPrecision(3));
@@ -151,8 +159,8 @@ describe('Activation tracker in Chromium', () => {
       // Pace over 3 months: from the latest figure back to the latest one 2.5+ months earlier.
       const start = [...figures]
         .reverse()
-        .find((f) => f !== latest && (latest.end - f.end) / MONTH_MS >= 2.5)!;
-      const perMonth = sig3((latest.value - start.value) / ((latest.end - start.end) / MONTH_MS));
+        .find((f) => f !== latest && calendarMonths(f.end, latest.end) >= 2.5)!;
+      const perMonth = sig3((latest.value - start.value) / calendarMonths(start.end, latest.end));
       const pace3 = page.locator('[data-testid="activation-pace"] [data-window="3"]');
       expect(plain(await pace3.locator('.pace-value').textContent())).toBe(
         plain(`${fr(perMonth)} par mois`),
@@ -220,9 +228,8 @@ describe('Activation tracker in Chromium', () => {
       await page.reload();
       await settle(page);
       await user.locator('[role="progressbar"]').waitFor({ timeout: SETTLE_MS });
-      expect(await page.locator('[data-testid="activation-target"]').inputValue()).toBe(
-        String(mine),
-      );
+      // Shown as French writes it; typed as "30000000" or "30 000 000" alike.
+      expect(await page.locator('[data-testid="activation-target"]').inputValue()).toBe(fr(mine));
       expect(await user.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
         mineShare,
       );
@@ -268,6 +275,86 @@ describe('Activation tracker in Chromium', () => {
       expect(errors, describeErrors(errors)).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'activation-thin-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+  it('asks whether a bare 50 is a rate or a count, and follows a rate target', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/activation'));
+      await settle(page);
+      const input = page.locator('[data-testid="activation-target"]');
+      await input.fill('50');
+      await input.press('Enter');
+      // Not silently 50 profiles: the page asks.
+      await page.locator('[data-testid="target-as-rate"]').waitFor({ timeout: SETTLE_MS });
+      expect(hashParams(page).get('target')).toBeNull();
+      await page.locator('[data-testid="target-as-rate"]').click();
+      await expect.poll(() => hashParams(page).get('rate')).toBe('50');
+      // The latest national rate of the CSV, 33,6 % (January 2026), against 50 %.
+      const latest = rows
+        .filter((r) => r.indicator === 'mes_activation_rate' && r.geo === 'FR' && !r.breakdown)
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .at(-1)!;
+      const user = page.locator('[data-testid="target-user"]');
+      await expect
+        .poll(async () => plain(await user.locator('.progress-share').textContent()))
+        .toContain(plain(`${fr(Number(latest.value))} % sur 50 %`));
+      expect(await user.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(
+        String(Math.round((Number(latest.value) / 50) * 100)),
+      );
+      expect(plain(await user.textContent())).toContain('points');
+      await screenshot(page, 'activation-rate-target');
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'activation-rate-target-FAILED');
+      throw error;
+    } finally {
+      await browser.close({ removeProfile: true });
+    }
+  });
+
+  it('compares activations before and after the start of local actions, or says it cannot', async () => {
+    const browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    try {
+      await gotoApp(page, appURL('#/activation?geo=REG-11'));
+      await settle(page);
+      const start = page.locator('[data-testid="outreach-start"]');
+      await start.fill('2025-06-01');
+      await start.dispatchEvent('change');
+      await expect.poll(() => hashParams(page).get('start')).toBe('2025-06-01');
+      const statement = page.locator('[data-testid="outreach-statement"]');
+      // Île-de-France has no count of activated profiles in the CSV: the data cannot tell.
+      expect(rows.some((r) => r.geo === 'REG-11' && r.indicator === 'mes_profiles_activated')).toBe(
+        false,
+      );
+      expect(await statement.getAttribute('data-told')).toBe('false');
+      expect(plain(await statement.textContent())).toMatch(
+        /^Les données ne permettent pas de le dire/,
+      );
+      // Its outreach figures are there, as context, never as an adoption rate.
+      const context = page.locator('[data-testid="activation-outreach"] .facts');
+      const sensitised = rows.find((r) => r.indicator === 'mes_people_sensitised')!;
+      expect(plain(await context.textContent())).toContain(plain(fr(Number(sensitised.value))));
+      expect(plain(await page.locator('[data-testid="outreach-context"]').textContent())).toContain(
+        'pas des activations',
+      );
+      // France's own table beside it: the nation's pace over the same months, when it has one.
+      const table = page.locator('[data-testid="outreach-table"]');
+      expect(await table.locator('tr.data-row[data-geo="FR"]').count()).toBe(1);
+      await page.reload();
+      await settle(page);
+      expect(await page.locator('[data-testid="outreach-start"]').inputValue()).toBe('2025-06-01');
+      await screenshot(page, 'activation-outreach');
+      expect(errors, describeErrors(errors)).toEqual([]);
+    } catch (error) {
+      await screenshotQuietly(page, 'activation-outreach-FAILED');
       throw error;
     } finally {
       await browser.close({ removeProfile: true });

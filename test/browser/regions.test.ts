@@ -356,7 +356,7 @@ describe('Regions on the embedded data', () => {
     expect(await tooltip.isVisible()).toBe(true);
     const name = (label ?? '').split(' : ')[0]!;
     expect(await tooltip.textContent()).toContain(name);
-    expect(label).toMatch(/ : .+ (au|en) /);
+    expect(label).toMatch(/ : .+ (le|en) /);
 
     await page.keyboard.press('Enter');
     const code = target.slice(4);

@@ -309,8 +309,9 @@ describe('a bad refresh keeps the last good data', () => {
           return s.state === 'error' && unanchored(first.reasonMatches).test(s.text);
         });
         const s = await status(page);
-        expect(s.text, file).toContain('feed "embedded"');
-        if (first.row !== undefined) expect(s.text, file).toContain(`row ${first.row}`);
+        // Where, in the reader's language: the feed by its name, the file's line.
+        expect(s.text, file).toMatch(/Flux « Chiffres publiés [^»]+» :/);
+        if (first.row !== undefined) expect(s.text, file).toContain(`ligne ${first.row}`);
         expect(s.text, file).toMatch(/les données affichées ont été vérifiées/);
         expect(await pointCounts(page), `${file}: points kept`).toEqual(expected);
       }
@@ -478,7 +479,8 @@ describe('same figure, several sources', () => {
       expect(text).toMatch(/11\s200\s000/);
       expect(text).toMatch(/environ 15\s000\s000/);
       expect(text).toMatch(/18 mai 2022/);
-      expect(text).toMatch(/O\. Clatz/);
+      // The other source, named by publisher and kind (its transcription quotes O. Clatz).
+      expect(text).toMatch(/source : Hospitalia \(presse\)/);
 
       await gotoApp(page, appURL('#/sources'));
       const groups = page.locator('[data-testid="disputes"] tbody.dispute');

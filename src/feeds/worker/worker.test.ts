@@ -41,10 +41,10 @@ describe('runIngest (the job the worker runs)', () => {
     const summary = await runIngest(db, { feed, bytes: embeddedCsv, today, meta }, (p) =>
       progress.push(p),
     );
-    expect(summary).toMatchObject({ rows: 100, encoding: 'utf-8', delimiter: ',', warnings: 0 });
-    expect(progress).toEqual([{ phase: 'parsing' }, { phase: 'storing', rows: 100 }]);
-    expect(await countObservations(db)).toBe(100);
-    expect(await db.feeds.get('embedded')).toMatchObject({ rows: 100, etag: '"v1"' });
+    expect(summary).toMatchObject({ rows: 119, encoding: 'utf-8', delimiter: ',', warnings: 0 });
+    expect(progress).toEqual([{ phase: 'parsing' }, { phase: 'storing', rows: 119 }]);
+    expect(await countObservations(db)).toBe(119);
+    expect(await db.feeds.get('embedded')).toMatchObject({ rows: 119, etag: '"v1"' });
     const open = await loadSeries(db, 'mes_profiles_open', 'FR');
     expect(open.find((o) => o.period === '2024-01-10')?.value).toBe(68_406_684);
   });
@@ -118,7 +118,7 @@ describe('ingestFeed', () => {
       { feed, bytes: embeddedCsv, today, meta },
       { worker: 'always' },
     );
-    expect(summary).toMatchObject({ rows: 100, inWorker: false });
-    expect(await countObservations(db)).toBe(100);
+    expect(summary).toMatchObject({ rows: 119, inWorker: false });
+    expect(await countObservations(db)).toBe(119);
   });
 });

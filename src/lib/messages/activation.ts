@@ -12,7 +12,13 @@ export const fr = {
   'activation.withData': 'Territoires qui ont des chiffres d’activation dans les données :',
   'activation.thinTitle': 'Peu de données pour {geo}',
   'activation.thinText':
-    'Les données chargées contiennent pour {geo} : {activated} chiffre(s) de profils activés, {open} de profils ouverts et {rate} taux d’activation publié(s). Les chiffres publiés sont surtout nationaux.',
+    'Les données chargées contiennent pour {geo} : {activated}, {open} et {rate}. Les chiffres publiés sont surtout nationaux.',
+  'activation.countActivated.one': '{count} chiffre de profils activés',
+  'activation.countActivated.other': '{count} chiffres de profils activés',
+  'activation.countOpen.one': '{count} chiffre de profils ouverts',
+  'activation.countOpen.other': '{count} chiffres de profils ouverts',
+  'activation.countRate.one': '{count} taux d’activation publié',
+  'activation.countRate.other': '{count} taux d’activation publiés',
   'activation.thinAddFeed':
     'Pour suivre ce territoire, ajoutez un flux de données (un export de l’ARS, les données brutes de la page « transparence ») :',
   'activation.thinAddFeedLink': 'ajouter un flux',
@@ -44,8 +50,7 @@ export const fr = {
   'activation.howPublished': 'chiffre publié : {label}',
   'activation.howTotal': 'moyenne sur la période : {total} publiés sur {months} mois',
   'activation.howDifference':
-    'moyenne sur la période : ({later} au {laterDate} − {earlier} au {earlierDate}) / {months} mois',
-  'activation.periodSpan': 'du {from} au {to}',
+    'moyenne sur la période : ({later} {laterWhen} − {earlier} {earlierWhen}) / {months} mois',
   'activation.inconsistent':
     'les chiffres se contredisent : le second est plus bas que le premier, aucune moyenne n’est donnée',
   'activation.boundNote.<':
@@ -70,23 +75,41 @@ export const fr = {
     'non calculable : le nombre de profils activés n’a pas augmenté sur la période',
   'activation.targetsTitle': 'Progression vers un objectif',
   'activation.nationalTitle': 'Objectif national : {target} profils activés d’ici fin {year}',
-  'activation.nationalSource': 'Objectif publié le {date}, source :',
+  'activation.nationalSource': 'Objectif publié {when}, source :',
   'activation.nationalNone':
     'Les données chargées n’indiquent pas d’objectif national publié pour les profils activés.',
   'activation.userTitle': 'Votre objectif pour {geo}',
-  'activation.userLabel': 'Objectif (nombre de profils activés)',
+  'activation.userLabel': 'Objectif : un nombre de profils activés ou un taux d’activation',
   'activation.userHint':
-    'Saisissez un nombre : il est gardé dans l’adresse de la page, qui peut être partagée.',
+    'Par exemple « 1 200 000 » profils ou « 50 % » des profils ouverts. L’objectif est gardé dans l’adresse de la page, qui peut être partagée.',
+  'activation.targetInvalid':
+    'Objectif non compris : saisissez un nombre de profils (« 1 200 000 », « 1,2 M ») ou un taux (« 50 % »).',
+  'activation.targetWhich': 'Ce nombre est-il un taux ou un nombre de profils ?',
+  'activation.targetAsRate': '{rate} des profils ouverts',
+  'activation.targetAsCount': '{count} profils activés',
   'activation.userNone': 'Aucun objectif saisi pour {geo}.',
   'activation.progressLabel': '{share} de l’objectif',
   'activation.progressValue': '{current} sur {target}',
-  'activation.progressAsOf': 'Dernier chiffre : {current} au {date}.',
+  'activation.progressAsOf': 'Dernier chiffre : {current} {when}.',
   'activation.gap': 'Reste à activer : {gap} profils.',
   'activation.reached': 'Objectif atteint d’après le dernier chiffre publié.',
   'activation.projection':
-    'Au rythme actuel ({pace} par mois, sur les {n} derniers mois), l’objectif serait atteint vers {date}.',
+    'Au rythme des derniers chiffres ({pace} par mois, sur les {n} derniers mois), l’objectif serait atteint vers {date}.',
   'activation.projectionRange':
     'Selon le rythme récent retenu, entre {earliest} (rythme le plus rapide, {fastest} par mois sur {fastestN} mois) et {latest} (le plus lent, {slowest} par mois sur {slowestN} mois).',
+  'activation.projectionPast':
+    'Au rythme des derniers chiffres ({pace} par mois, sur les {n} derniers mois), l’objectif aurait été atteint vers {date}, une date déjà passée : aucun chiffre publié après celui de {since} ne permet de le vérifier.',
+  'activation.projectionRangePartlyPast':
+    'Selon le rythme récent retenu : dès {earliest}, date déjà passée (rythme le plus rapide, {fastest} par mois sur {fastestN} mois), ou vers {latest} (le plus lent, {slowest} par mois sur {slowestN} mois).',
+  'activation.projectionRangePast':
+    'Selon le rythme récent retenu, entre {earliest} et {latest} (de {fastest} à {slowest} par mois) : deux dates déjà passées.',
+  'activation.projectionStale':
+    'Dernier chiffre publié : {date}, il y a {age}. Les dates qui suivent supposent que le rythme d’alors s’est maintenu depuis.',
+  'activation.rateDefinitions':
+    'Les taux viennent de sources qui ne les définissent pas toutes de la même façon (part des profils ouverts, de la population) : voir la note de chaque chiffre.',
+  'activation.points.one': '{value} point',
+  'activation.points.other': '{value} points',
+  'activation.gapRate': 'Reste à gagner : {gap} de taux d’activation.',
   'activation.projectionUncertain':
     'Certains chiffres utilisés sont approximatifs ou des minimums : ces dates sont indicatives.',
   'activation.needed':
@@ -100,6 +123,47 @@ export const fr = {
   'activation.thin.no-pace':
     'Trop peu de données pour projeter : aucun chiffre de profils activés pour {geo} ne date d’environ 3 à 24 mois avant le dernier, donc aucun rythme récent ne peut être calculé.',
   'activation.sourcesOf': 'Sources : {sources}',
+  'activation.outreachTitle': 'Vos actions se voient-elles dans les chiffres ?',
+  'activation.outreachIntro':
+    'Indiquez le jour où vos actions ont commencé (ambassadeurs, ARS, CPAM) : le suivi compare les activations par mois de ce territoire ({geo}) dans les {n} mois avant et après, à celles de la France sur les mêmes mois, pour ne pas prendre une campagne nationale pour un succès local.',
+  'activation.outreachLabel': 'Début de vos actions',
+  'activation.outreachClear': 'Effacer la date',
+  'activation.outreachNone': 'Aucune date de début saisie.',
+  'activation.outreachCaption': 'Activations par mois avant et après le {start}',
+  'activation.outreachColPlace': 'Territoire',
+  'activation.outreachColBefore': 'Avant : {span}',
+  'activation.outreachColAfter': 'Après : {span}',
+  'activation.outreachColChange': 'Évolution',
+  'activation.outreachMonth': '{month} : {value}',
+  'activation.outreachMonths': 'Mois entiers utilisés',
+  'activation.outreachNoPace': 'pas assez de chiffres',
+  'activation.outreachFromMonths.one': 'moyenne de {count} mois entier',
+  'activation.outreachFromMonths.other': 'moyenne de {count} mois entiers',
+  'activation.outreachFromCounts': 'hausse entre deux chiffres cumulés, {span}',
+  'activation.outreachVerdict.faster-than-nation':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}), contre {nation} pour la France sur les mêmes mois : l’évolution locale dépasse la tendance nationale.',
+  'activation.outreachVerdict.like-nation':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}), contre {nation} pour la France sur les mêmes mois : l’évolution locale suit la tendance nationale, rien dans ces chiffres ne distingue un effet local.',
+  'activation.outreachVerdict.slower-than-nation':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}), contre {nation} pour la France sur les mêmes mois : l’évolution locale reste en deçà de la tendance nationale.',
+  'activation.outreachVerdict.no-national-reference':
+    'Après le {start}, le rythme des activations a évolué de {place} ({geo}). Les données n’ont pas de rythme national sur les mêmes mois : on ne peut pas dire si c’est une tendance nationale ou locale.',
+  'activation.outreachCannot.no-figures':
+    'Les données ne permettent pas de le dire : elles n’ont pour ce territoire ({geo}) ni chiffre mensuel ni chiffre cumulé de profils activés. Ajoutez un flux de données (un export mensuel de l’ARS ou de la CPAM, par exemple).',
+  'activation.outreachCannot.no-figures-after-start':
+    'Les données ne permettent pas encore de le dire : aucun chiffre de ce territoire ({geo}) ne porte sur les mois qui suivent le {start}.',
+  'activation.outreachCannot.too-few-before':
+    'Les données ne permettent pas de le dire : trop peu de chiffres pour ce territoire ({geo}) dans les {n} mois avant le {start} (il faut deux mois entiers, ou deux chiffres cumulés à au moins deux mois d’écart).',
+  'activation.outreachCannot.too-few-after':
+    'Les données ne permettent pas de le dire : trop peu de chiffres pour ce territoire ({geo}) dans les mois après le {start} (il faut deux mois entiers, ou deux chiffres cumulés à au moins deux mois d’écart).',
+  'activation.outreachCannot.too-few-both':
+    'Les données ne permettent pas de le dire : trop peu de chiffres pour ce territoire ({geo}) de part et d’autre du {start} ; des chiffres cumulés éloignés, l’un avant et l’autre après, mêleraient les deux périodes.',
+  'activation.outreachUncertain':
+    'Certains chiffres utilisés sont approximatifs ou des minimums : ces rythmes sont indicatifs.',
+  'activation.outreachNotCause':
+    'Une différence avec la France ne prouve pas à elle seule que vos actions en sont la cause (d’autres actions, locales ou nationales, ont pu jouer).',
+  'activation.outreachContext':
+    'Actions de terrain publiées pour {geo} (un contexte, pas des activations) :',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -113,7 +177,13 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.withData': 'Areas with activation figures in the data:',
   'activation.thinTitle': 'Little data for {geo}',
   'activation.thinText':
-    'The loaded data holds for {geo}: {activated} figure(s) of activated profiles, {open} of open profiles and {rate} published activation rate(s). Published figures are mostly national.',
+    'The loaded data holds for {geo}: {activated}, {open} and {rate}. Published figures are mostly national.',
+  'activation.countActivated.one': '{count} figure of activated profiles',
+  'activation.countActivated.other': '{count} figures of activated profiles',
+  'activation.countOpen.one': '{count} figure of open profiles',
+  'activation.countOpen.other': '{count} figures of open profiles',
+  'activation.countRate.one': '{count} published activation rate',
+  'activation.countRate.other': '{count} published activation rates',
   'activation.thinAddFeed':
     'To follow this area, add a data feed (an ARS export, the raw data of the “transparence” page):',
   'activation.thinAddFeedLink': 'add a feed',
@@ -145,8 +215,7 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.howPublished': 'published figure: {label}',
   'activation.howTotal': 'average over the period: {total} published over {months} months',
   'activation.howDifference':
-    'average over the period: ({later} on {laterDate} − {earlier} on {earlierDate}) / {months} months',
-  'activation.periodSpan': 'from {from} to {to}',
+    'average over the period: ({later} {laterWhen} − {earlier} {earlierWhen}) / {months} months',
   'activation.inconsistent':
     'the figures contradict each other: the later one is lower, so no average is given',
   'activation.boundNote.<':
@@ -171,22 +240,41 @@ export const en: Record<keyof typeof fr, string> = {
     'cannot be computed: the number of activated profiles did not grow over the period',
   'activation.targetsTitle': 'Progress towards a target',
   'activation.nationalTitle': 'National target: {target} activated profiles by end {year}',
-  'activation.nationalSource': 'Target published on {date}, source:',
+  'activation.nationalSource': 'Target published {when}, source:',
   'activation.nationalNone':
     'The loaded data states no published national target for activated profiles.',
   'activation.userTitle': 'Your target for {geo}',
-  'activation.userLabel': 'Target (number of activated profiles)',
-  'activation.userHint': 'Type a number: it is kept in the page address, which can be shared.',
+  'activation.userLabel': 'Target: a number of activated profiles or an activation rate',
+  'activation.userHint':
+    'For example “1,200,000” profiles or “50 %” of open profiles. The target is kept in the page address, which can be shared.',
+  'activation.targetInvalid':
+    'Target not understood: type a number of profiles (“1 200 000”, “1.2 M”) or a rate (“50 %”).',
+  'activation.targetWhich': 'Is this number a rate or a number of profiles?',
+  'activation.targetAsRate': '{rate} of open profiles',
+  'activation.targetAsCount': '{count} activated profiles',
   'activation.userNone': 'No target set for {geo}.',
   'activation.progressLabel': '{share} of the target',
   'activation.progressValue': '{current} of {target}',
-  'activation.progressAsOf': 'Latest figure: {current} as of {date}.',
+  'activation.progressAsOf': 'Latest figure: {current} {when}.',
   'activation.gap': 'Still to activate: {gap} profiles.',
   'activation.reached': 'Target reached according to the latest published figure.',
   'activation.projection':
-    'At today’s pace ({pace} per month, over the last {n} months), the target would be reached around {date}.',
+    'At the pace of the latest figures ({pace} per month, over the last {n} months), the target would be reached around {date}.',
   'activation.projectionRange':
     'Depending on the recent pace taken, between {earliest} (fastest pace, {fastest} per month over {fastestN} months) and {latest} (slowest, {slowest} per month over {slowestN} months).',
+  'activation.projectionPast':
+    'At the pace of the latest figures ({pace} per month, over the last {n} months), the target would have been reached around {date}, a date already past: no figure published after the one of {since} can confirm it.',
+  'activation.projectionRangePartlyPast':
+    'Depending on the recent pace taken: as early as {earliest}, already past (fastest pace, {fastest} per month over {fastestN} months), or around {latest} (slowest, {slowest} per month over {slowestN} months).',
+  'activation.projectionRangePast':
+    'Depending on the recent pace taken, between {earliest} and {latest} ({fastest} to {slowest} per month): both dates already past.',
+  'activation.projectionStale':
+    'Latest published figure: {date}, {age} ago. The dates below assume the pace of then has held since.',
+  'activation.rateDefinitions':
+    'The rates come from sources that do not all define them the same way (share of open profiles, of the population): see each figure’s note.',
+  'activation.points.one': '{value} point',
+  'activation.points.other': '{value} points',
+  'activation.gapRate': 'Still to gain: {gap} of activation rate.',
   'activation.projectionUncertain':
     'Some figures used are approximate or lower bounds: these dates are indicative.',
   'activation.needed':
@@ -200,6 +288,46 @@ export const en: Record<keyof typeof fr, string> = {
   'activation.thin.no-pace':
     'Too little data to project: no figure of activated profiles for {geo} dates from about 3 to 24 months before the latest one, so no recent pace can be computed.',
   'activation.sourcesOf': 'Sources: {sources}',
+  'activation.outreachTitle': 'Does your outreach show in the figures?',
+  'activation.outreachIntro':
+    'Give the day your actions started (ambassadors, ARS, CPAM): the tracker compares the activations per month of {geo} in the {n} months before and after with France’s over the same months, so a national campaign is not mistaken for local success.',
+  'activation.outreachLabel': 'Start of your actions',
+  'activation.outreachClear': 'Clear the date',
+  'activation.outreachNone': 'No start date given.',
+  'activation.outreachCaption': 'Activations per month before and after {start}',
+  'activation.outreachColPlace': 'Area',
+  'activation.outreachColBefore': 'Before: {span}',
+  'activation.outreachColAfter': 'After: {span}',
+  'activation.outreachColChange': 'Change',
+  'activation.outreachMonth': '{month}: {value}',
+  'activation.outreachMonths': 'Whole months used',
+  'activation.outreachNoPace': 'not enough figures',
+  'activation.outreachFromMonths.one': 'mean of {count} whole month',
+  'activation.outreachFromMonths.other': 'mean of {count} whole months',
+  'activation.outreachFromCounts': 'rise between two cumulative figures, {span}',
+  'activation.outreachVerdict.faster-than-nation':
+    'After {start}, the pace of activations changed by {place} ({geo}), against {nation} for France over the same months: the local change outpaces the national trend.',
+  'activation.outreachVerdict.like-nation':
+    'After {start}, the pace of activations changed by {place} ({geo}), against {nation} for France over the same months: the local change follows the national trend; nothing in these figures sets a local effect apart.',
+  'activation.outreachVerdict.slower-than-nation':
+    'After {start}, the pace of activations changed by {place} ({geo}), against {nation} for France over the same months: the local change falls short of the national trend.',
+  'activation.outreachVerdict.no-national-reference':
+    'After {start}, the pace of activations changed by {place} ({geo}). The data has no national pace over the same months: whether this is a national or a local trend cannot be told.',
+  'activation.outreachCannot.no-figures':
+    'The data cannot tell: it has no monthly and no cumulative figure of activated profiles for {geo}. Add a data feed (a monthly export of the ARS or the CPAM, for example).',
+  'activation.outreachCannot.no-figures-after-start':
+    'The data cannot tell yet: no figure of {geo} covers the months after {start}.',
+  'activation.outreachCannot.too-few-before':
+    'The data cannot tell: too few figures for {geo} in the {n} months before {start} (two whole months are needed, or two cumulative figures at least two months apart).',
+  'activation.outreachCannot.too-few-after':
+    'The data cannot tell: too few figures for {geo} in the months after {start} (two whole months are needed, or two cumulative figures at least two months apart).',
+  'activation.outreachCannot.too-few-both':
+    'The data cannot tell: too few figures for {geo} on either side of {start}; cumulative figures far apart, one before and one after, would mix the two periods.',
+  'activation.outreachUncertain':
+    'Some figures used are approximate or lower bounds: these paces are indicative.',
+  'activation.outreachNotCause':
+    'A difference from France does not by itself prove your actions caused it (other actions, local or national, may have played a part).',
+  'activation.outreachContext': 'Outreach published for {geo} (context, not activations):',
 };
 
 addMessages(fr, en);

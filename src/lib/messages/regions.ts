@@ -14,8 +14,10 @@ export const fr = {
   'regions.dateValue': 'au {date}',
   'regions.play': 'Lecture',
   'regions.pause': 'Pause',
-  'regions.sparse':
-    'Avec les données chargées, {count} région(s) sur 18 ont un chiffre pour cet indicateur : les autres sont hachurées, sans données (ce n’est pas zéro). Pour des séries régionales complètes, ajoutez un flux de données (par exemple l’export « données brutes » de la page transparence).',
+  'regions.sparse.one':
+    'Avec les données chargées, {count} région sur 18 a un chiffre pour cet indicateur : les autres sont hachurées, sans données (ce n’est pas zéro). Pour des séries régionales complètes, ajoutez un flux de données (par exemple l’export « données brutes » de la page transparence).',
+  'regions.sparse.other':
+    'Avec les données chargées, {count} régions sur 18 ont un chiffre pour cet indicateur : les autres sont hachurées, sans données (ce n’est pas zéro). Pour des séries régionales complètes, ajoutez un flux de données (par exemple l’export « données brutes » de la page transparence).',
   'regions.none':
     'Aucune région n’a de chiffre pour cet indicateur dans les données chargées. Pour des séries régionales, ajoutez un flux de données.',
   'regions.addFeed': 'Ajouter un flux de données',
@@ -25,8 +27,7 @@ export const fr = {
     'Pour chaque région, le dernier chiffre publié à cette date. Hachures : pas de données. Choisissez une région (clic ou Entrée) pour l’ouvrir.',
   'regions.mapLabel': 'Carte des régions : {title}',
   'regions.noData': 'pas de données',
-  'regions.valueAt': '{name} : {value} au {date}',
-  'regions.valueIn': '{name} : {value} en {date}',
+  'regions.valueWhen': '{name} : {value} {when}',
   'regions.noDataName': '{name} : pas de données',
   'regions.age': 'Âge du chiffre à cette date : {age}',
   'regions.ageSameDay': 'Chiffre de la date choisie',
@@ -34,9 +35,15 @@ export const fr = {
   'regions.rankingTitle': 'Classement des régions, au {date}',
   'regions.rankingDescription':
     'Régions ayant un chiffre à cette date, de la plus haute à la plus basse ; chaque barre porte la date de son chiffre.',
-  'regions.rankingSummary': '{title} : {count} régions, de {top} à {bottom}',
+  'regions.rankingSummary.one': '{title} : {count} région, {top}',
+  'regions.rankingSummary.other': '{title} : {count} régions, de {top} à {bottom}',
   'regions.rankingEmpty': 'Aucune région à classer à cette date.',
-  'regions.national': 'France : {value}',
+  'regions.national': 'France : {value} ({date})',
+  'regions.apart': 'à {age} du chiffre de la France',
+  'regions.apartNote.one':
+    'Le chiffre de {count} région est à plus de 3 mois de celui de la France ({date}) : {regions}. La comparaison est à lire avec prudence ; le tableau donne l’écart.',
+  'regions.apartNote.other':
+    'Les chiffres de {count} régions sont à plus de 3 mois de celui de la France ({date}) : {regions}. La comparaison est à lire avec prudence ; le tableau donne l’écart de chacune.',
   'regions.nationalNone': 'Pas de valeur nationale à cette date.',
   'regions.nationalNotComparable':
     'Un total national n’est pas comparable au chiffre d’une région : choisissez « pour 100 habitants » pour le voir comme référence.',
@@ -73,7 +80,12 @@ export const fr = {
   'regions.compareDescription':
     'Un petit graphique par région, tous sur les mêmes échelles de temps et de valeurs.',
   'regions.compareEmpty': 'Choisissez jusqu’à 4 régions à comparer.',
-  'regions.multiplesSummary': '{name} : {count} points',
+  'regions.factsTitle': 'Autres chiffres publiés pour {name}',
+  'regions.factsRanks': 'Rang parmi les régions',
+  'regions.factsFeeding': 'Qui alimente le dossier médical partagé (DMP)',
+  'regions.factsOutreach': 'Actions de terrain : un contexte, pas un taux d’adoption',
+  'regions.factsOutreachNote':
+    'Ces chiffres disent l’effort fait pour faire connaître Mon espace santé (personnes sensibilisées, ambassadeurs), pas combien de personnes l’ont activé ou l’utilisent.',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -89,7 +101,9 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.dateValue': 'as of {date}',
   'regions.play': 'Play',
   'regions.pause': 'Pause',
-  'regions.sparse':
+  'regions.sparse.one':
+    'With the data loaded, {count} of 18 regions has a figure for this indicator: the others are hatched, no data (which is not zero). For complete regional series, add a data feed (for example the “données brutes” export of the transparency page).',
+  'regions.sparse.other':
     'With the data loaded, {count} of 18 regions have a figure for this indicator: the others are hatched, no data (which is not zero). For complete regional series, add a data feed (for example the “données brutes” export of the transparency page).',
   'regions.none':
     'No region has a figure for this indicator in the data loaded. For regional series, add a data feed.',
@@ -100,8 +114,7 @@ export const en: Record<keyof typeof fr, string> = {
     'For each region, the latest figure published by that date. Hatched: no data. Choose a region (click or Enter) to open it.',
   'regions.mapLabel': 'Map of the regions: {title}',
   'regions.noData': 'no data',
-  'regions.valueAt': '{name}: {value} as of {date}',
-  'regions.valueIn': '{name}: {value} in {date}',
+  'regions.valueWhen': '{name}: {value} {when}',
   'regions.noDataName': '{name}: no data',
   'regions.age': 'Age of the figure at this date: {age}',
   'regions.ageSameDay': 'Figure of the chosen date',
@@ -109,9 +122,15 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.rankingTitle': 'Regions ranked, as of {date}',
   'regions.rankingDescription':
     'Regions with a figure at this date, highest first; each bar carries the date of its figure.',
-  'regions.rankingSummary': '{title}: {count} regions, from {top} to {bottom}',
+  'regions.rankingSummary.one': '{title}: {count} region, {top}',
+  'regions.rankingSummary.other': '{title}: {count} regions, from {top} to {bottom}',
   'regions.rankingEmpty': 'No region to rank at this date.',
-  'regions.national': 'France: {value}',
+  'regions.national': 'France: {value} ({date})',
+  'regions.apart': '{age} from France’s figure',
+  'regions.apartNote.one':
+    'The figure of {count} region is more than 3 months from France’s ({date}): {regions}. Read the comparison with care; the table gives the gap.',
+  'regions.apartNote.other':
+    'The figures of {count} regions are more than 3 months from France’s ({date}): {regions}. Read the comparison with care; the table gives each gap.',
   'regions.nationalNone': 'No national value at this date.',
   'regions.nationalNotComparable':
     'A national total is not comparable with a region’s figure: choose “per 100 inhabitants” to see it as a reference.',
@@ -146,7 +165,12 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.compareDescription':
     'One small chart per region, all on the same time and value scales.',
   'regions.compareEmpty': 'Choose up to 4 regions to compare.',
-  'regions.multiplesSummary': '{name}: {count} points',
+  'regions.factsTitle': 'Other figures published for {name}',
+  'regions.factsRanks': 'Rank among the regions',
+  'regions.factsFeeding': 'Who feeds the shared medical record (DMP)',
+  'regions.factsOutreach': 'Outreach: context, not an adoption rate',
+  'regions.factsOutreachNote':
+    'These figures tell the effort made to make Mon espace santé known (people made aware, ambassadors), not how many people activated or use it.',
 };
 
 addMessages(fr, en);

@@ -56,6 +56,12 @@ export const fr = {
   'sources.publications': 'Publications citées ({count})',
   'sources.source': 'Adresse de la publication',
   'sources.publisher': 'Publié par',
+  'sources.compilerIntro':
+    'Les chiffres intégrés à l’application ont été relevés par un compilateur, avec ses notes et sa description de chaque source, en anglais. Les pages montrent à la place l’éditeur, la nature de la source et, quand la note la cite, la phrase de la source ; les notes du compilateur restent ici, sous chaque publication.',
+  'sources.notesSummary': 'Chiffres et notes du compilateur',
+  'sources.transcribedSource': 'Source telle que relevée :',
+  'sources.compilerNote': 'Note du compilateur (en anglais) :',
+  'sources.feedNote': 'Note du flux :',
   'sources.dates': 'Dates des chiffres',
   'sources.figures': 'Chiffres',
 } as const;
@@ -113,6 +119,12 @@ export const en: Record<keyof typeof fr, string> = {
   'sources.publications': 'Publications cited ({count})',
   'sources.source': 'Publication address',
   'sources.publisher': 'Published by',
+  'sources.compilerIntro':
+    'The figures built into the app were collected by a compiler, with notes and a description of each source. Pages show instead the publisher, the kind of source and, where the note quotes it, the source’s own sentence; the compiler’s notes stay here, under each publication.',
+  'sources.notesSummary': 'Figures and the compiler’s notes',
+  'sources.transcribedSource': 'Source as recorded:',
+  'sources.compilerNote': 'Compiler’s note:',
+  'sources.feedNote': 'Feed note:',
   'sources.dates': 'Dates of the figures',
   'sources.figures': 'Figures',
 };

@@ -12,6 +12,9 @@ export const fr = {
   'status.next': 'Prochaine actualisation {when}',
   'status.refreshNow': 'Actualiser maintenant',
   'status.failedFeed': 'Flux « {feed} » :',
+  'status.issueRow': 'ligne {row}',
+  'status.issueColumn': 'colonne « {column} »',
+  'status.issueAt': '{where} :',
   'status.quota':
     'L’espace de stockage de ce navigateur est plein : les nouvelles données n’ont pas pu être enregistrées. Les données précédentes sont conservées. Libérez de la place (autres sites, fichiers importés) puis actualisez.',
   'status.errorKept': 'Actualisation impossible : les données affichées ont été vérifiées {ago}.',
@@ -37,6 +40,9 @@ export const en: Record<keyof typeof fr, string> = {
   'status.next': 'Next refresh {when}',
   'status.refreshNow': 'Refresh now',
   'status.failedFeed': 'Feed “{feed}”:',
+  'status.issueRow': 'row {row}',
+  'status.issueColumn': 'column “{column}”',
+  'status.issueAt': '{where}:',
   'status.quota':
     'This browser’s storage is full: the new data could not be saved. The previous data is kept. Free some space (other sites, imported files), then refresh.',
   'status.errorKept': 'Refresh failed: the data shown was checked {ago}.',

@@ -17,7 +17,9 @@ const activated = (period: string, value: number, qualifier: '=' | '>' = '=') =>
   });
 
 function renderTarget(observations: ReturnType<typeof activated>[], target: number | undefined) {
-  const projection = projectTarget(cumulativeFigures(observations, 'REG-53'), target);
+  const projection = projectTarget(cumulativeFigures(observations, 'REG-53'), target, {
+    today: new Date('2024-08-15T00:00:00Z'),
+  });
   return render(TargetProgress, {
     props: { id: 'user', title: 'Objectif Bretagne', geo: 'REG-53', projection, lang: 'fr' },
   });
@@ -40,12 +42,12 @@ describe('TargetProgress', () => {
       `Reste à activer : 700${NNBSP}000 profils.`,
     );
     const asOf = container.querySelector('.progress-asof')!;
-    expect(asOf.textContent).toContain(`1${NNBSP}300${NNBSP}000 au 31 juil. 2024`);
+    expect(asOf.textContent).toContain(`1${NNBSP}300${NNBSP}000 le 31 juil. 2024`);
     expect(asOf.querySelector('a')?.getAttribute('href')).toBe(
       'https://example.org/synthetic-source',
     );
     expect(container.querySelector('.projection')?.textContent).toMatch(
-      /^Au rythme actuel \(49\u202f600 par mois, sur les 3 derniers mois\), l’objectif serait atteint vers .+ 2025\.$/,
+      /^Au rythme des derniers chiffres \(50\u202f000 par mois, sur les 3 derniers mois\), l’objectif serait atteint vers .+ 2025\.$/,
     );
     expect(container.querySelector('section')?.dataset.status).toBe('projected');
   });
@@ -97,8 +99,9 @@ describe('ThinDataNotice', () => {
     });
     expect(container.querySelector('h2')?.textContent).toBe('Peu de données pour Grand Est');
     expect(container.textContent).toContain(
-      '0 chiffre(s) de profils activés, 1 de profils ouverts',
+      '0 chiffre de profils activés, 1 chiffre de profils ouverts et 1 taux d’activation publié',
     );
+    expect(container.textContent).not.toContain('(s)');
     expect(container.querySelector('a')?.getAttribute('href')).toMatch(/^#\/feeds/);
   });
 });

@@ -4,8 +4,17 @@
  */
 import '../../lib/messages/activation';
 import type { Observation, Qualifier } from '../../feeds/types';
-import { formatNumber, formatPeriod, formatQualified, type Lang } from '../../lib/format';
-import { translate } from '../../lib/i18n.svelte';
+import {
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatPeriodPhrase,
+  formatQualified,
+  formatSpan,
+  type Lang,
+} from '../../lib/format';
+import { translate, translatePlural } from '../../lib/i18n.svelte';
 import {
   ACTIVATION_FLOWS,
   type MonthlyActivation,
@@ -13,6 +22,7 @@ import {
   type Projection,
   type Target,
 } from '../../model/activation';
+import { sourceName } from '../../model/citation';
 import { departements, geoName, parseGeo, regions } from '../../model/geography';
 import { indicatorById } from '../../model/indicators';
 import {
@@ -124,12 +134,12 @@ export function rateChart(
     unit: 'percent',
     series: [
       {
-        key: 'computed',
+        key: 'rate-computed',
         label: translate(lang, 'activation.rateComputed'),
         points: rate.filter((p) => p.derivedFrom),
       },
       {
-        key: 'published',
+        key: 'rate-published',
         label: translate(lang, 'activation.ratePublished'),
         points: rate.filter((p) => !p.derivedFrom),
       },
@@ -148,7 +158,7 @@ export function roundDerived(value: number): number {
 const count = (value: number, qualifier: Qualifier, lang: Lang) =>
   formatQualified(value, qualifier, 'count', lang);
 const when = (o: Observation, lang: Lang) => formatPeriod(o.period, o.precision, lang);
-const day = (date: Date, lang: Lang) => formatPeriod(date.toISOString().slice(0, 10), 'day', lang);
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const months = (n: number, lang: Lang) => formatNumber(Math.round(n * 10) / 10, lang);
 
 /** How a monthly figure was obtained, in words, with every input, its date and value. */
@@ -167,9 +177,9 @@ export function monthlyHow(m: MonthlyActivation, lang: Lang): string {
   }
   return translate(lang, 'activation.howDifference', {
     later: count(first.value, first.qualifier, lang),
-    laterDate: when(first, lang),
+    laterWhen: formatPeriodPhrase(first.period, first.precision, lang),
     earlier: count(second!.value, second!.qualifier, lang),
-    earlierDate: when(second!, lang),
+    earlierWhen: formatPeriodPhrase(second!.period, second!.precision, lang),
     months: months(m.months, lang),
   });
 }
@@ -182,12 +192,9 @@ export function monthlyPeriod(m: MonthlyActivation, lang: Lang): string {
     // A published total names its own span ("2024", "the last 2 months to Jan 2023").
     return o.precision === 'year'
       ? when(o, lang)
-      : translate(lang, 'activation.periodSpan', { from: day(m.from, lang), to: when(o, lang) });
+      : formatSpan({ period: isoDay(m.from), precision: 'day' }, o, lang);
   }
-  return translate(lang, 'activation.periodSpan', {
-    from: when(m.inputs[1]!, lang),
-    to: when(m.inputs[0]!, lang),
-  });
+  return formatSpan(m.inputs[1]!, m.inputs[0]!, lang);
 }
 
 /** What a bound among the inputs does to an average, or nothing for exact inputs. */
@@ -210,9 +217,11 @@ export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): Mon
   return list.map((m) => {
     const published = m.kind === 'published';
     const value = published ? m.perMonth : roundDerived(m.perMonth);
-    const sources = new Map<string, string>();
-    for (const o of m.inputs)
-      if (!sources.has(o.sourceUrl)) sources.set(o.sourceUrl, o.sourceLabel);
+    const sources = new Map<string, { url: string; label: string }>();
+    for (const o of m.inputs) {
+      const key = o.sourceUrl || o.sourceLabel;
+      if (!sources.has(key)) sources.set(key, { url: o.sourceUrl, label: sourceName(o, lang) });
+    }
     // A published total keeps its qualifier on the value; a difference needs the words.
     const note = m.kind === 'cumulative-average' ? boundNote(m.qualifier, lang) : undefined;
     return {
@@ -222,7 +231,7 @@ export function monthlyRows(list: readonly MonthlyActivation[], lang: Lang): Mon
       how: m.inconsistent ? translate(lang, 'activation.inconsistent') : monthlyHow(m, lang),
       ...(note && !m.inconsistent ? { note } : {}),
       inconsistent: m.inconsistent === true,
-      sources: [...sources].map(([url, label]) => ({ url, label })),
+      sources: [...sources.values()],
     };
   });
 }
@@ -246,16 +255,16 @@ export function monthlyChart(
       published.push({ ...latest, value: m.perMonth, date: m.to });
       continue;
     }
-    const labels = [...new Set(m.inputs.map((o) => o.sourceLabel))];
     averages.push({
       ...latest,
       indicator: 'mes_activations_per_month_avg',
       value: roundDerived(m.perMonth),
       qualifier: m.qualifier,
-      sourceLabel: labels.join(' / '),
-      note: [monthlyPeriod(m, lang), monthlyHow(m, lang)].join(' · '),
+      note: '',
+      explanation: [monthlyPeriod(m, lang), monthlyHow(m, lang)].join(' · '),
       date: m.to,
-      derivedFrom: [],
+      // The figures it comes from: their sources are the point's (pointSource).
+      derivedFrom: [...m.inputs],
     });
   }
   return {
@@ -265,7 +274,7 @@ export function monthlyChart(
     unit: 'count',
     series: [
       {
-        key: 'published',
+        key: 'monthly-published',
         label: translate(lang, 'activation.monthlyPublished'),
         points: published,
       },
@@ -310,15 +319,15 @@ export function paceRows(list: readonly Pace[], lang: Lang): PaceRow[] {
       detail: translate(lang, 'activation.paceFrom', {
         earlier: count(s.value, s.qualifier, lang),
         earlierDate: when(s, lang),
-        earlierSource: s.sourceLabel,
+        earlierSource: sourceName(s, lang),
         later: count(e.value, e.qualifier, lang),
         laterDate: when(e, lang),
-        laterSource: e.sourceLabel,
+        laterSource: sourceName(e, lang),
         months: months(p.months, lang),
       }),
       sources: [s, e]
         .filter((o, i, all) => all.findIndex((x) => x.sourceUrl === o.sourceUrl) === i)
-        .map((o) => ({ url: o.sourceUrl, label: o.sourceLabel })),
+        .map((o) => ({ url: o.sourceUrl, label: sourceName(o, lang) })),
       ...(note ? { note } : {}),
     };
   });
@@ -327,12 +336,33 @@ export function paceRows(list: readonly Pace[], lang: Lang): PaceRow[] {
 const monthOf = (date: Date, lang: Lang) =>
   formatPeriod(date.toISOString().slice(0, 7), 'month', lang);
 
-/** The projection in sentences: a date and its range, or why there is none. */
+/** What a target counts: activated profiles, or the activation rate (percent of open profiles). */
+export type TargetKind = 'count' | 'rate';
+
+/** A pace or a gap as read: "237 000" profiles, or "0,9 point" of rate. */
+function amount(value: number, qualifier: Qualifier, kind: TargetKind, lang: Lang): string {
+  if (kind === 'count') return count(value, qualifier, lang);
+  const rounded = Math.round(value * 10) / 10;
+  return translatePlural(lang, 'activation.points', rounded, {
+    value: formatQualified(rounded, qualifier, 'count', lang),
+  });
+}
+
+/** A target's value as read: "40 000 000" profiles or "50 %". */
+export function targetText(value: number, kind: TargetKind, lang: Lang): string {
+  return kind === 'count' ? formatNumber(value, lang) : formatPercent(value, lang);
+}
+
+/**
+ * The projection in sentences: a date and its range, or why there is none. Dates already past
+ * (the projection rests on a figure older than they are) are said to be past, never as to come;
+ * a range whose two ends fall in the same month is one date.
+ */
 export function projectionSentences(
   projection: Projection,
   geo: string,
   lang: Lang,
-  deadline?: Date,
+  { deadline, kind = 'count' }: { deadline?: Date; kind?: TargetKind } = {},
 ): string[] {
   const geoText = geoName(geo, lang);
   switch (projection.status) {
@@ -349,32 +379,57 @@ export function projectionSentences(
       ];
     case 'projected': {
       const perMonth = (p: { perMonth: number; qualifier: Qualifier }) =>
-        count(roundDerived(p.perMonth), p.qualifier, lang);
-      const lines = [
-        translate(lang, 'activation.projection', {
-          pace: perMonth(projection.pace),
-          n: projection.pace.window,
-          date: monthOf(projection.date, lang),
-        }),
-      ];
-      if (projection.fastest !== projection.slowest) {
+        kind === 'count'
+          ? count(roundDerived(p.perMonth), p.qualifier, lang)
+          : amount(p.perMonth, p.qualifier, kind, lang);
+      const current = projection.progress.current.observation;
+      const lines: string[] = [];
+      if (projection.staleMonths >= 1) {
         lines.push(
-          translate(lang, 'activation.projectionRange', {
-            earliest: monthOf(projection.earliest, lang),
+          translate(lang, 'activation.projectionStale', {
+            date: formatPeriod(current.period, current.precision, lang),
+            age: formatDuration(Math.floor(projection.staleMonths), 'month', lang),
+          }),
+        );
+      }
+      lines.push(
+        translate(
+          lang,
+          projection.past.date ? 'activation.projectionPast' : 'activation.projection',
+          {
+            pace: perMonth(projection.pace),
+            n: projection.pace.window,
+            date: monthOf(projection.date, lang),
+            since: formatPeriod(current.period, current.precision, lang),
+          },
+        ),
+      );
+      const earliest = monthOf(projection.earliest, lang);
+      const latest = monthOf(projection.latest, lang);
+      if (earliest !== latest) {
+        const key = projection.past.latest
+          ? 'activation.projectionRangePast'
+          : projection.past.earliest
+            ? 'activation.projectionRangePartlyPast'
+            : 'activation.projectionRange';
+        lines.push(
+          translate(lang, key, {
+            earliest,
             fastest: perMonth(projection.fastest),
             fastestN: projection.fastest.window,
-            latest: monthOf(projection.latest, lang),
+            latest,
             slowest: perMonth(projection.slowest),
             slowestN: projection.slowest.window,
           }),
         );
       }
       if (projection.uncertain) lines.push(translate(lang, 'activation.projectionUncertain'));
+      if (kind === 'rate') lines.push(translate(lang, 'activation.rateDefinitions'));
       if (deadline && projection.neededPerMonth !== undefined) {
         lines.push(
           translate(lang, 'activation.needed', {
             year: deadline.getUTCFullYear(),
-            needed: count(roundDerived(projection.neededPerMonth), '=', lang),
+            needed: perMonth({ perMonth: projection.neededPerMonth, qualifier: '=' }),
           }),
         );
         lines.push(
@@ -396,32 +451,42 @@ export interface ProgressText {
   source: { url: string; label: string };
 }
 
-export function progressText(projection: Projection, lang: Lang): ProgressText | undefined {
+export function progressText(
+  projection: Projection,
+  lang: Lang,
+  kind: TargetKind = 'count',
+): ProgressText | undefined {
   if (projection.status === 'no-target') return undefined;
   const progress = projection.progress;
   if (!progress) return undefined;
   const current = progress.current.observation;
+  const figure = formatQualified(
+    current.value,
+    current.qualifier,
+    kind === 'count' ? 'count' : 'percent',
+    lang,
+  );
   return {
     percent: Math.min(100, Math.max(0, progress.share * 100)),
     share: translate(lang, 'activation.progressLabel', {
       share: formatQualified(progress.share * 100, progress.shareQualifier, 'percent', lang),
     }),
     value: translate(lang, 'activation.progressValue', {
-      current: count(current.value, current.qualifier, lang),
-      target: formatNumber(progress.target, lang),
+      current: figure,
+      target: targetText(progress.target, kind, lang),
     }),
     asOf: translate(lang, 'activation.progressAsOf', {
-      current: count(current.value, current.qualifier, lang),
-      date: when(current, lang),
+      current: figure,
+      when: formatPeriodPhrase(current.period, current.precision, lang),
     }),
     ...(progress.gap > 0
       ? {
-          gap: translate(lang, 'activation.gap', {
-            gap: count(progress.gap, progress.gapQualifier, lang),
+          gap: translate(lang, kind === 'count' ? 'activation.gap' : 'activation.gapRate', {
+            gap: amount(progress.gap, progress.gapQualifier, kind, lang),
           }),
         }
       : {}),
-    source: { url: current.sourceUrl, label: current.sourceLabel },
+    source: { url: current.sourceUrl, label: sourceName(current, lang) },
   };
 }
 

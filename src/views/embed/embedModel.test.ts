@@ -8,24 +8,28 @@ import { dashboardUrl, embedSources, otherChartUrl } from './embedModel';
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
 describe('embedSources', () => {
   it('lists each source URL once, with only http(s) links', () => {
-    const sources = embedSources([
-      {
-        points: [
-          syntheticPoint('2022-01', 1),
-          syntheticPoint('2022-02', 2),
-          syntheticPoint('2022-03', 3, { sourceUrl: 'javascript:alert(1)', sourceLabel: 'bad' }),
-        ],
-      },
-      {
-        points: [
-          syntheticPoint('2022-01', 1, { sourceUrl: 'https://example.org/b', sourceLabel: '' }),
-        ],
-      },
-    ]);
+    const sources = embedSources(
+      [
+        {
+          points: [
+            syntheticPoint('2022-01', 1),
+            syntheticPoint('2022-02', 2),
+            syntheticPoint('2022-03', 3, { sourceUrl: 'javascript:alert(1)', sourceLabel: 'bad' }),
+          ],
+        },
+        {
+          points: [
+            syntheticPoint('2022-01', 1, { sourceUrl: 'https://example.org/b', sourceLabel: '' }),
+          ],
+        },
+      ],
+      'fr',
+    );
     expect(sources).toEqual([
       { label: 'synthetic source', href: 'https://example.org/synthetic-source' },
       { label: 'bad', href: undefined },
-      { label: 'https://example.org/b', href: 'https://example.org/b' },
+      // No label: the publisher is the address's host, never a made-up name.
+      { label: 'example.org', href: 'https://example.org/b' },
     ]);
   });
 });

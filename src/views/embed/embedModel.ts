@@ -1,5 +1,7 @@
 /** What the embed view shows, kept pure so it is tested without a DOM. */
 import { safeHref } from '../../charts/pointText';
+import type { Lang } from '../../lib/format';
+import { sourceName } from '../../model/citation';
 import type { SeriesPoint } from '../../model/series';
 import { serializeViewState, type ViewState } from '../../lib/urlState';
 
@@ -9,14 +11,22 @@ export interface EmbedSource {
   href: string | undefined;
 }
 
-/** Distinct sources of a chart's points, by URL, in order of first appearance. */
-export function embedSources(series: readonly { points: readonly SeriesPoint[] }[]): EmbedSource[] {
+/**
+ * Distinct sources of a chart's points (of the figures a computed point comes from), by URL, in
+ * order of first appearance, named as readers see them (model/citation.ts).
+ */
+export function embedSources(
+  series: readonly { points: readonly SeriesPoint[] }[],
+  lang: Lang,
+): EmbedSource[] {
   const seen = new Map<string, EmbedSource>();
   for (const s of series) {
-    for (const p of s.points) {
-      const key = p.sourceUrl || p.sourceLabel;
-      if (!key || seen.has(key)) continue;
-      seen.set(key, { label: p.sourceLabel || p.sourceUrl, href: safeHref(p.sourceUrl) });
+    for (const point of s.points) {
+      for (const p of point.derivedFrom?.length ? point.derivedFrom : [point]) {
+        const key = p.sourceUrl || p.sourceLabel;
+        if (!key || seen.has(key)) continue;
+        seen.set(key, { label: sourceName(p, lang) || p.sourceUrl, href: safeHref(p.sourceUrl) });
+      }
     }
   }
   return [...seen.values()];

@@ -47,7 +47,7 @@ describe('Overview on the embedded data', () => {
   });
 
   it('computes rates only where open and activated share a date, and keeps the published one', () => {
-    const computed = charts['mes-rate']!.series.find((s) => s.key === 'computed')!.points;
+    const computed = charts['mes-rate']!.series.find((s) => s.key === 'rate-computed')!.points;
     expect(computed.map((p) => [p.period, Math.round(p.value * 10) / 10, p.qualifier])).toEqual([
       ['2022-10-31', 11, '='],
       ['2023-02', 12, '='],
@@ -55,12 +55,13 @@ describe('Overview on the embedded data', () => {
       ['2024-01-10', 15.4, '='],
       ['2024-10-07', 22.5, '<'], // open is "more than 66.6 M"
     ]);
-    expect(periods('mes-rate', 'published')).toEqual(['2024-10-07']);
+    // 13 % of the population (2023), about 1 in 5 (2024), 33,6 % of profiles (2026)
+    expect(periods('mes-rate', 'rate-published')).toEqual(['2023-04-20', '2024-10-07', '2026-01']);
   });
 
   it('splits DMP documents per month into the total and the sectors', () => {
     expect(charts['dmp-docs']!.series.map((s) => [s.key, s.points.length])).toEqual([
-      ['total', 5],
+      ['total', 7],
       ['biologie', 1],
       ['hopital', 1],
       ['medecine_ville', 1],

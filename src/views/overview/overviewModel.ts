@@ -59,12 +59,12 @@ export function overviewCharts(observations: readonly Observation[], lang: Lang)
       unit: 'percent',
       series: [
         {
-          key: 'computed',
+          key: 'rate-computed',
           label: s('overview.rateComputed'),
           points: rate.filter((p) => p.derivedFrom),
         },
         {
-          key: 'published',
+          key: 'rate-published',
           label: s('overview.ratePublished'),
           points: rate.filter((p) => !p.derivedFrom),
         },

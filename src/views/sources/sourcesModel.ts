@@ -1,12 +1,17 @@
 /** The Sources page's list: every source URL with the dates of the figures it supports. */
 import type { Observation } from '../../feeds/types';
 import { formatPeriod, formatQualified, type Lang, type Unit } from '../../lib/format';
+import { sourceName } from '../../model/citation';
 import { geoName } from '../../model/geography';
 import { breakdownLabel, indicatorById } from '../../model/indicators';
 
 export interface SourceEntry {
+  /** The publication's address; '' for a source known by its label only (a user's own file). */
   url: string;
+  /** The source's labels as transcribed in the data (the compiler's words). */
   labels: string[];
+  /** The figures taken from it, oldest first, each with its note. */
+  figures: Observation[];
   /** Periods of the figures taken from this source, oldest first. */
   periods: { period: string; precision: Observation['precision'] }[];
   indicators: string[];
@@ -17,15 +22,18 @@ export interface SourceEntry {
 export function sourceEntries(observations: readonly Observation[]): SourceEntry[] {
   const byUrl = new Map<string, Observation[]>();
   for (const o of observations) {
-    const list = byUrl.get(o.sourceUrl) ?? [];
+    // A source without address is one source per label, not one for all of them.
+    const key = o.sourceUrl || `\u0000${o.sourceLabel}`;
+    const list = byUrl.get(key) ?? [];
     list.push(o);
-    byUrl.set(o.sourceUrl, list);
+    byUrl.set(key, list);
   }
-  const entries = [...byUrl].map(([url, obs]) => {
+  const entries = [...byUrl.values()].map((obs) => {
     const periods = new Map(obs.map((o) => [o.period, o.precision]));
     return {
-      url,
+      url: obs[0]!.sourceUrl,
       labels: [...new Set(obs.map((o) => o.sourceLabel).filter(Boolean))],
+      figures: [...obs].sort((a, b) => a.period.localeCompare(b.period)),
       periods: [...periods]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([period, precision]) => ({ period, precision })),
@@ -58,6 +66,12 @@ export function figureCells(o: Observation, lang: Lang): FigureCells {
     place: geoName(o.geo, lang),
     period: formatPeriod(o.period, o.precision, lang),
     value: formatQualified(o.value, o.qualifier, unit, lang),
-    source: o.sourceLabel || o.sourceUrl,
+    source: sourceName(o, lang) || o.sourceUrl,
   };
+}
+
+/** The names of an entry's sources as readers see them, one line. */
+export function entryNames(entry: SourceEntry, lang: Lang): string {
+  const names = entry.figures.map((o) => sourceName(o, lang)).filter(Boolean);
+  return [...new Set(names)].join('\u00a0; ');
 }
