@@ -55,12 +55,14 @@ function pwa() {
       // Loaded by few, when first used, then cached (see runtimeCaching), so not precached for every
       // visitor: the spreadsheet reader (~115 KB gzip, once for the page and once for the ingest
       // worker), for the few who import a workbook; the search field's communes (241 KB gzip).
-      globIgnores: ['**/assets/xlsx-*.js', '**/*commune-index-*.js'],
+      // The prerendered views (src/prerender/routes.ts) are many and each is needed only at its
+      // own address: cached when first fetched, not at install.
+      globIgnores: ['**/assets/xlsx-*.js', '**/*commune-index-*.js', 'prerender/**'],
       navigateFallback: 'index.html',
       // Opening a data file, a boundary file or an asset (a link on the Sources page) must give the
       // file itself, not the app.
       navigateFallbackDenylist: [
-        /\/(?:data|geo|assets)\//,
+        /\/(?:data|geo|assets|prerender)\//,
         /\.(?:csv|json|topojson|md|webmanifest|png|svg|js|css)(?:\?.*)?$/,
       ],
       cleanupOutdatedCaches: true,
@@ -77,6 +79,17 @@ function pwa() {
             sameOrigin && /\/assets\/[\w-]*commune-index-[\w-]+\.js$/.test(url.pathname),
           handler: 'CacheFirst',
           options: { cacheName: 'segur-pulse-communes', expiration: { maxEntries: 2 } },
+        },
+        {
+          // Named by their content's hash: a copy once cached is right for as long as its name is
+          // listed in index.html.
+          urlPattern: ({ url, sameOrigin }) =>
+            sameOrigin && /\/prerender\/[\w.-]+\.html$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: {
+            cacheName: 'segur-pulse-prerender',
+            expiration: { maxEntries: 60 },
+          },
         },
         {
           urlPattern: ({ url, sameOrigin }) =>
@@ -177,17 +190,32 @@ function inlineStylesheets(html: string, cssOf: (file: string) => string): strin
   return out.replace(links[0]![0], `<style>${css}</style>\n    `);
 }
 
+/** HTML attribute text: the JSON of a <meta content="…">. */
+const attributeText = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 /**
  * Build only: index.html gets the Overview prerendered from the embedded data
  * (src/prerender/render.ts, through Vite's SSR), its data key, and public/prerender-gate.js, which
  * shows it before any script has run when it is what the app would show (see src/main.ts). The
  * first paint's stylesheets are inlined, so that painting waits for no request; the
  * Content-Security-Policy allows that one <style> by its hash, and no other inline style.
+ *
+ * The other views of src/prerender/routes.ts are rendered too, each to
+ * `prerender/<view>.<hash>.html` (the body of the app at that view, no styles of its own), listed
+ * in index.html with their data key for the gate, which fetches the one of the address.
  */
 function prerender(): Plugin {
+  let pages: { key: string; fileName: string; html: string }[] = [];
   return {
     name: 'segur-pulse:prerender',
     apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler() {
+        for (const page of pages)
+          this.emitFile({ type: 'asset', fileName: page.fileName, source: page.html });
+      },
+    },
     transformIndexHtml: {
       order: 'post',
       async handler(html, ctx) {
@@ -200,13 +228,29 @@ function prerender(): Plugin {
           logLevel: 'warn',
         });
         try {
-          const { prerenderOverview } = (await server.ssrLoadModule(
+          const { prerenderOverview, prerenderPages } = (await server.ssrLoadModule(
             '/src/prerender/render.ts',
           )) as typeof import('./src/prerender/render');
-          const page = await prerenderOverview(
-            (name) => readFileSync(resolve(DATA_DIR, name)),
-            new Date(),
+          const readData = (name: string) => readFileSync(resolve(DATA_DIR, name));
+          const today = new Date();
+          const page = await prerenderOverview(readData, today);
+          const others = await prerenderPages(
+            readData,
+            (name) =>
+              JSON.parse(
+                readFileSync(resolve(import.meta.dirname, `public/geo/${name}.topojson`), 'utf8'),
+              ),
+            today,
           );
+          pages = others.pages.map(({ route, html }) => ({
+            key: route.key,
+            fileName: `prerender/${route.slug}.${createHash('sha256').update(html).digest('hex').slice(0, 8)}.html`,
+            html,
+          }));
+          const list = {
+            key: others.key,
+            pages: Object.fromEntries(pages.map((p) => [p.key, p.fileName])),
+          };
           const app = '<div id="app"></div>';
           const title = '</title>';
           if (!html.includes(app) || !html.includes(title)) {
@@ -216,11 +260,16 @@ function prerender(): Plugin {
           // otherwise wait for, and after the Content-Security-Policy, which covers it.
           const gate =
             `<meta name="segur-pulse-prerender" content="${page.key}" />\n` +
+            `    <meta name="segur-pulse-prerender-pages" content="${attributeText(JSON.stringify(list))}" />\n` +
             '    <script src="./prerender-gate.js"></script>';
           return inlineStylesheets(
             html
               .replace(title, `${title}\n    ${gate}`)
-              .replace(app, `<div id="app" data-prerendered>${page.html}</div>`),
+              .replace(
+                app,
+                '<div id="prerendered-route" data-prerendered hidden></div>\n    ' +
+                  `<div id="app" data-prerendered>${page.html}</div>`,
+              ),
             (file) => {
               const asset = ctx.bundle?.[file];
               if (asset?.type !== 'asset') throw new Error(`prerender: no ${file} in the build`);

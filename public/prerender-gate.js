@@ -1,14 +1,21 @@
 /*
- * Runs in <head>, before the first paint: decides whether the Overview prerendered into
- * index.html (src/prerender/) is shown while the app loads. It is, on the plain overview address
- * in French, as long as the app last showed the same data: the key the app stored
- * (src/prerender/overviewKey.ts) is the page's, or none is stored (a first visit). Otherwise the
- * stylesheet keeps it hidden and the app replaces it. A classic script, not a module, so that it
- * runs before the page is painted; a file, because the Content-Security-Policy forbids inline
- * scripts.
+ * Runs in <head>, before the first paint: decides whether a page prerendered at build time
+ * (src/prerender/) is shown while the app loads. A classic script, not a module, so that it runs
+ * before the page is painted; a file, because the Content-Security-Policy forbids inline scripts.
  *
- * Once the prerendered chart is painted it sets the first-chart mark, as the app does
- * (src/charts/firstChartMark.ts: after the frame that shows the first point).
+ * - The Overview, in index.html itself: shown on the plain overview address in French, as long as
+ *   the app last showed the same data (the key it stored, src/prerender/overviewKey.ts, is the
+ *   page's, or none is stored: a first visit). Otherwise the stylesheet keeps it hidden.
+ * - Another view (src/prerender/routes.ts: each page's plain address, a region's page, the
+ *   activation tracker of a region, an embedded chart): in French, on the same data, its page is
+ *   fetched from prerender/ and shown in #prerendered-route; the key of the address is computed
+ *   as routeKey does there (a unit test holds the two together). Until it is there,
+ *   data-prerender is 'route-pending'; then 'route', or nothing if it could not be had (offline
+ *   and never fetched): the app renders the view itself, as it does for any other address.
+ *   src/main.ts waits for the 'segur-pulse:prerender' event this sends on either outcome.
+ *
+ * Once a prerendered page is painted it sets the first-chart mark, as the app does
+ * (src/charts/firstChartMark.ts: after the frame that shows it).
  */
 (function () {
   var meta = document.querySelector('meta[name="segur-pulse-prerender"]');
@@ -24,11 +31,15 @@
   var plainOverview = /^(#\/?)?$/.test(location.hash) && !/[?&]embed=/.test(location.search);
   var french = lang === null || lang === 'fr';
   var sameData = key === null || key === meta.getAttribute('content');
-  if (!plainOverview || !french || !sameData) return;
-  document.documentElement.setAttribute('data-prerender', 'shown');
-
   var MARK = 'segur-pulse:first-chart';
   var CHARTS_HIDDEN = '(max-width: 520px)';
+  if (!french) return;
+  if (!plainOverview) {
+    showRoute();
+    return;
+  }
+  if (!sameData) return;
+  document.documentElement.setAttribute('data-prerender', 'shown');
 
   // At each frame, before it is painted, while the parser builds the page: once a prerendered
   // point is in it, this frame paints it, and the mark follows the frame. Looked for once a
@@ -60,6 +71,80 @@
       document.documentElement.getAttribute('data-prerender') === 'shown' &&
       document.querySelector('#app[data-prerendered] .point') !== null &&
       !matchMedia(CHARTS_HIDDEN).matches;
+    if (shown && performance.getEntriesByName(MARK, 'mark').length === 0) {
+      performance.mark(MARK);
+    }
+  }
+
+  /** As routeKey in src/prerender/routes.ts. */
+  function routeKey(search, hash) {
+    var embed = /[?&]embed=(?:1|true)(?:&|$)/.test(search);
+    var raw = hash.replace(/^#/, '');
+    var queryAt = raw.indexOf('?');
+    var path = (queryAt < 0 ? raw : raw.slice(0, queryAt)).replace(/^\/+|\/+$/g, '');
+    var params = (queryAt < 0 ? '' : raw.slice(queryAt + 1)).split('&').filter(function (p) {
+      return p !== '' && !/^v=/.test(p) && !(embed && /^embed=/.test(p));
+    });
+    return (embed ? 'embed:' : '') + path + (params.length ? '?' + params.join('&') : '');
+  }
+
+  function showRoute() {
+    var list = document.querySelector('meta[name="segur-pulse-prerender-pages"]');
+    if (!list) return;
+    var pages;
+    var pagesKey = null;
+    try {
+      pages = JSON.parse(list.getAttribute('content'));
+      pagesKey = localStorage.getItem('segur-pulse:pages-key');
+    } catch {
+      // A broken list, or storage refused: the key stays unknown, as on a first visit.
+    }
+    if (!pages || (pagesKey !== null && pagesKey !== pages.key)) return;
+    var file = pages.pages[routeKey(location.search, location.hash)];
+    if (!file) return;
+    var html = document.documentElement;
+    html.setAttribute('data-prerender', 'route-pending');
+    var settled = function (shown) {
+      if (shown) html.setAttribute('data-prerender', 'route');
+      else html.removeAttribute('data-prerender');
+      document.dispatchEvent(new Event('segur-pulse:prerender'));
+    };
+    fetch(file)
+      .then(function (response) {
+        if (!response.ok) throw new Error(file + ': HTTP ' + response.status);
+        return response.text();
+      })
+      .then(function (text) {
+        var place = function () {
+          var target = document.getElementById('prerendered-route');
+          // The app took over meanwhile, or the reader went elsewhere: nothing to show.
+          if (!target || html.getAttribute('data-prerender') !== 'route-pending') return;
+          target.innerHTML = text;
+          target.hidden = false;
+          settled(true);
+          requestAnimationFrame(function () {
+            if (window.scheduler && typeof scheduler.postTask === 'function') {
+              scheduler.postTask(markRoute, { priority: 'user-blocking' });
+            } else {
+              setTimeout(markRoute, 0);
+            }
+          });
+        };
+        if (document.getElementById('prerendered-route')) place();
+        else document.addEventListener('DOMContentLoaded', place, { once: true });
+      })
+      .catch(function () {
+        settled(false);
+      });
+  }
+
+  function markRoute() {
+    var route = document.getElementById('prerendered-route');
+    var shown =
+      document.documentElement.getAttribute('data-prerender') === 'route' &&
+      route !== null &&
+      !route.hidden &&
+      !(matchMedia(CHARTS_HIDDEN).matches && route.querySelector('.plot') !== null);
     if (shown && performance.getEntriesByName(MARK, 'mark').length === 0) {
       performance.mark(MARK);
     }

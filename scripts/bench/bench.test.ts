@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, exitCode, judge } from './budgets';
+import { exitCode, FIXED_BUDGETS, judge, lighthouseBudgets, pageBudgets } from './budgets';
 import { staticClosure, type ViteManifest } from './bytes';
-import { spread } from './stats';
+import { layoutShiftScore, spread } from './stats';
 
 describe('spread', () => {
   it('gives the median and quartiles of an even and an odd count', () => {
@@ -48,12 +48,12 @@ describe('judge', () => {
   it('meets at the limit, misses above it, and says what could not be checked', () => {
     const verdicts = judge({
       firstPaintJs: 90_000,
-      firstChartWarm: 501,
+      ingestTotal: 1501,
       mapSwitch: { notMeasured: 'the region map is not built yet' },
     });
     const byId = Object.fromEntries(verdicts.map((v) => [v.budget.id, v]));
     expect(byId.firstPaintJs?.status).toBe('met');
-    expect(byId.firstChartWarm?.status).toBe('missed');
+    expect(byId.ingestTotal?.status).toBe('missed');
     expect(byId.mapSwitch).toMatchObject({
       status: 'not checked',
       reason: 'the region map is not built yet',
@@ -63,8 +63,68 @@ describe('judge', () => {
   });
 
   it('exits 0 only when every budget is met, 2 when one is unchecked', () => {
-    const all = Object.fromEntries(BUDGETS.map((b) => [b.id, b.limit]));
+    const all = Object.fromEntries(FIXED_BUDGETS.map((b) => [b.id, b.limit]));
     expect(exitCode(judge(all))).toBe(0);
     expect(exitCode(judge({ ...all, mapSwitch: { notMeasured: 'x' } }))).toBe(2);
+  });
+
+  it('judges page ratios and shifts as limits, Lighthouse scores as floors', () => {
+    const budgets = [
+      ...pageBudgets('overview'),
+      ...pageBudgets('regions'),
+      ...lighthouseBudgets('regions', 'mobile'),
+    ];
+    const verdicts = judge(
+      {
+        'page:overview:coldRatio': 2.1,
+        'page:regions:coldRatio': 2.9,
+        'page:overview:cls': 0.05,
+        'page:regions:cls': 0.051,
+        'page:overview:longestTask': 200,
+        'page:regions:longestTask': { notMeasured: 'no mark' },
+        'lighthouse:regions:mobile:performance': 90,
+        'lighthouse:regions:mobile:accessibility': 99,
+        'lighthouse:regions:mobile:best-practices': 100,
+        'lighthouse:regions:mobile:seo': 100,
+      },
+      budgets,
+    );
+    const status = Object.fromEntries(verdicts.map((v) => [v.budget.id, v.status]));
+    expect(status).toEqual({
+      'page:overview:coldRatio': 'missed',
+      'page:regions:coldRatio': 'met',
+      'page:overview:cls': 'met',
+      'page:regions:cls': 'missed',
+      'page:overview:longestTask': 'met',
+      'page:regions:longestTask': 'not checked',
+      'lighthouse:regions:mobile:performance': 'met',
+      'lighthouse:regions:mobile:accessibility': 'missed',
+      'lighthouse:regions:mobile:best-practices': 'met',
+      'lighthouse:regions:mobile:seo': 'met',
+    });
+  });
+});
+
+describe('layoutShiftScore', () => {
+  it('is the largest burst: shifts 1 s apart or more, or 5 s into a burst, start another', () => {
+    expect(layoutShiftScore([])).toBe(0);
+    // One burst: 0.1 + 0.2 within a second of each other.
+    expect(
+      layoutShiftScore([
+        { at: 1900, value: 0.2 },
+        { at: 1000, value: 0.1 },
+      ]),
+    ).toBeCloseTo(0.3);
+    // Two bursts, 1.5 s apart: the larger counts.
+    expect(
+      layoutShiftScore([
+        { at: 1000, value: 0.1 },
+        { at: 2500, value: 0.15 },
+        { at: 2600, value: 0.01 },
+      ]),
+    ).toBeCloseTo(0.16);
+    // Shifts every 0.9 s for 6 s: the burst is cut at 5 s.
+    const steady = Array.from({ length: 8 }, (_, i) => ({ at: i * 900, value: 0.01 }));
+    expect(layoutShiftScore(steady)).toBeCloseTo(0.06);
   });
 });

@@ -1,8 +1,15 @@
 /**
  * `npm run bench`: builds the app, serves it on 127.0.0.1, drives Debian's Chromium with
- * playwright-core, prints a table of the figures against the budgets of issue 6 and writes them to
- * bench-results/latest.json. Exits 1 when a budget is missed, 2 when none is missed but one could
- * not be checked. Options: --runs N (first-chart runs, default 11; the issue asks for at least 7), --out FILE.
+ * playwright-core (and Lighthouse), prints the figures against the budgets of issues 6 and 16 and
+ * writes them to bench-results/latest.json. Exits 1 when a budget is missed, 2 when none is
+ * missed but one could not be checked.
+ *
+ * Options:
+ * - `--only pages,lighthouse,ingest,map`: the parts to run (all by default; the bytes always);
+ * - `--pages overview,regions,…`: the pages to load (all of pages.ts by default);
+ * - `--runs N`: rounds of page loads (default 7), each the floor and every page, cold and warm;
+ * - `--out FILE`: where to write the figures (default bench-results/latest.json; a scoped run
+ *   should write elsewhere).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -18,31 +25,53 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { exitCode, judge, type Measured, type Verdict } from './budgets';
+import {
+  exitCode,
+  FIXED_BUDGETS,
+  judge,
+  lighthouseBudgets,
+  pageBudgets,
+  type Budget,
+  type Measured,
+  type PageId,
+  type Verdict,
+} from './budgets';
+import { CHROMIUM, CPU_THROTTLE, FIRST_CHART_MARK, withProfile } from './browser';
 import { gzipSize, staticClosure, type ViteManifest } from './bytes';
-import { spread, type Spread } from './stats';
+import { lighthouseRun, PRESETS, type LighthouseRun } from './lighthouse';
+import { FLOOR_PATH, measurePages, PAGES, type PageLoad, type PagesFigures } from './pages';
+import { quantile, spread, type Spread } from './stats';
 import { syntheticTidyCsv, syntheticWideCsv } from './syntheticFeed';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HARNESS_DIR = resolve(ROOT, 'scripts/bench/harness');
 const FLOOR_DIR = resolve(ROOT, 'scripts/bench/floor');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FIRST_CHART_MARK = 'segur-pulse:first-chart';
-const CPU_THROTTLE = 4;
 const SYNTHETIC_ROWS = 100_000;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const RUNS = Math.max(1, Number(option('runs', '11')));
+const RUNS = Math.max(1, Number(option('runs', '7')));
 const OUT = resolve(ROOT, option('out', 'bench-results/latest.json'));
-/** For working on one part: --only cold,warm,ingest,map (bytes are always measured). */
-const ONLY = option('only', 'cold,warm,ingest,map').split(',');
+const PARTS = ['pages', 'lighthouse', 'ingest', 'map'] as const;
+type Part = (typeof PARTS)[number];
+const ONLY = option('only', PARTS.join(',')).split(',') as Part[];
+const BENCH_PAGES = (() => {
+  const ids = option('pages', PAGES.map((p) => p.id).join(',')).split(',');
+  const unknown = ids.filter((id) => !PAGES.some((p) => p.id === id));
+  if (unknown.length) throw new Error(`--pages: no page ${unknown.join(', ')} (see pages.ts)`);
+  return PAGES.filter((p) => ids.includes(p.id));
+})();
+for (const part of ONLY) {
+  if (!PARTS.includes(part)) throw new Error(`--only: no part "${part}" (${PARTS.join(', ')})`);
+}
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** The 1, 5 and 15 min load averages, as /proc/loadavg has them. */
+const loadAverage = () => loadavg().map((l) => Number(l.toFixed(2)));
 
 // ---------------------------------------------------------------------------------------------
 // Build and serve
@@ -122,209 +151,6 @@ function measureBytes(outDir: string): Bytes {
       ? geo.map((f) => ({ file: `geo/${f}`, gzip: size(`geo/${f}`) }))
       : 'missing',
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Browser
-
-const PROFILE_PREFIX = join(tmpdir(), 'segur-pulse-bench-profile-');
-
-async function launch(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      // Nothing leaves 127.0.0.1, without routing every request through playwright (which would
-      // add its own delay to each one).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-    viewport: { width: 1280, height: 900 },
-  });
-}
-
-async function withProfile<T>(
-  f: (context: BrowserContext) => Promise<T>,
-  profileDir = mkdtempSync(PROFILE_PREFIX),
-  keep = false,
-): Promise<T> {
-  const context = await launch(profileDir);
-  try {
-    return await f(context);
-  } finally {
-    await context.close();
-    if (!keep && profileDir.startsWith(PROFILE_PREFIX))
-      rmSync(profileDir, { recursive: true, force: true });
-  }
-}
-
-async function throttle(page: Page, rate: number): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return cdp;
-}
-
-/**
- * Waits until `expression` is true in the page, asking through the DevTools protocol every 50 ms.
- * Not `page.waitForFunction`: that first injects playwright's selector engine (330 KB) into the
- * page, whose evaluation took 100 to 200 ms of the throttled main thread, in the middle of the
- * load being timed (seen in a trace), a cost no visitor pays.
- */
-async function waitInPage(cdp: CDPSession, expression: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    // A page between two documents has no context to evaluate in: ask again.
-    const answer = await cdp
-      .send('Runtime.evaluate', { expression, returnByValue: true })
-      .catch(() => undefined);
-    if (answer?.result.value === true) return;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms: ${expression}`);
-    await new Promise((wake) => setTimeout(wake, 50));
-  }
-}
-
-interface FirstChart {
-  ms: number;
-  /** Where the time came from: the app's mark, or the first `.point` seen (fallback). */
-  via: 'mark' | 'first .point';
-  /** Gzip bytes of the JS the page requested before the first chart. */
-  jsBeforeChart: number;
-  jsFilesBeforeChart: string[];
-  /** The app's `segur-pulse:cache-painted` mark (data read from IndexedDB), when set. */
-  cachePaintedMs?: number;
-  domContentLoadedMs?: number;
-}
-
-/** Loads the overview and times its first chart, from navigation start. */
-async function firstChart(page: Page, url: string, outDir: string): Promise<FirstChart> {
-  const cdp = await throttle(page, CPU_THROTTLE);
-  // Fallback clock: the first frame with a `.point` in the DOM. Looked for at each frame, not by
-  // a MutationObserver, whose records for every parsed node would slow the load being timed.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __firstPointAt?: number };
-    requestAnimationFrame(function lookForPoint() {
-      if (document.querySelector('.point')) w.__firstPointAt = performance.now();
-      else requestAnimationFrame(lookForPoint);
-    });
-  });
-  await page.goto(url, { waitUntil: 'commit' });
-  await waitInPage(
-    cdp,
-    `performance.getEntriesByName(${JSON.stringify(FIRST_CHART_MARK)}).length > 0 || window.__firstPointAt !== undefined`,
-    60_000,
-  );
-  // The mark is set once the chart is on screen; give it a moment if the fallback fired first.
-  await page.waitForTimeout(300);
-  const seen = await page.evaluate((mark) => {
-    const entry = performance.getEntriesByName(mark)[0];
-    const at = entry?.startTime ?? (window as unknown as { __firstPointAt: number }).__firstPointAt;
-    const js = performance
-      .getEntriesByType('resource')
-      .filter((r) => r.name.endsWith('.js') && r.startTime < at)
-      .map((r) => new URL(r.name).pathname);
-    const cachePainted = performance.getEntriesByName('segur-pulse:cache-painted')[0]?.startTime;
-    const nav = performance.getEntriesByType('navigation')[0] as
-      PerformanceNavigationTiming | undefined;
-    return {
-      at,
-      viaMark: entry !== undefined,
-      js,
-      cachePainted,
-      domContentLoaded: nav?.domContentLoadedEventEnd,
-    };
-  }, FIRST_CHART_MARK);
-  const files = seen.js.map((p) => p.replace(/^\//, ''));
-  return {
-    ms: seen.at,
-    via: seen.viaMark ? 'mark' : 'first .point',
-    jsBeforeChart: files.reduce((n, f) => n + gzipSize(readFileSync(join(outDir, f))), 0),
-    jsFilesBeforeChart: files,
-    cachePaintedMs: seen.cachePainted,
-    domContentLoadedMs: seen.domContentLoaded,
-  };
-}
-
-/** When the app had read and shown the cache, if that was before the first chart was timed. */
-function cachePaintedText(runs: FirstChart[]): string {
-  const times = runs.flatMap((r) => (r.cachePaintedMs === undefined ? [] : [r.cachePaintedMs]));
-  if (!times.length) return 'after the first chart (the prerendered page came first)';
-  return `${ms(spread(times).median)} (${times.length} of ${runs.length} runs)`;
-}
-
-async function coldRuns(url: string, outDir: string): Promise<FirstChart[]> {
-  const runs: FirstChart[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    runs.push(
-      await withProfile(async (context) => {
-        const page = context.pages()[0] ?? (await context.newPage());
-        return firstChart(page, url, outDir);
-      }),
-    );
-    log(`cold ${i + 1}/${RUNS}: ${runs.at(-1)!.ms.toFixed(0)} ms`);
-  }
-  return runs;
-}
-
-/** Waits until the app's refresh round has ended (the data is in IndexedDB). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="data-status"][data-state="fresh"]', {
-    timeout: 60_000,
-  });
-}
-
-/**
- * Loads `url` once to prime the profile, then times RUNS loads of it, each in a new tab (what a
- * reader reopening the dashboard does). `settle` waits after a load before the tab closes.
- */
-async function newTabRuns(
-  label: string,
-  context: BrowserContext,
-  url: string,
-  outDir: string,
-  settle: (page: Page) => Promise<void> = async () => {},
-): Promise<FirstChart[]> {
-  const primer = context.pages()[0] ?? (await context.newPage());
-  await primer.goto(url);
-  await settle(primer);
-  await primer.close();
-  const runs: FirstChart[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const page = await context.newPage();
-    runs.push(await firstChart(page, url, outDir));
-    await settle(page).catch(() => undefined);
-    await page.close();
-    log(`${label} ${i + 1}/${RUNS}: ${runs.at(-1)!.ms.toFixed(0)} ms`);
-  }
-  return runs;
-}
-
-/** IndexedDB filled by the primer; the profile is kept for the map timings. */
-async function warmRuns(url: string, outDir: string, profileDir: string): Promise<FirstChart[]> {
-  return withProfile(
-    (context) => newTabRuns('warm', context, url, outDir, settled),
-    profileDir,
-    true,
-  );
-}
-
-/**
- * The browser's floor: scripts/bench/floor/, a page with one point and no app, loaded like the warm
- * runs (a primed profile, a new tab each run, the same throttling). Reported beside the app's
- * times, not judged.
- */
-async function floorRuns(url: string, outDir: string): Promise<FirstChart[]> {
-  return withProfile((context) =>
-    newTabRuns('floor', context, new URL('bench-floor/', url).href, outDir),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,180 +271,175 @@ const SWITCHES = 21;
  * fired at the start of a frame, to the end of the first frame that shows the new DOM.
  * Unthrottled.
  */
-async function mapSwitches(url: string, profileDir: string): Promise<MapFigures> {
-  return withProfile(
-    async (context) => {
-      const page = await context.newPage();
-      await page.goto(new URL('#/regions', url).href);
-      const map = await page
-        .waitForSelector('figure[data-chart-id="region-map"]', { timeout: 15_000 })
-        .catch(() => null);
-      if (!map)
-        return {
-          notMeasurable: 'not measurable yet: no figure[data-chart-id="region-map"] on #/regions',
-        };
-      // tsx names functions with a __name helper that the page does not have.
-      await page.evaluate('globalThis.__name ??= (f) => f');
-      // The switches are timed once the page has settled, as a reader's are: the start's refresh
-      // (the feeds fetched, parsed and stored) and the service worker's install would otherwise
-      // share the machine with the first switches.
-      await page.waitForFunction(
-        () =>
-          ['fresh', 'error'].includes(
-            document.querySelector('[data-testid="data-status"]')?.getAttribute('data-state') ?? '',
-          ),
-        undefined,
-        { timeout: 30_000 },
-      );
-      await page.evaluate(async () => {
-        await Promise.race([
-          navigator.serviceWorker?.ready,
-          new Promise((resolve) => setTimeout(resolve, 5_000)),
-        ]);
-        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 }));
-      });
-      // The one clock of every switch below: `act` makes the change at the start of a frame, and
-      // the time runs to the end of the first frame that shows it (`shown`). A message posted
-      // then runs after that frame is rendered; if the new view is not on screen by then (the page
-      // re-rendered asynchronously), it waits for the frame that shows it.
-      await page.evaluate(() => {
-        const afterPaint = () =>
-          new Promise<void>((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve();
-            channel.port2.postMessage(0);
-          });
-        (globalThis as unknown as SwitchClock).__timeSwitch = (act, shown) =>
-          new Promise<number>((resolve) => {
-            requestAnimationFrame(() => {
-              const t0 = performance.now();
-              if (!act()) return resolve(NaN);
-              void afterPaint().then(async () => {
-                while (!shown() && performance.now() - t0 < 5_000) {
-                  await new Promise((r) => requestAnimationFrame(r));
-                  await afterPaint();
-                }
-                resolve(shown() ? performance.now() - t0 : NaN);
-              });
+async function mapSwitches(url: string): Promise<MapFigures> {
+  return withProfile(async (context) => {
+    const page = await context.newPage();
+    await page.goto(new URL('#/regions', url).href);
+    const map = await page
+      .waitForSelector('figure[data-chart-id="region-map"]', { timeout: 15_000 })
+      .catch(() => null);
+    if (!map)
+      return {
+        notMeasurable: 'not measurable yet: no figure[data-chart-id="region-map"] on #/regions',
+      };
+    // tsx names functions with a __name helper that the page does not have.
+    await page.evaluate('globalThis.__name ??= (f) => f');
+    // The switches are timed once the page has settled, as a reader's are: the start's refresh
+    // (the feeds fetched, parsed and stored) and the service worker's install would otherwise
+    // share the machine with the first switches.
+    await page.waitForFunction(
+      () =>
+        ['fresh', 'error'].includes(
+          document.querySelector('[data-testid="data-status"]')?.getAttribute('data-state') ?? '',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.evaluate(async () => {
+      await Promise.race([
+        navigator.serviceWorker?.ready,
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 }));
+    });
+    // The one clock of every switch below: `act` makes the change at the start of a frame, and
+    // the time runs to the end of the first frame that shows it (`shown`). A message posted
+    // then runs after that frame is rendered; if the new view is not on screen by then (the page
+    // re-rendered asynchronously), it waits for the frame that shows it.
+    await page.evaluate(() => {
+      const afterPaint = () =>
+        new Promise<void>((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        });
+      (globalThis as unknown as SwitchClock).__timeSwitch = (act, shown) =>
+        new Promise<number>((resolve) => {
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            if (!act()) return resolve(NaN);
+            void afterPaint().then(async () => {
+              while (!shown() && performance.now() - t0 < 5_000) {
+                await new Promise((r) => requestAnimationFrame(r));
+                await afterPaint();
+              }
+              resolve(shown() ? performance.now() - t0 : NaN);
             });
           });
-      });
-      const time = (selector: string, kind: 'range' | 'select', steps: number) =>
-        page.evaluate(
-          async ({ selector, kind, steps }) => {
-            const { __timeSwitch } = globalThis as unknown as SwitchClock;
-            const input = document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
-            // The whole page, not only the map: a date without new figures changes the date
-            // label and the ranking, not the map's paths.
-            const view = document.querySelector('main');
-            if (!input || !view) return null;
-            const values =
-              kind === 'select'
-                ? [...(input as HTMLSelectElement).options].map((o) => o.value)
-                : (() => {
-                    const r = input as HTMLInputElement;
-                    const out: string[] = [];
-                    for (let v = Number(r.min); v <= Number(r.max); v += Number(r.step || 1))
-                      out.push(String(v));
-                    return out;
-                  })();
-            if (values.length < 2) return null;
-            const times: number[] = [];
-            let index = Math.max(0, values.indexOf(input.value));
-            for (let i = 0; i < steps; i++) {
-              index = (index + 1) % values.length;
-              const next = values[index]!;
-              let changed = false;
-              const observer = new MutationObserver(() => (changed = true));
-              // Looked up again each time: the page may have rendered a new control.
-              const control = () =>
-                document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
-              const ms = await __timeSwitch(
-                () => {
-                  const first = control();
-                  if (!first) return false;
-                  observer.observe(view, {
-                    subtree: true,
-                    attributes: true,
-                    childList: true,
-                    characterData: true,
-                  });
-                  first.value = next;
-                  first.dispatchEvent(new Event('input', { bubbles: true }));
-                  first.dispatchEvent(new Event('change', { bubbles: true }));
-                  return true;
-                },
-                () =>
-                  changed &&
-                  control()?.value === next &&
-                  document.querySelector('figure[data-chart-id="region-map"] path[data-geo]') !==
-                    null,
-              );
-              observer.disconnect();
-              if (Number.isNaN(ms)) return { error: `the view did not show ${next} within 5 s` };
-              times.push(ms);
-            }
-            return times;
-          },
-          { selector, kind, steps },
+        });
+    });
+    const time = (selector: string, kind: 'range' | 'select', steps: number) =>
+      page.evaluate(
+        async ({ selector, kind, steps }) => {
+          const { __timeSwitch } = globalThis as unknown as SwitchClock;
+          const input = document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+          // The whole page, not only the map: a date without new figures changes the date
+          // label and the ranking, not the map's paths.
+          const view = document.querySelector('main');
+          if (!input || !view) return null;
+          const values =
+            kind === 'select'
+              ? [...(input as HTMLSelectElement).options].map((o) => o.value)
+              : (() => {
+                  const r = input as HTMLInputElement;
+                  const out: string[] = [];
+                  for (let v = Number(r.min); v <= Number(r.max); v += Number(r.step || 1))
+                    out.push(String(v));
+                  return out;
+                })();
+          if (values.length < 2) return null;
+          const times: number[] = [];
+          let index = Math.max(0, values.indexOf(input.value));
+          for (let i = 0; i < steps; i++) {
+            index = (index + 1) % values.length;
+            const next = values[index]!;
+            let changed = false;
+            const observer = new MutationObserver(() => (changed = true));
+            // Looked up again each time: the page may have rendered a new control.
+            const control = () =>
+              document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+            const ms = await __timeSwitch(
+              () => {
+                const first = control();
+                if (!first) return false;
+                observer.observe(view, {
+                  subtree: true,
+                  attributes: true,
+                  childList: true,
+                  characterData: true,
+                });
+                first.value = next;
+                first.dispatchEvent(new Event('input', { bubbles: true }));
+                first.dispatchEvent(new Event('change', { bubbles: true }));
+                return true;
+              },
+              () =>
+                changed &&
+                control()?.value === next &&
+                document.querySelector('figure[data-chart-id="region-map"] path[data-geo]') !==
+                  null,
+            );
+            observer.disconnect();
+            if (Number.isNaN(ms)) return { error: `the view did not show ${next} within 5 s` };
+            times.push(ms);
+          }
+          return times;
+        },
+        { selector, kind, steps },
+      );
+    const timed = async (...a: Parameters<typeof time>) => {
+      const r = await time(...a);
+      if (r && !Array.isArray(r)) throw new Error(`map switch: ${r.error}`);
+      return r;
+    };
+    const date = await timed('input[type=range][data-testid="map-date"]', 'range', SWITCHES);
+    const indicator = await timed('[data-testid="map-indicator"]', 'select', SWITCHES);
+    const region = await page.evaluate(async (steps) => {
+      const { __timeSwitch } = globalThis as unknown as SwitchClock;
+      const shapes = [
+        ...document.querySelectorAll<SVGPathElement>(
+          'figure[data-chart-id="region-map"] path[data-geo][tabindex]',
+        ),
+      ];
+      if (shapes.length < 2) return null;
+      // Shown: the region's tooltip is up, with the region's name, and its outline is drawn.
+      const shown = (shape: SVGPathElement) => {
+        const tooltipId = shape.getAttribute('aria-describedby');
+        const tooltip = tooltipId ? document.getElementById(tooltipId) : null;
+        const outline = document.querySelector('figure[data-chart-id="region-map"] .highlight');
+        const name = shape.getAttribute('aria-label')?.split(/[,:]/)[0] ?? '';
+        return (
+          tooltip !== null &&
+          (tooltip.textContent ?? '').includes(name) &&
+          outline?.getAttribute('d') === shape.getAttribute('d')
         );
-      const timed = async (...a: Parameters<typeof time>) => {
-        const r = await time(...a);
-        if (r && !Array.isArray(r)) throw new Error(`map switch: ${r.error}`);
-        return r;
       };
-      const date = await timed('input[type=range][data-testid="map-date"]', 'range', SWITCHES);
-      const indicator = await timed('[data-testid="map-indicator"]', 'select', SWITCHES);
-      const region = await page.evaluate(async (steps) => {
-        const { __timeSwitch } = globalThis as unknown as SwitchClock;
-        const shapes = [
-          ...document.querySelectorAll<SVGPathElement>(
-            'figure[data-chart-id="region-map"] path[data-geo][tabindex]',
-          ),
-        ];
-        if (shapes.length < 2) return null;
-        // Shown: the region's tooltip is up, with the region's name, and its outline is drawn.
-        const shown = (shape: SVGPathElement) => {
-          const tooltipId = shape.getAttribute('aria-describedby');
-          const tooltip = tooltipId ? document.getElementById(tooltipId) : null;
-          const outline = document.querySelector('figure[data-chart-id="region-map"] .highlight');
-          const name = shape.getAttribute('aria-label')?.split(/[,:]/)[0] ?? '';
-          return (
-            tooltip !== null &&
-            (tooltip.textContent ?? '').includes(name) &&
-            outline?.getAttribute('d') === shape.getAttribute('d')
-          );
-        };
-        const times: number[] = [];
-        for (let i = 0; i < steps; i++) {
-          const shape = shapes[(i + 1) % shapes.length]!;
-          const ms = await __timeSwitch(
-            () => {
-              shape.focus();
-              return true;
-            },
-            () => shown(shape),
-          );
-          if (Number.isNaN(ms))
-            return { error: `region ${shape.dataset.geo} not shown within 5 s` };
-          times.push(ms);
-        }
-        return times;
-      }, SWITCHES);
-      if (region && !Array.isArray(region)) throw new Error(`map switch: ${region.error}`);
-      return {
-        date: date ? spread(date) : undefined,
-        indicator: indicator ? spread(indicator) : undefined,
-        region: region ? spread(region) : undefined,
-        notMeasurable:
-          date || indicator || region
-            ? undefined
-            : 'not measurable yet: no date slider, indicator select or focusable region on the map',
-      };
-    },
-    profileDir,
-    true,
-  );
+      const times: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const shape = shapes[(i + 1) % shapes.length]!;
+        const ms = await __timeSwitch(
+          () => {
+            shape.focus();
+            return true;
+          },
+          () => shown(shape),
+        );
+        if (Number.isNaN(ms)) return { error: `region ${shape.dataset.geo} not shown within 5 s` };
+        times.push(ms);
+      }
+      return times;
+    }, SWITCHES);
+    if (region && !Array.isArray(region)) throw new Error(`map switch: ${region.error}`);
+    return {
+      date: date ? spread(date) : undefined,
+      indicator: indicator ? spread(indicator) : undefined,
+      region: region ? spread(region) : undefined,
+      notMeasurable:
+        date || indicator || region
+          ? undefined
+          : 'not measurable yet: no date slider, indicator select or focusable region on the map',
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,114 +464,227 @@ const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 20 ? 1 : 0)} ms`;
 const spreadText = (s: Spread) =>
   `${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, n=${s.runs})`;
+const valueText = (value: number, unit: Budget['unit']) =>
+  unit === 'bytes'
+    ? kb(value)
+    : unit === 'ms'
+      ? ms(value)
+      : unit === 'ratio'
+        ? `${value.toFixed(2)}×`
+        : unit === 'shift'
+          ? value.toFixed(3)
+          : String(value);
 
-function printTable(rows: [string, string][]): void {
-  const width = Math.max(...rows.map(([a]) => a.length));
-  for (const [a, b] of rows) console.log(`  ${a.padEnd(width)}  ${b}`);
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const row of rows) console.log(`  ${row.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`);
 }
 
 function printVerdicts(verdicts: Verdict[]): void {
   console.log('\nBudgets');
   printTable(
     verdicts.map((v) => {
-      const limit = v.budget.unit === 'bytes' ? kb(v.budget.limit) : ms(v.budget.limit);
-      const value =
-        v.value === undefined ? '' : v.budget.unit === 'bytes' ? kb(v.value) : ms(v.value);
-      const mark = v.status === 'met' ? 'ok    ' : v.status === 'missed' ? 'MISSED' : 'NOT CHECKED';
-      return [v.budget.label, `${mark} ${value} / ${limit}${v.reason ? ` — ${v.reason}` : ''}`];
+      const limit = `${v.budget.atLeast ? '≥ ' : '≤ '}${valueText(v.budget.limit, v.budget.unit)}`;
+      const value = v.value === undefined ? '' : valueText(v.value, v.budget.unit);
+      const mark = v.status === 'met' ? 'ok' : v.status === 'missed' ? 'MISSED' : 'NOT CHECKED';
+      return [v.budget.label, mark, `${value} / ${limit}${v.reason ? ` — ${v.reason}` : ''}`];
     }),
   );
 }
 
+/** What the page loads gave, per page: the figures judged and the ones only reported. */
+interface PageSummary {
+  cold: Spread;
+  warm: Spread;
+  coldRatio: number;
+  warmRatio: number;
+  /** p75 and max over every load, cold and warm. */
+  cls: { p75: number; max: number; sumMax: number };
+  longestTask: { p75: number; max: number };
+  jsBeforeChart: { cold: number; warm: number };
+  /** Loads that set no first-chart mark. */
+  unmarked: number;
+}
+
+const p75 = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.75,
+  );
+
+function summarisePage(
+  runs: { cold: PageLoad[]; warm: PageLoad[] },
+  floor: PageSummary | undefined,
+) {
+  const times = (loads: PageLoad[]) => spread(loads.flatMap((l) => l.firstChartMs ?? []));
+  const all = [...runs.cold, ...runs.warm];
+  const cold = times(runs.cold);
+  const warm = times(runs.warm);
+  return {
+    cold,
+    warm,
+    coldRatio: floor ? cold.median / floor.cold.median : 1,
+    warmRatio: floor ? warm.median / floor.warm.median : 1,
+    cls: {
+      p75: p75(all.map((l) => l.cls)),
+      max: Math.max(...all.map((l) => l.cls)),
+      sumMax: Math.max(...all.map((l) => l.clsSum)),
+    },
+    longestTask: {
+      p75: p75(all.map((l) => l.longestTaskMs)),
+      max: Math.max(...all.map((l) => l.longestTaskMs)),
+    },
+    jsBeforeChart: {
+      cold: Math.max(...runs.cold.map((l) => l.jsBeforeChart)),
+      warm: Math.max(...runs.warm.map((l) => l.jsBeforeChart)),
+    },
+    unmarked: all.filter((l) => l.firstChartMs === undefined).length,
+  } satisfies PageSummary;
+}
+
+/** The elements that moved most often in a page's loads, for the report. */
+function shiftingElements(runs: { cold: PageLoad[]; warm: PageLoad[] }): string[] {
+  const count = new Map<string, number>();
+  for (const load of [...runs.cold, ...runs.warm])
+    for (const shift of load.shifts)
+      for (const source of shift.sources) {
+        const element = source.replace(/ y .*$/, '');
+        count.set(element, (count.get(element) ?? 0) + shift.value);
+      }
+  return [...count.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([element, total]) => `${element} (${total.toFixed(3)})`);
+}
+
 async function main(): Promise<void> {
-  const load = loadavg();
-  log(`load average ${load.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
-  if (load[0]! > cpus().length / 2)
-    log('the machine is busy: timings will be slower than on a quiet machine');
+  const loadAtStart = loadAverage();
+  log(`load average ${loadAtStart.join(' ')} on ${cpus().length} CPUs`);
+  if (loadAtStart[0]! > cpus().length / 2)
+    log('the machine is busy: timings and Lighthouse scores will be worse than on a quiet machine');
   if (!existsSync(CHROMIUM))
     throw new Error(
       `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH); browsers are never downloaded`,
     );
 
   const outDir = mkdtempSync(join(tmpdir(), 'segur-pulse-bench-dist-'));
-  const warmProfile = mkdtempSync(PROFILE_PREFIX);
   let server: PreviewServer | undefined;
   try {
     log('building the app and the harness');
     await buildAll(outDir);
     const bytes = measureBytes(outDir);
     // Copied before serving: the preview server lists its files when it starts.
-    cpSync(FLOOR_DIR, join(outDir, 'bench-floor'), { recursive: true });
+    cpSync(FLOOR_DIR, join(outDir, FLOOR_PATH), { recursive: true });
     const served = await serve(outDir);
     server = served.server;
     const url = served.url;
     log(`served at ${url}`);
 
-    const cold = ONLY.includes('cold') ? await coldRuns(url, outDir) : [];
-    const warm = ONLY.includes('warm') ? await warmRuns(url, outDir, warmProfile) : [];
-    const floor = ONLY.includes('warm') ? await floorRuns(url, outDir) : [];
-    const ingest = ONLY.includes('ingest') ? await ingestAndRead(url) : undefined;
-    const map = ONLY.includes('map')
-      ? await mapSwitches(url, warmProfile)
-      : { notMeasurable: 'skipped (--only)' };
-    if (!ingest || !cold.length || !warm.length) {
-      console.log(JSON.stringify({ bytes, cold, warm, floor, ingest, map }, null, 2));
-      process.exitCode = 2;
-      return;
+    /** Each part's load average before and after it. */
+    const loads: Partial<Record<Part, { before: number[]; after: number[] }>> = {};
+    async function part<T>(name: Part, f: () => Promise<T>): Promise<T | undefined> {
+      if (!ONLY.includes(name)) return undefined;
+      const before = loadAverage();
+      log(`${name}: load average ${before.join(' ')}`);
+      const result = await f();
+      loads[name] = { before, after: loadAverage() };
+      log(`${name} done: load average ${loads[name].after.join(' ')}`);
+      return result;
     }
 
-    const coldSpread = spread(cold.map((r) => r.ms));
-    const warmSpread = spread(warm.map((r) => r.ms));
-    const floorSpread = spread(floor.map((r) => r.ms));
-    const ingestSpread = spread(ingest.worker.map((r) => r.totalMs));
-    const wideSpread = spread(ingest.wide.worker.map((r) => r.totalMs));
-    const medianWide = [...ingest.wide.worker].sort((a, b) => a.totalMs - b.totalMs)[
-      Math.floor(ingest.wide.worker.length / 2)
-    ]!;
-    // The split of the run whose total is the median, so that its parts go with the total shown.
-    const medianIngest = [...ingest.worker].sort((a, b) => a.totalMs - b.totalMs)[
-      Math.floor(ingest.worker.length / 2)
-    ]!;
-    const inWorker = [...ingest.worker, ...ingest.wide.worker];
-    const longestTask = Math.max(0, ...inWorker.flatMap((r) => r.longTasks));
-    const longestBlock = Math.max(...inWorker.map((r) => r.longestBlockMs));
-    const readSpread = spread(ingest.seriesRead.times);
-    const via = [...new Set([...cold, ...warm].map((r) => r.via))];
-    const warmJs = Math.max(...warm.map((r) => r.jsBeforeChart));
-    const coldJs = Math.max(...cold.map((r) => r.jsBeforeChart));
-    const mapMedian = Math.max(
-      map.date?.median ?? -Infinity,
-      map.indicator?.median ?? -Infinity,
-      map.region?.median ?? -Infinity,
-    );
+    const pages = await part('pages', () => measurePages(url, outDir, BENCH_PAGES, RUNS, log));
+    const lighthouse = await part('lighthouse', async () => {
+      const runs: LighthouseRun[] = [];
+      for (const page of BENCH_PAGES)
+        for (const preset of PRESETS) {
+          runs.push(await lighthouseRun(page.id, preset, new URL(page.path, url).href));
+          const r = runs.at(-1)!;
+          log(
+            `lighthouse ${page.id} ${preset}: ${
+              r.error ??
+              Object.entries(r.scores)
+                .map(([c, s]) => `${c} ${s}`)
+                .join(', ')
+            }`,
+          );
+        }
+      return runs;
+    });
+    const ingest = await part('ingest', () => ingestAndRead(url));
+    const map = await part('map', () => mapSwitches(url));
 
-    const measured: Measured = {
-      // The larger of the build's static closure and what a warm load really fetched before its first chart.
-      firstPaintJs: Math.max(bytes.firstPaintJs, warmJs),
-      firstChartWarm: warmSpread.median,
-      firstChartCold: coldSpread.median,
-      ingestTotal: ingestSpread.median,
-      ingestWideTotal: wideSpread.median,
+    // --- figures against budgets
+    const measured: Measured = { firstPaintJs: bytes.firstPaintJs };
+    const budgets: Budget[] = [...FIXED_BUDGETS];
+    const skipped = { notMeasured: 'skipped (--only)' };
+    const pageSummaries: Partial<Record<PageId, PageSummary>> = {};
+    let floor: PageSummary | undefined;
+    if (pages) {
+      floor = summarisePage(pages.floor, undefined);
+      for (const page of BENCH_PAGES) {
+        const s = summarisePage(pages.pages[page.id]!, floor);
+        pageSummaries[page.id] = s;
+        budgets.push(...pageBudgets(page.id));
+        const unmarked = s.unmarked
+          ? { notMeasured: `${s.unmarked} loads set no ${FIRST_CHART_MARK} mark` }
+          : undefined;
+        measured[`page:${page.id}:coldRatio`] = unmarked ?? s.coldRatio;
+        measured[`page:${page.id}:cls`] = s.cls.p75;
+        measured[`page:${page.id}:longestTask`] = s.longestTask.p75;
+      }
+      measured.firstPaintJs = Math.max(
+        bytes.firstPaintJs,
+        pageSummaries.overview?.jsBeforeChart.warm ?? 0,
+      );
+    }
+    if (lighthouse) {
+      for (const page of BENCH_PAGES)
+        for (const preset of PRESETS) {
+          budgets.push(...lighthouseBudgets(page.id, preset));
+          const r = lighthouse.find((l) => l.page === page.id && l.preset === preset);
+          for (const [category, score] of Object.entries(r?.scores ?? {}))
+            measured[`lighthouse:${page.id}:${preset}:${category}`] = score;
+          if (r?.error)
+            for (const b of lighthouseBudgets(page.id, preset))
+              measured[b.id] ??= { notMeasured: r.error };
+        }
+    }
+    if (ingest) {
+      const ingestSpread = spread(ingest.worker.map((r) => r.totalMs));
+      measured.ingestTotal = ingestSpread.median;
+      measured.ingestWideTotal = spread(ingest.wide.worker.map((r) => r.totalMs)).median;
       // Tasks, as the Long Tasks API sees them; the timer gap (longestBlock) also counts the time
       // other processes took the CPU from the page, so it is reported but not judged.
-      ingestLongestTask: longestTask,
-      mapSwitch: Number.isFinite(mapMedian)
+      measured.ingestLongestTask = Math.max(
+        0,
+        ...[...ingest.worker, ...ingest.wide.worker].flatMap((r) => r.longTasks),
+      );
+      measured.seriesRead = spread(ingest.seriesRead.times).median;
+    } else {
+      measured.ingestTotal =
+        measured.ingestWideTotal =
+        measured.ingestLongestTask =
+        measured.seriesRead =
+          skipped;
+    }
+    const mapMedian = Math.max(
+      map?.date?.median ?? -Infinity,
+      map?.indicator?.median ?? -Infinity,
+      map?.region?.median ?? -Infinity,
+    );
+    measured.mapSwitch = !map
+      ? skipped
+      : Number.isFinite(mapMedian)
         ? mapMedian
-        : { notMeasured: map.notMeasurable ?? 'no figure' },
-      seriesRead: readSpread.median,
-    };
-    const verdicts = judge(measured);
+        : { notMeasured: map.notMeasurable ?? 'no figure' };
+    const verdicts = judge(measured, budgets);
 
+    // --- the report
     console.log('\nSégur Pulse benchmark');
     printTable([
       [
         'first-screen JS: entry and the app it starts (gzip)',
         `${kb(bytes.firstPaintJs)} in ${bytes.firstPaintFiles.length} files`,
-      ],
-      ['JS fetched before the first chart, warm', kb(warmJs)],
-      [
-        'JS fetched before the first chart, cold',
-        `${kb(coldJs)} (includes the feed parser: first visit)`,
       ],
       ['all JS (gzip)', `${kb(bytes.allJs)} (of which the ingest worker ${kb(bytes.workerJs)})`],
       ['CSS (gzip)', kb(bytes.css)],
@@ -760,93 +694,166 @@ async function main(): Promise<void> {
           ? 'missing (no geo/*.topojson in the build)'
           : bytes.boundaries.map((b) => `${b.file} ${kb(b.gzip)}`).join(', '),
       ],
-      [`first chart, cold, ${CPU_THROTTLE}x CPU`, spreadText(coldSpread)],
-      [`first chart, warm, ${CPU_THROTTLE}x CPU`, spreadText(warmSpread)],
-      [
-        `  browser floor: a page with one point, no app, warm, ${CPU_THROTTLE}x CPU`,
-        `${spreadText(floorSpread)} (not judged: what any page needs here)`,
-      ],
-      [
-        '  of which, warm (medians)',
-        `DOMContentLoaded ${ms(spread(warm.map((r) => r.domContentLoadedMs ?? NaN)).median)}, cache read and painted ${cachePaintedText(warm)}`,
-      ],
-      [
-        'first chart measured via',
-        via.join(', ') +
-          (via.includes('first .point') ? ` (the app sets no ${FIRST_CHART_MARK} mark yet)` : ''),
-      ],
-      [
-        `ingest ${SYNTHETIC_ROWS.toLocaleString('en')} synthetic rows in a worker`,
-        `${spreadText(ingestSpread)}; median run: parse+validate ${ms(medianIngest.parseMs)}, store ${ms(medianIngest.storeMs)}`,
-      ],
-      [
-        `ingest a ${SYNTHETIC_ROWS.toLocaleString('en')}-row wide export (${medianWide.rows.toLocaleString('en')} figures) in a worker`,
-        `${spreadText(wideSpread)}; median run: parse+validate ${ms(medianWide.parseMs)}, store ${ms(medianWide.storeMs)}`,
-      ],
-      [
-        '  the same export checked, not stored (Feeds page)',
-        `${ms(ingest.wide.check.totalMs)} (${ingest.wide.check.inWorker ? 'in the worker' : 'on the page'})`,
-      ],
-      [
-        'main thread during ingest',
-        `long tasks over 50 ms: ${inWorker.flatMap((r) => r.longTasks).length} (longest ${ms(longestTask)}); longest gap of a 0 ms timer ${ms(longestBlock)}`,
-      ],
-      [
-        'same ingest on the page (comparison)',
-        `${ms(ingest.onPage.totalMs)}, longest main-thread task ${ms(Math.max(0, ...ingest.onPage.longTasks))}`,
-      ],
-      [
-        'map date switch',
-        map.date ? spreadText(map.date) : (map.notMeasurable ?? 'no date slider'),
-      ],
-      [
-        'map indicator switch',
-        map.indicator ? spreadText(map.indicator) : (map.notMeasurable ?? 'no indicator select'),
-      ],
-      [
-        'map region switch (the next region focused)',
-        map.region ? spreadText(map.region) : (map.notMeasurable ?? 'no focusable region'),
-      ],
-      [
-        `read one series (${ingest.seriesRead.rows} of ${ingest.seriesRead.total} rows), browser`,
-        `${spreadText(readSpread)}; first read ${ms(ingest.seriesRead.times[0]!)}`,
-      ],
     ]);
+    if (pages && floor) {
+      console.log(
+        `\nPages: first chart at ${CPU_THROTTLE}x CPU (median of ${RUNS}), ratio to the floor page loaded the same way;` +
+          ' layout shift and longest task: p75 (max) of every load, cold and warm',
+      );
+      printTable([
+        [
+          'page',
+          'cold',
+          'warm',
+          'cold ratio',
+          'warm ratio',
+          'CLS',
+          'longest task',
+          'JS before chart (cold/warm)',
+        ],
+        [
+          'floor',
+          ms(floor.cold.median),
+          ms(floor.warm.median),
+          '1',
+          '1',
+          floor.cls.p75.toFixed(3),
+          ms(floor.longestTask.p75),
+          '',
+        ],
+        ...BENCH_PAGES.map((page) => {
+          const s = pageSummaries[page.id]!;
+          return [
+            page.id,
+            ms(s.cold.median),
+            ms(s.warm.median),
+            `${s.coldRatio.toFixed(2)}×`,
+            `${s.warmRatio.toFixed(2)}×`,
+            `${s.cls.p75.toFixed(3)} (${s.cls.max.toFixed(3)})`,
+            `${ms(s.longestTask.p75)} (${ms(s.longestTask.max)})`,
+            `${kb(s.jsBeforeChart.cold)} / ${kb(s.jsBeforeChart.warm)}`,
+          ];
+        }),
+      ]);
+      for (const page of BENCH_PAGES) {
+        const moved = shiftingElements(pages.pages[page.id]!);
+        if (moved.length) console.log(`  ${page.id} shifts: ${moved.join(', ')}`);
+      }
+    }
+    if (lighthouse) {
+      console.log('\nLighthouse (performance, accessibility, best practices, SEO)');
+      printTable([
+        ['page', 'mobile', 'desktop', 'CLS mobile/desktop'],
+        ...BENCH_PAGES.map((page) => {
+          const of = (preset: string) =>
+            lighthouse.find((l) => l.page === page.id && l.preset === preset);
+          const scores = (r?: LighthouseRun) =>
+            r?.error
+              ? 'error'
+              : ['performance', 'accessibility', 'best-practices', 'seo']
+                  .map((c) => r?.scores[c as keyof LighthouseRun['scores']] ?? '–')
+                  .join('/');
+          const cls = (r?: LighthouseRun) =>
+            r?.metrics['cumulative-layout-shift']?.toFixed(3) ?? '–';
+          return [
+            page.id,
+            scores(of('mobile')),
+            scores(of('desktop')),
+            `${cls(of('mobile'))} / ${cls(of('desktop'))}`,
+          ];
+        }),
+      ]);
+      for (const r of lighthouse)
+        for (const f of r.failing.filter((f) => f.category !== 'performance'))
+          console.log(`  ${r.page} ${r.preset}: ${f.category} ${f.id} (${f.title})`);
+    }
+    if (ingest) {
+      const ingestSpread = spread(ingest.worker.map((r) => r.totalMs));
+      // The split of the run whose total is the median, so that its parts go with the total shown.
+      const medianIngest = [...ingest.worker].sort((a, b) => a.totalMs - b.totalMs)[
+        Math.floor(ingest.worker.length / 2)
+      ]!;
+      const wideSpread = spread(ingest.wide.worker.map((r) => r.totalMs));
+      const medianWide = [...ingest.wide.worker].sort((a, b) => a.totalMs - b.totalMs)[
+        Math.floor(ingest.wide.worker.length / 2)
+      ]!;
+      const inWorker = [...ingest.worker, ...ingest.wide.worker];
+      const longestBlock = Math.max(...inWorker.map((r) => r.longestBlockMs));
+      const readSpread = spread(ingest.seriesRead.times);
+      console.log('');
+      printTable([
+        [
+          `ingest ${SYNTHETIC_ROWS.toLocaleString('en')} synthetic rows in a worker`,
+          `${spreadText(ingestSpread)}; median run: parse+validate ${ms(medianIngest.parseMs)}, store ${ms(medianIngest.storeMs)}`,
+        ],
+        [
+          `ingest a ${SYNTHETIC_ROWS.toLocaleString('en')}-row wide export (${medianWide.rows.toLocaleString('en')} figures) in a worker`,
+          `${spreadText(wideSpread)}; median run: parse+validate ${ms(medianWide.parseMs)}, store ${ms(medianWide.storeMs)}`,
+        ],
+        [
+          '  the same export checked, not stored (Feeds page)',
+          `${ms(ingest.wide.check.totalMs)} (${ingest.wide.check.inWorker ? 'in the worker' : 'on the page'})`,
+        ],
+        [
+          'main thread during ingest',
+          `long tasks over 50 ms: ${inWorker.flatMap((r) => r.longTasks).length}; longest gap of a 0 ms timer ${ms(longestBlock)}`,
+        ],
+        [
+          'same ingest on the page (comparison)',
+          `${ms(ingest.onPage.totalMs)}, longest main-thread task ${ms(Math.max(0, ...ingest.onPage.longTasks))}`,
+        ],
+        [
+          `read one series (${ingest.seriesRead.rows} of ${ingest.seriesRead.total} rows), browser`,
+          `${spreadText(readSpread)}; first read ${ms(ingest.seriesRead.times[0]!)}`,
+        ],
+      ]);
+    }
+    if (map) {
+      console.log('');
+      printTable([
+        [
+          'map date switch',
+          map.date ? spreadText(map.date) : (map.notMeasurable ?? 'no date slider'),
+        ],
+        [
+          'map indicator switch',
+          map.indicator ? spreadText(map.indicator) : (map.notMeasurable ?? 'no indicator select'),
+        ],
+        [
+          'map region switch (the next region focused)',
+          map.region ? spreadText(map.region) : (map.notMeasurable ?? 'no focusable region'),
+        ],
+      ]);
+    }
     printVerdicts(verdicts);
+    const loadAtEnd = loadAverage();
+    log(`load average ${loadAtStart.join(' ')} at the start, ${loadAtEnd.join(' ')} at the end`);
 
     const result = {
       takenAt: new Date().toISOString(),
-      machine: { ...machine(), loadAverageAtStart: load },
+      machine: { ...machine(), loadAverage: { start: loadAtStart, end: loadAtEnd, parts: loads } },
       settings: {
         runs: RUNS,
+        parts: ONLY,
+        pages: BENCH_PAGES,
         cpuThrottle: CPU_THROTTLE,
         syntheticRows: SYNTHETIC_ROWS,
         kilobyte: 1000,
       },
       bytes,
-      firstChart: {
-        cold: { spread: coldSpread, runs: cold },
-        warm: { spread: warmSpread, runs: warm },
-        floor: { spread: floorSpread, runs: floor, page: 'scripts/bench/floor/' },
+      pages: pages && {
+        summary: { floor, ...pageSummaries },
+        loads: pages satisfies PagesFigures,
       },
-      ingest: {
-        ...ingest,
-        spread: ingestSpread,
-        wide: { ...ingest.wide, spread: wideSpread },
-        longestTask,
-        longestBlock,
-      },
-      seriesRead: {
-        ...ingest.seriesRead,
-        spread: readSpread,
-        where: 'Chromium (IndexedDB), src/store/repository.ts loadSeries',
-      },
+      lighthouse,
+      ingest,
       map,
       budgets: verdicts.map((v) => ({
         id: v.budget.id,
         label: v.budget.label,
         limit: v.budget.limit,
         unit: v.budget.unit,
+        atLeast: v.budget.atLeast,
         value: v.value,
         status: v.status,
         reason: v.reason,
@@ -859,7 +866,6 @@ async function main(): Promise<void> {
   } finally {
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
-    rmSync(warmProfile, { recursive: true, force: true });
   }
 }
 

@@ -28,3 +28,30 @@ export function spread(values: number[]): Spread {
     p75: quantile(sorted, 0.75),
   };
 }
+
+/** One `layout-shift` entry that had no recent input: when it happened and its score. */
+export interface Shift {
+  at: number;
+  value: number;
+}
+
+/**
+ * Cumulative layout shift as the Web Vitals and Lighthouse define it: the largest burst of
+ * shifts, a burst ending after 1 s without a shift or 5 s after it started.
+ */
+export function layoutShiftScore(shifts: readonly Shift[]): number {
+  let best = 0;
+  let current = 0;
+  let first = -Infinity;
+  let last = -Infinity;
+  for (const { at, value } of [...shifts].sort((a, b) => a.at - b.at)) {
+    if (at - last > 1000 || at - first > 5000) {
+      first = at;
+      current = 0;
+    }
+    current += value;
+    last = at;
+    best = Math.max(best, current);
+  }
+  return best;
+}

@@ -42,6 +42,17 @@ describe('markFirstChart', () => {
     expect(marks()).toHaveLength(0);
   });
 
+  it('waits for the content the page names, when it is not a chart point', async () => {
+    const node = document.createElement('div');
+    document.body.append(node);
+    node.innerHTML = '<g class="point"></g>';
+    markFirstChart(node, 'tr.source-row');
+    await painted();
+    expect(marks()).toHaveLength(0);
+    node.insertAdjacentHTML('beforeend', '<table><tr class="source-row"></tr></table>');
+    await vi.waitFor(() => expect(marks()).toHaveLength(1));
+  });
+
   it('marks by a task of the highest priority where the browser has scheduler.postTask', async () => {
     const postTask = vi.fn((callback: () => void, _options: unknown) =>
       Promise.resolve(callback()),

@@ -1,7 +1,8 @@
 /**
  * The `segur-pulse:first-chart` performance mark (read by the benchmark): set once per page load,
- * when the first chart has its points on screen. Any page can use it on the element holding its
- * charts: `<div use:markFirstChart>`.
+ * when the page's main content is on screen: the first chart's points, by default, or what the
+ * page names (a map's shapes, a table's rows, a form). Every page uses it on the element holding
+ * that content: `<div use:markFirstChart>`, `<div use:markFirstChart={'path[data-geo]'}>`.
  */
 export const FIRST_CHART_MARK = 'segur-pulse:first-chart';
 
@@ -32,14 +33,20 @@ export function afterFrame(callback: () => void): number {
   });
 }
 
-/** Watches `node` until a chart point (`.point`) is in it, then marks once it is painted. */
-export function markFirstChart(node: HTMLElement): { destroy(): void } {
+/** Chart points, as TimeChart draws them. */
+export const CHART_POINT = '.point';
+
+/**
+ * Watches `node` until an element matching `content` (a chart point by default) is in it, then
+ * marks once it is painted.
+ */
+export function markFirstChart(node: HTMLElement, content = CHART_POINT): { destroy(): void } {
   let done = alreadyMarked();
   let frame: number | undefined;
   const observer = new MutationObserver(() => check());
 
   function check(): void {
-    if (done || !node.querySelector('.point')) return;
+    if (done || !node.querySelector(content)) return;
     done = true;
     observer.disconnect();
     frame = afterFrame(() => {

@@ -23,3 +23,28 @@ export async function rememberShown(observations: readonly Observation[]): Promi
     // Without storage the prerendered page is shown on every visit, as on a first one.
   }
 }
+
+/** Read by public/prerender-gate.js under this name. */
+export const PAGES_KEY_STORAGE = 'segur-pulse:pages-key';
+
+/**
+ * The key of the data every other prerendered page shows (src/prerender/routes.ts): each feed
+ * with stored data, by the checksum of the file stored. Those pages are shown while the app loads
+ * only when it is the key the app last showed.
+ */
+export function pagesKey(feeds: readonly { id: string; checksum?: string }[]): string {
+  return feeds
+    .filter((f) => f.checksum)
+    .map((f) => `${f.id}=${f.checksum}`)
+    .sort()
+    .join(' ');
+}
+
+/** Stores the key of the feeds on screen (nothing, where storage is refused). */
+export function rememberPagesKey(feeds: readonly { id: string; checksum?: string }[]): void {
+  try {
+    localStorage.setItem(PAGES_KEY_STORAGE, pagesKey(feeds));
+  } catch {
+    // Without storage the prerendered pages are shown on every visit, as on a first one.
+  }
+}

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import gateSource from '../../public/prerender-gate.js?raw';
 import { LANG_STORAGE_KEY } from '../lib/i18n.svelte';
 import { parseViewState } from '../lib/urlState';
-import { OVERVIEW_KEY_STORAGE } from './overviewKey';
+import { embedUrl, serializeViewState } from '../lib/urlState';
+import { OVERVIEW_KEY_STORAGE, PAGES_KEY_STORAGE } from './overviewKey';
+import { prerenderedRoutes, routeKey } from './routes';
 
 const PAGE_KEY = 'sha256:built-from-the-embedded-data';
 const FIRST_CHART = 'segur-pulse:first-chart';
@@ -120,7 +122,7 @@ describe('prerender gate', () => {
     // The gate asks the same media query as the stylesheet's rule that hides them.
     const query = /var CHARTS_HIDDEN = '([^']+)'/.exec(gateSource)![1]!;
     const rule = new RegExp(
-      `@media ${query.replace(/[()]/g, '\\$&')} \\{[^@]*#app\\[data-prerendered\\] \\.plot svg \\{\\s*visibility: hidden`,
+      `@media ${query.replace(/[()]/g, '\\$&')} \\{[^@]*\\[data-prerendered\\] \\.plot svg \\{\\s*visibility: hidden`,
     );
     // Read as a file (vitest hands CSS imports over empty), from the project's root.
     expect(readFileSync('src/app.css', 'utf8')).toMatch(rule);
@@ -140,5 +142,123 @@ describe('prerender gate', () => {
     document.querySelector('#app')!.innerHTML = '<svg><g class="point"></g></svg>';
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(performance.getEntriesByName(FIRST_CHART, 'mark')).toHaveLength(0);
+  });
+});
+
+describe('prerender gate, other views', () => {
+  const PAGES_KEY = 'embedded=sha256:built';
+  const routes = prerenderedRoutes();
+  const files = Object.fromEntries(routes.map((r) => [r.key, `prerender/${r.slug}.html`]));
+  let fetched: string[] = [];
+
+  function addressOf(route: (typeof routes)[number]): string {
+    if (route.state.embed) {
+      const url = new URL(embedUrl('http://127.0.0.1/', route.state, route.state.chart!));
+      return url.pathname + url.search + url.hash;
+    }
+    return '/' + serializeViewState(route.state);
+  }
+
+  function runGateAt(
+    address: string,
+    stored: Record<string, string> = {},
+    answer = '<main>vue</main>',
+  ) {
+    fetched = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (file: string) => {
+        fetched.push(file);
+        return answer === 'offline'
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : new Response(answer);
+      }),
+    );
+    document.head.innerHTML =
+      `<meta name="segur-pulse-prerender" content="${PAGE_KEY}">` +
+      `<meta name="segur-pulse-prerender-pages" content='${JSON.stringify({ key: PAGES_KEY, pages: files })}'>`;
+    document.body.innerHTML =
+      '<div id="prerendered-route" data-prerendered hidden></div><div id="app" data-prerendered></div>';
+    runGate(address, stored);
+  }
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('fetches the page of every prerendered view at its address, for the view the app shows there', () => {
+    for (const route of routes) {
+      const address = addressOf(route);
+      runGateAt(address);
+      expect(fetched, address).toEqual([files[route.key]]);
+      const url = new URL(address, 'http://127.0.0.1/');
+      expect(routeKey(url.search, url.hash)).toBe(route.key);
+      expect(parseViewState(url.search, url.hash)).toEqual(route.state);
+      expect(document.documentElement.getAttribute('data-prerender')).toBe('route-pending');
+    }
+  });
+
+  it('reads the address as the app does: trailing slashes and the format version do not matter', () => {
+    for (const address of [
+      '/#/regions/',
+      '/#/regions?v=1',
+      '/tableau/#regions/75',
+      '/?embed=1#/?chart=mes-rate',
+    ]) {
+      runGateAt(address);
+      expect(fetched, address).toHaveLength(1);
+    }
+  });
+
+  it('leaves any other state to the app: a date, an indicator, a target, a department, English', () => {
+    for (const address of [
+      '/#/regions?v=1&date=2024-01-31',
+      '/#/regions/75?v=1&ind=mes_profiles_open',
+      '/#/activation?v=1&geo=REG-75&target=2000000',
+      '/#/activation?v=1&geo=DEP-54',
+      '/#/sources?v=1&lang=en',
+      '/#/nowhere',
+    ]) {
+      runGateAt(address);
+      expect(fetched, address).toEqual([]);
+      expect(document.documentElement.hasAttribute('data-prerender')).toBe(false);
+    }
+    runGateAt('/#/regions', { [LANG_STORAGE_KEY]: 'en' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('shows the page only when the app last showed the same data, or nothing yet', () => {
+    runGateAt('/#/regions', { [PAGES_KEY_STORAGE]: PAGES_KEY });
+    expect(fetched).toHaveLength(1);
+    runGateAt('/#/regions', { [PAGES_KEY_STORAGE]: 'embedded=sha256:newer' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('shows the fetched page, tells the app, and marks once it is painted', async () => {
+    const told = vi.fn();
+    document.addEventListener('segur-pulse:prerender', told);
+    try {
+      runGateAt('/#/sources', {}, '<main><table><tr class="source-row"></tr></table></main>');
+      await expect.poll(() => told.mock.calls.length).toBe(1);
+      const route = document.getElementById('prerendered-route')!;
+      expect(route.hidden).toBe(false);
+      expect(route.querySelector('tr.source-row')).not.toBeNull();
+      expect(document.documentElement.getAttribute('data-prerender')).toBe('route');
+      await expect.poll(() => performance.getEntriesByName(FIRST_CHART, 'mark').length).toBe(1);
+    } finally {
+      document.removeEventListener('segur-pulse:prerender', told);
+    }
+  });
+
+  it('gives up when the page cannot be had (offline, never fetched): the app renders the view', async () => {
+    const told = vi.fn();
+    document.addEventListener('segur-pulse:prerender', told);
+    try {
+      runGateAt('/#/regions', {}, 'offline');
+      await expect.poll(() => told.mock.calls.length).toBe(1);
+      expect(document.documentElement.hasAttribute('data-prerender')).toBe(false);
+      expect(document.getElementById('prerendered-route')!.hidden).toBe(true);
+      expect(performance.getEntriesByName(FIRST_CHART, 'mark')).toHaveLength(0);
+    } finally {
+      document.removeEventListener('segur-pulse:prerender', told);
+    }
   });
 });

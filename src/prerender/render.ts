@@ -5,19 +5,58 @@
  * data is ready (src/main.ts).
  */
 import { render } from 'svelte/server';
+import type { Topology } from 'topojson-specification';
 import App from '../App.svelte';
+import { checksum } from '../feeds/fetch';
 import { parseFeed } from '../feeds/ingest';
 import { dataFileOf } from '../feeds/manifest';
 import { embeddedFeed } from '../feeds/registry';
+import type { Observation } from '../feeds/types';
 import { i18n } from '../lib/i18n.svelte';
+import { PRERENDER_ORIGIN } from '../lib/pageAddress';
+import { router } from '../lib/router.svelte';
+import { DEFAULT_STATE } from '../lib/urlState';
 import { dataState } from '../sync/dataState.svelte';
-import { overviewKey } from './overviewKey';
+import Activation from '../views/activation/Activation.svelte';
+import Embed from '../views/embed/Embed.svelte';
+import Feeds from '../views/feeds/Feeds.svelte';
+import { provideGeometry, type GeometryName } from '../views/regions/geometry';
+import RegionPage from '../views/regions/RegionPage.svelte';
+import Regions from '../views/regions/Regions.svelte';
+import Sources from '../views/sources/Sources.svelte';
+import { overviewKey, pagesKey } from './overviewKey';
+import { prerenderedRoutes, type PrerenderedRoute } from './routes';
 
 export interface Prerendered {
   /** The body of `<div id="app">`. */
   html: string;
   /** The key of the data it shows (see overviewKey). */
   key: string;
+}
+
+/** The embedded data, parsed and validated by the app's own code. */
+function embeddedData(
+  readData: (name: string) => Uint8Array,
+  today: Date,
+): { observations: Observation[]; bytes: Uint8Array } {
+  const file = dataFileOf(embeddedFeed.url);
+  if (!file) throw new Error(`prerender: ${embeddedFeed.url} is not a file of data/`);
+  const bytes = readData(file);
+  const { observations } = parseFeed(embeddedFeed, bytes, { today });
+  if (!observations.length) throw new Error('prerender: the embedded data has no row');
+  return { observations, bytes };
+}
+
+/**
+ * The app's body at its current view, as HTML to be shown, never hydrated: Svelte's hydration
+ * markers are dropped, and so are style attributes (a bar's width), which the
+ * Content-Security-Policy would refuse; links written from the page's address point to `./`.
+ */
+function renderApp(props: Record<string, unknown> = {}): string {
+  return render(App, { props })
+    .body.replace(/<!--[^]*?-->/g, '')
+    .replace(/ style="[^"]*"/g, '')
+    .replaceAll(PRERENDER_ORIGIN, './');
 }
 
 /**
@@ -28,13 +67,45 @@ export async function prerenderOverview(
   readData: (name: string) => Uint8Array,
   today: Date,
 ): Promise<Prerendered> {
-  const file = dataFileOf(embeddedFeed.url);
-  if (!file) throw new Error(`prerender: ${embeddedFeed.url} is not a file of data/`);
-  const { observations } = parseFeed(embeddedFeed, readData(file), { today });
-  if (!observations.length) throw new Error('prerender: the embedded data has no row');
+  const { observations } = embeddedData(readData, today);
   dataState.observations = observations;
   i18n.setLang('fr');
-  // Svelte's hydration markers are dropped: the page is replaced, never hydrated.
-  const html = render(App, {}).body.replace(/<!--[^]*?-->/g, '');
-  return { html, key: await overviewKey(observations) };
+  router.state = { ...DEFAULT_STATE, compare: [] };
+  return { html: renderApp(), key: await overviewKey(observations) };
+}
+
+export interface PrerenderedPages {
+  /** The key of the data they show (see pagesKey). */
+  key: string;
+  pages: { route: PrerenderedRoute; html: string }[];
+}
+
+/**
+ * Every view of src/prerender/routes.ts, from the embedded data, in French; `readGeometry` reads
+ * a boundaries file of public/geo/.
+ */
+export async function prerenderPages(
+  readData: (name: string) => Uint8Array,
+  readGeometry: (name: GeometryName) => Topology,
+  today: Date,
+): Promise<PrerenderedPages> {
+  const { observations, bytes } = embeddedData(readData, today);
+  dataState.observations = observations;
+  i18n.setLang('fr');
+  for (const name of ['regions', 'departements'] as const)
+    provideGeometry(name, readGeometry(name));
+  const preloaded = {
+    regions: Regions,
+    region: RegionPage,
+    activation: Activation,
+    sources: Sources,
+    feeds: Feeds,
+    embed: Embed,
+  };
+  const pages = prerenderedRoutes().map((route) => {
+    router.state = route.state;
+    return { route, html: renderApp({ preloaded }) };
+  });
+  router.state = { ...DEFAULT_STATE, compare: [] };
+  return { key: pagesKey([{ id: embeddedFeed.id, checksum: await checksum(bytes) }]), pages };
 }

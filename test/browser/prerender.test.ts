@@ -204,3 +204,77 @@ describe('prerendered overview', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('prerendered views besides the Overview', () => {
+  it('shows a view from its own prerendered page before any app script has run', async () => {
+    const page = await withoutAppScripts();
+    const errors = trackErrors(page);
+    const shownAt = async (address: string) => {
+      // A new document each time: from one view to another by the hash alone, the page stays.
+      await page.goto('about:blank');
+      await page.goto(address);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('segur-pulse:first-chart', 'mark').length > 0,
+        null,
+        { timeout: SETTLE_MS },
+      );
+      return page.evaluate(() => {
+        const route = document.querySelector<HTMLElement>('#prerendered-route')!;
+        return {
+          state: document.documentElement.dataset.prerender,
+          visible: !route.hidden && route.getClientRects().length > 0,
+          overviewVisible: document.querySelector('#app')!.getClientRects().length > 0,
+          h1: route.querySelector('h1')?.textContent,
+          regions: route.querySelectorAll('figure[data-chart-id="region-map"] path[data-geo]')
+            .length,
+          points: route.querySelectorAll('.point').length,
+          sources: route.querySelectorAll('tr.source-row').length,
+        };
+      });
+    };
+    const regions = await shownAt(appURL('#/regions'));
+    await screenshotQuietly(page, 'prerender-regions-without-scripts');
+    expect(regions).toMatchObject({ state: 'route', visible: true, overviewVisible: false });
+    expect(regions.regions).toBeGreaterThanOrEqual(18);
+    expect((await shownAt(appURL('#/regions/75'))).points).toBeGreaterThan(0);
+    expect((await shownAt(appURL('#/activation?v=1&geo=REG-44'))).h1).toBeTruthy();
+    expect((await shownAt(appURL('#/sources'))).sources).toBeGreaterThan(0);
+    const embed = await shownAt(new URL('?embed=1#/?v=1&chart=mes-rate', baseURL()).href);
+    expect(embed.points).toBe(expected['mes-rate']);
+    // No style the Content-Security-Policy refuses, no script error.
+    expect(errors.filter((e) => !isFailedResourceLoad(e))).toEqual([]);
+  });
+
+  it('is replaced by the live app, which stores the key of its data for the next visit', async () => {
+    browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    await page.goto(appURL('#/regions'));
+    await page.waitForSelector('[data-testid="data-status"][data-state="fresh"]', {
+      timeout: SETTLE_MS,
+    });
+    await page.waitForSelector('#app:not([data-prerendered]) figure[data-chart-id="region-map"]');
+    expect(await page.locator('#prerendered-route').count()).toBe(0);
+    expect(await page.locator('[data-prerendered]').count()).toBe(0);
+    const listed = JSON.parse(
+      (await page.getAttribute('meta[name="segur-pulse-prerender-pages"]', 'content'))!,
+    ) as { key: string };
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('segur-pulse:pages-key')), {
+        timeout: SETTLE_MS,
+      })
+      .toBe(listed.key);
+    // Data other than the pages' (a feed added, a newer file): the app renders the view itself.
+    await page.evaluate(() => localStorage.setItem('segur-pulse:pages-key', 'other=sha256:x'));
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/prerender/')) fetched.push(r.url());
+    });
+    await page.reload();
+    await page.waitForSelector('#app:not([data-prerendered]) figure[data-chart-id="region-map"]', {
+      timeout: SETTLE_MS,
+    });
+    expect(fetched).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
