@@ -10,7 +10,7 @@ import { parseFeed } from '../src/feeds/ingest';
 import { embeddedFeed } from '../src/feeds/registry';
 import type { FeedConfig } from '../src/feeds/types';
 import { bytesToBase64, userFeedsExportText } from '../src/feeds/userFeedConfig';
-import { chartCsv } from '../src/lib/download';
+import { chartCsv } from '../src/charts/chartCsv';
 import { overviewCharts } from '../src/views/overview/overviewModel';
 import { startRecordedServer, type RecordedServer } from '../test/fixtures/feeds/recorded-server';
 import type { ScriptIO } from './refresh-data';

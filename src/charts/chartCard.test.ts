@@ -2,7 +2,8 @@
 // test/browser/embed.test.ts).
 import { describe, expect, it } from 'vitest';
 import { syntheticPoint } from '../../test/synthetic';
-import { cardWords, clampLines, type ExportChart } from './download';
+import type { ExportChart } from './exportChart';
+import { cardWords, clampLines } from './chartPicture';
 
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
 const overTime: ExportChart = {

@@ -1,155 +1,19 @@
 /**
- * Downloads of a chart: its data as CSV, its picture as SVG or PNG. Loaded only when a reader
- * asks for a download (ChartActions imports it dynamically), so none of this weighs on first paint.
+ * A chart's picture: SVG, PNG, or a 1200×630 PNG card for social networks. Loaded only when a
+ * reader asks for one (ChartActions imports it dynamically).
  *
- * The pure parts (CSV text, file names, the words written into the picture) are unit-tested;
- * the DOM parts clone the chart as drawn on screen and inline its computed styles so the file
- * looks the same outside the page.
+ * The pure parts (the words written into the picture) are unit-tested; the DOM parts clone the
+ * chart as drawn on screen, found by the class names of chartParts.ts, and inline its computed
+ * styles so the file looks the same outside the page.
  */
-import Papa from 'papaparse';
-import type { SeriesPoint } from '../model/series';
-import { formatDateTime, formatPeriod, qualifierName, type Lang, type Unit } from './format';
-import { translate, type MessageKey } from './i18n.svelte';
 import type { Qualifier } from '../feeds/types';
-import {
-  derivedText,
-  pointPeriod,
-  pointRemark,
-  pointSource,
-  pointValue,
-} from '../charts/pointText';
+import { formatDateTime, formatPeriod, type Lang } from '../lib/format';
+import { translate, type MessageKey } from '../lib/i18n.svelte';
+import { saveBlob } from '../lib/saveBlob';
 import { sourceName } from '../model/citation';
-
-export interface ExportChart {
-  id: string;
-  title: string;
-  unit: Unit;
-  series: readonly { key: string; label: string; points: readonly SeriesPoint[] }[];
-}
-
-/** Byte order mark: Excel reads a CSV as UTF-8 (accents intact) only when the file starts with it. */
-export const BOM = '\uFEFF';
-
-/**
- * Column names follow the project's tidy CSV (data/schema.json) where a field is the same, so a
- * downloaded file can be read back by the same tools; the other columns say which chart and series
- * the row belongs to, spell the qualifier out, and list the other sources of a disputed figure.
- */
-export const CSV_COLUMNS = [
-  'chart',
-  'series',
-  'indicator',
-  'breakdown',
-  'geo',
-  'period',
-  'precision',
-  'value',
-  'unit',
-  'qualifier',
-  'qualifier_label',
-  'source_url',
-  'source_label',
-  'note',
-  'derived_from',
-  'other_sources',
-  'source_name',
-  'citation',
-] as const;
-
-type CsvCell = string | number;
-
-/**
- * A value at the precision it was published or computed with: a published figure as it is; a
- * computed one (a rate, an average, a count per 100 inhabitants) rounded as the page shows it,
- * a rate to one decimal, a count to three significant digits; never 11.009174311926607.
- */
-export function exportValue(point: SeriesPoint, unit: Unit): number {
-  const computed = point.derivedFrom !== undefined || point.explanation !== undefined;
-  if (!computed || Number.isInteger(point.value)) return point.value;
-  if (unit === 'percent') return Math.round(point.value * 10) / 10;
-  return Number(point.value.toPrecision(3));
-}
-
-/** One row per point, in series order then time order, as on screen. */
-export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
-  return chart.series.flatMap((s) =>
-    [...s.points]
-      .sort((a, b) => a.date.getTime() - b.date.getTime())
-      .map((p) => [
-        chart.id,
-        s.label,
-        p.indicator,
-        p.breakdown,
-        p.geo,
-        p.period,
-        p.precision,
-        // A number, never text: a negative value is a value, not a formula (the formula guard
-        // below skips number cells), and spreadsheets keep it numeric.
-        exportValue(p, chart.unit),
-        chart.unit,
-        p.qualifier,
-        qualifierName(p.qualifier, lang),
-        p.sourceUrl,
-        p.sourceLabel,
-        p.note,
-        derivedText(p, lang) ?? '',
-        // A disputed figure: what the other sources published for the same period.
-        (p.alternatives ?? [])
-          .map((o) =>
-            `${o.qualifier} ${o.value} ${o.sourceLabel}${o.sourceUrl ? ` <${o.sourceUrl}>` : ''}`.trim(),
-          )
-          .join(' | '),
-        pointSource(p, lang),
-        pointRemark(p) ?? '',
-      ]),
-  );
-}
-
-/** Text a spreadsheet would run as a formula (OWASP's CSV injection list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const QUALIFIER_COLUMN = CSV_COLUMNS.indexOf('qualifier');
-
-/**
- * A text cell made safe to open in a spreadsheet with a leading `'`. The qualifier column is
- * left as it is: it holds one of `=` `~` `>` `<` (a lone `=` runs nothing), and the file must
- * read back into the app (`'=` is not a qualifier).
- */
-function guardCell(cell: CsvCell, column: number): CsvCell {
-  if (typeof cell !== 'string' || column === QUALIFIER_COLUMN) return cell;
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-/**
- * The CSV file's text: UTF-8 BOM, comma-separated, CRLF line ends (RFC 4180). Every text cell is
- * quoted, so a `;`, `,` or line break inside a label never splits a cell, whichever separator a
- * spreadsheet assumes. Text cells that a spreadsheet would run as a formula (starting with `=`,
- * `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's CSV injection advice),
- * except the qualifier column; number cells are left as numbers.
- */
-export function chartCsv(chart: ExportChart, lang: Lang): string {
-  const text = Papa.unparse(
-    {
-      fields: [...CSV_COLUMNS],
-      data: csvRows(chart, lang).map((row) => row.map(guardCell)),
-    },
-    {
-      delimiter: ',',
-      newline: '\r\n',
-      quotes: (value: unknown) => typeof value === 'string',
-    },
-  );
-  return BOM + text + '\r\n';
-}
-
-/** `segur-pulse-<chart-id>-<YYYY-MM-DD>.<ext>`, the date being the day of the download (UTC). */
-export function exportFileName(chartId: string, ext: 'csv' | 'svg' | 'png', now: Date): string {
-  const id =
-    chartId
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'chart';
-  return `segur-pulse-${id}-${now.toISOString().slice(0, 10)}.${ext}`;
-}
+import { exportFileName, type ExportChart } from './exportChart';
+import { PART, PART_SELECTOR } from './chartParts';
+import { pointPeriod, pointValue } from './pointText';
 
 /**
  * Distinct sources of the chart's points (of the figures a computed point comes from), in order
@@ -295,7 +159,7 @@ export function inlineStyles(source: Element, clone: Element): void {
     if (
       look.display === 'none' ||
       look.visibility === 'hidden' ||
-      child.classList.contains('hit')
+      child.classList.contains(PART.hit)
     ) {
       twin.remove();
       return;
@@ -348,18 +212,12 @@ function textLines(
   return { group, height: lines.length * lineHeight };
 }
 
-/**
- * The chart's drawing: its SVG layers, stacked in a `.plot` (TimeChart, RegionMap) or the
- * figure's own (RankingBars), and the size of their common viewBox.
- */
+/** The chart's drawing: its SVG layers stacked in its plot, and the size of their common viewBox. */
 function drawing(
   figure: Element,
   chart: ExportChart,
 ): { layers: SVGSVGElement[]; width: number; height: number } {
-  const stacked = [...figure.querySelectorAll<SVGSVGElement>('.plot > svg')];
-  const layers = stacked.length
-    ? stacked
-    : [...figure.querySelectorAll<SVGSVGElement>(':scope > svg[viewBox]')];
+  const layers = [...figure.querySelectorAll<SVGSVGElement>(PART_SELECTOR.layers)];
   const first = layers[0];
   if (!first) throw new Error(`chart ${chart.id} has no drawing to export`);
   const [, , width = 640, height = 280] = (first.getAttribute('viewBox') ?? '')
@@ -375,12 +233,12 @@ function drawing(
  */
 function legendKeys(figure: Element, chart: ExportChart): { label: string; style: string }[] {
   const seriesKeys = chart.series.flatMap((s) => {
-    const swatch = figure.querySelector(`.legend [data-series="${CSS.escape(s.key)}"] rect`);
+    const swatch = figure.querySelector(PART_SELECTOR.seriesSwatch(s.key));
     return swatch ? [{ label: s.label, style: `fill:${getComputedStyle(swatch).fill}` }] : [];
   });
   if (seriesKeys.length) return seriesKeys;
-  return [...figure.querySelectorAll('.legend li')].flatMap((item) => {
-    const swatch = item.querySelector('svg.swatch rect');
+  return [...figure.querySelectorAll(PART_SELECTOR.legendItems)].flatMap((item) => {
+    const swatch = item.querySelector(PART_SELECTOR.itemSwatch);
     if (!swatch) return [];
     const { fill, stroke } = getComputedStyle(swatch);
     const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -402,7 +260,8 @@ export function chartPicture(
   const page = getComputedStyle(figure);
   const background = backgroundBehind(figure);
   const ink = page.color || '#1b1b1b';
-  const muted = getComputedStyle(figure.querySelector('.chart-description') ?? figure).color || ink;
+  const muted =
+    getComputedStyle(figure.querySelector(PART_SELECTOR.description) ?? figure).color || ink;
   const font = `font-family:${page.fontFamily || 'sans-serif'}`;
   const pad = 16;
   const charsPerLine = (fontSize: number) =>
@@ -536,7 +395,8 @@ export function chartCard(
   const page = getComputedStyle(figure);
   const background = backgroundBehind(figure);
   const ink = page.color || '#1b1b1b';
-  const muted = getComputedStyle(figure.querySelector('.chart-description') ?? figure).color || ink;
+  const muted =
+    getComputedStyle(figure.querySelector(PART_SELECTOR.description) ?? figure).color || ink;
   const font = `font-family:${page.fontFamily || 'sans-serif'}`;
   const pad = 48;
   const chars = (fontSize: number) => Math.floor((width - 2 * pad) / (fontSize * 0.55));
@@ -626,40 +486,20 @@ export async function pictureToPng(picture: ChartPicture, scale = 2): Promise<Bl
   );
 }
 
-/** Hands a file to the browser's download. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export type ExportFormat = 'csv' | 'svg' | 'png' | 'card';
+export type PictureFormat = 'svg' | 'png' | 'card';
 
 /**
- * What a download button does: builds the file of the chart in `figure` and saves it; returns the
- * file's name. A CSV needs no figure.
+ * Builds the picture of the chart drawn in `figure` and hands it to the browser; returns the
+ * file's name.
  */
-export async function downloadChart(
-  format: ExportFormat,
-  figure: Element | undefined,
+export async function downloadPicture(
+  format: PictureFormat,
+  figure: Element,
   chart: ExportChart,
   lang: Lang,
   pageUrl: string,
-  now = new Date(),
+  now: Date,
 ): Promise<string> {
-  if (format === 'csv') {
-    const name = exportFileName(chart.id, 'csv', now);
-    saveBlob(new Blob([chartCsv(chart, lang)], { type: 'text/csv;charset=utf-8' }), name);
-    return name;
-  }
-  if (!figure) throw new Error(`chart ${chart.id} has no drawing to export`);
   if (format === 'card') {
     const name = exportFileName(`${chart.id}-${CARD.width}x${CARD.height}`, 'png', now);
     saveBlob(await pictureToPng(chartCard(figure, chart, lang, pageUrl), 1), name);
@@ -667,7 +507,7 @@ export async function downloadChart(
   }
   const name = exportFileName(chart.id, format, now);
   const footer = pictureFooter(chart, lang, now, pageUrl, {
-    drawsShapes: figure.querySelector('.point') !== null,
+    drawsShapes: figure.querySelector(PART_SELECTOR.point) !== null,
   });
   const picture = chartPicture(figure, chart, footer);
   if (format === 'svg') {

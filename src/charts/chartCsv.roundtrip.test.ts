@@ -11,7 +11,8 @@ import type { FeedConfig } from '../feeds/types';
 import { monthlyActivations } from '../model/activation';
 import { monthlyChart, profilesChart, rateChart } from '../views/activation/activationView';
 import { overviewCharts } from '../views/overview/overviewModel';
-import { chartCsv, exportValue, type ExportChart } from './download';
+import { chartCsv, exportValue } from './chartCsv';
+import type { ExportChart } from './exportChart';
 
 const TODAY = new Date('2026-12-05T00:00:00Z');
 const { observations } = parseFeed(
