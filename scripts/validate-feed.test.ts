@@ -11,7 +11,7 @@ import { embeddedFeed } from '../src/feeds/registry';
 import type { FeedConfig } from '../src/feeds/types';
 import { bytesToBase64, userFeedsExportText } from '../src/feeds/userFeedConfig';
 import { chartCsv } from '../src/charts/chartCsv';
-import { overviewCharts } from '../src/views/overview/overviewModel';
+import { overviewCharts } from '../src/views/overview/overviewView';
 import { startRecordedServer, type RecordedServer } from '../test/fixtures/feeds/recorded-server';
 import type { ScriptIO } from './refresh-data';
 import { validateFeed } from './validate-feed';

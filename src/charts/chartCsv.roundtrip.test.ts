@@ -10,7 +10,7 @@ import { embeddedFeed } from '../feeds/registry';
 import type { FeedConfig } from '../feeds/types';
 import { monthlyActivations } from '../model/activation';
 import { monthlyChart, profilesChart, rateChart } from '../views/activation/activationView';
-import { overviewCharts } from '../views/overview/overviewModel';
+import { overviewCharts } from '../views/overview/overviewView';
 import { chartCsv, exportValue } from './chartCsv';
 import type { ExportChart } from './exportChart';
 

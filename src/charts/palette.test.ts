@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { syntheticPoint } from '../../test/synthetic';
 import { profilesChart, rateChart } from '../views/activation/activationView';
-import { overviewCharts } from '../views/overview/overviewModel';
+import { overviewCharts } from '../views/overview/overviewView';
 import { layoutTimeChart } from './chartScales';
 import {
   BACKGROUND,

@@ -5,6 +5,7 @@
  */
 import type { Observation, Precision, Qualifier } from '../feeds/types';
 import { departementByCode, departements, regions } from './geography';
+import { indicatorById } from './indicators';
 import { monthsBetween, periodDate, periodEnd } from './period';
 import {
   activationRate,
@@ -25,9 +26,15 @@ export function isMapIndicator(id: string | undefined): id is MapIndicator {
   return (MAP_INDICATORS as readonly string[]).includes(id ?? '');
 }
 
-/** Counts can be shown per 100 inhabitants; a rate already is a share. */
+/**
+ * Counts that add up across places (the catalogue's or a user's indicator says so) can be shown
+ * per 100 inhabitants, and a region's total compares with the nation's only that way; a rate, a
+ * share, a rank or a figure already per inhabitant cannot. An indicator nobody describes is
+ * taken as a count.
+ */
 export function isCount(indicator: string): boolean {
-  return indicator !== RATE_INDICATOR;
+  const known = indicatorById.get(indicator);
+  return known ? known.valueType === 'count' && known.aggregation === 'sum' : true;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -125,7 +132,8 @@ export function placeSeries(
   const regionCode = geo.startsWith('REG-') ? geo.slice(4) : undefined;
   const withRollUp = (id: string): SeriesPoint[] => {
     const direct = series(observations, { indicator: id, geo });
-    if (!regionCode) return direct;
+    // Only counts add up: the departments' shares or ranks say nothing of their region's.
+    if (!regionCode || !isCount(id)) return direct;
     const published = new Set(direct.map((p) => p.period));
     const rolled = rollUpDepartments(observations, id, regionCode).filter(
       (p) => !published.has(p.period),

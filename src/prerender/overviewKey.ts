@@ -5,7 +5,7 @@
  */
 import type { Observation } from '../feeds/types';
 import { checksum } from '../feeds/fetch';
-import { overviewContent } from '../views/overview/overviewModel';
+import { overviewContent } from '../views/overview/overviewView';
 
 /** Read by public/prerender-gate.js under this name. */
 export const OVERVIEW_KEY_STORAGE = 'segur-pulse:overview-key';

@@ -33,7 +33,7 @@ import {
   series,
   type SeriesPoint,
 } from '../../model/series';
-import type { ChartSpec } from '../overview/overviewModel';
+import type { ChartSpec } from '../../charts/chartSpec';
 import { sourceKey } from '../../model/source';
 
 export const DEFAULT_GEO = 'FR';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, PAGES, type ViewState } from '../../lib/urlState';
 import { en, fr } from '../../lib/messages/embed';
-import { overviewCharts } from '../overview/overviewModel';
+import { overviewCharts } from '../overview/overviewView';
 import { CHART_NAMES } from './chartNames';
 import { EMBEDDABLE, embeddedChart } from './embeddable';
 

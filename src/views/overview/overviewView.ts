@@ -1,4 +1,5 @@
 /** What the Overview shows, derived from observations: pure, so it is tested without a DOM. */
+import type { ChartSpec, KpiSpec } from '../../charts/chartSpec';
 import type { Lang } from '../../lib/format';
 import { translate, type MessageKey } from '../../lib/i18n.svelte';
 import type { Observation } from '../../feeds/types';
@@ -17,21 +18,6 @@ import {
 
 export const DMP_INDICATOR = 'dmp_docs_sent_per_month';
 export const INSI_INDICATOR = 'insi_calls_per_month';
-
-export interface ChartSpec {
-  id: string;
-  title: string;
-  description: string;
-  unit: 'count' | 'percent';
-  series: { key: string; label: string; points: SeriesPoint[] }[];
-}
-
-export interface KpiSpec {
-  id: string;
-  label: string;
-  unit: 'count' | 'percent';
-  point: SeriesPoint | undefined;
-}
 
 const label = (id: string, lang: Lang) => indicatorById.get(id)?.label[lang] ?? id;
 

@@ -8,7 +8,7 @@ import {
   overviewCharts,
   overviewContent,
   overviewKpis,
-} from './overviewModel';
+} from './overviewView';
 
 const { observations } = parseFeed(
   embeddedFeed,
