@@ -396,7 +396,25 @@ describe('Feeds page in Chromium', () => {
         .poll(() => page.textContent('li.user-feed'), { timeout: 15_000 })
         .toMatch(/432 chiffres/);
 
+      // The user's indicator is in the map's chooser, after the catalogue's, and shows its
+      // regional figures.
+      await gotoApp(page, appURL('#/regions'));
+      await page.waitForSelector('[data-testid="map-indicator"]');
+      const choices = await page.$$eval('[data-testid="map-indicator"] option', (os) =>
+        os.map((o) => o.textContent?.trim()),
+      );
+      expect(choices.at(-1)).toBe('Profils activés (classeur synthétique)');
+      await page
+        .locator('[data-testid="map-indicator"]')
+        .selectOption({ label: 'Profils activés (classeur synthétique)' });
+      await page.waitForFunction(
+        () => document.querySelectorAll('path[data-geo][data-value]').length > 0,
+        undefined,
+        { timeout: 20_000 },
+      );
+
       // The exported configuration (sheet, header row, the indicator) re-imports the same figures.
+      await gotoApp(page, appURL('#/feeds'));
       const exported = await exportConfig(page);
       const config = JSON.parse(exported) as { feeds: { config: Record<string, unknown> }[] };
       expect(config.feeds[0]!.config).toMatchObject({
