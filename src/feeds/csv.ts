@@ -41,6 +41,8 @@ export interface CsvStreamHandlers {
   onHeader?: (table: CsvTable) => void;
   /** Each data row, in order, with the file line it starts on. */
   onRow: (line: number, cells: string[]) => void;
+  /** Text gathered before guessing (tests cut small texts into pieces with a smaller one). */
+  guessChars?: number;
 }
 
 /**
@@ -122,7 +124,7 @@ export function readCsvChunks(
     return lines;
   };
 
-  for (const [piece, last] of pieces(chunks)) {
+  for (const [piece, last] of pieces(chunks, handlers.guessChars ?? GUESS_CHARS)) {
     let text = partial + piece;
     if (!parser) {
       text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -144,6 +146,8 @@ export function readCsvChunks(
     const quoted = text.includes('"');
     const lines = records(result.data, quoted);
     for (const e of result.errors) {
+      // The row cut by the end of the piece is parsed again, whole, with the next piece.
+      if (!last && (e.row ?? 0) >= result.data.length) continue;
       const row = lines[e.row ?? 0] ?? line;
       parseIssues.push(
         e.code === 'MissingQuotes'
@@ -170,14 +174,14 @@ function fieldCountIssue(
 }
 
 /**
- * The pieces of text with, for each, whether it is the last; the first gathers GUESS_CHARS (or
+ * The pieces of text with, for each, whether it is the last; the first gathers `guessChars` (or
  * everything) so that guesses see as much as they would of the whole text.
  */
-function* pieces(chunks: Iterable<string>): Generator<[string, boolean]> {
+function* pieces(chunks: Iterable<string>, guessChars: number): Generator<[string, boolean]> {
   const it = chunks[Symbol.iterator]();
   let current = '';
   let next = it.next();
-  while (!next.done && current.length < GUESS_CHARS) {
+  while (!next.done && current.length < guessChars) {
     current += next.value;
     next = it.next();
   }
