@@ -13,7 +13,6 @@ import {
   ACTIVATED_INDICATOR,
   OPEN_INDICATOR,
   RATE_INDICATOR,
-  type SeriesPoint,
 } from '../../model/series';
 
 export const DMP_INDICATOR = 'dmp_docs_sent_per_month';
