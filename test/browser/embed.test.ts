@@ -683,8 +683,10 @@ describe('chart downloads', () => {
     try {
       await gotoApp(fresh, appURL('#/'));
       await waitForPoints(fresh, 'mes-rate');
+      // The export's modules (charts/chartCsv.ts, charts/chartPicture.ts), by their chunks' names.
+      const exportCode = (name: string) => new RegExp(`/${name}-[\\w-]+\\.js$`);
       expect(
-        scripts.filter((s) => /\/download-[\w-]+\.js$/.test(s)),
+        scripts.filter((s) => exportCode('chart(Csv|Picture)').test(s)),
         'before a download',
       ).toEqual([]);
       await Promise.all([
@@ -692,9 +694,11 @@ describe('chart downloads', () => {
         fresh.locator('figure[data-chart-id="mes-rate"] button[data-format="csv"]').click(),
       ]);
       expect(
-        scripts.some((s) => /\/download-[\w-]+\.js$/.test(s)),
+        scripts.some((s) => exportCode('chartCsv').test(s)),
         'after a download',
       ).toBe(true);
+      // A CSV needs no picture code.
+      expect(scripts.some((s) => exportCode('chartPicture').test(s))).toBe(false);
     } finally {
       await other.close({ removeProfile: true });
     }
