@@ -10,7 +10,7 @@
  */
 import { extent, max, min, nice, ticks } from 'd3-array';
 import { utcTicks } from 'd3-time';
-import type { Qualifier } from '../feeds/types';
+import type { Qualifier } from '../model/observation';
 import type { SeriesPoint } from '../model/series';
 import { formatDate, formatValue, type Lang, type Unit } from '../lib/format';
 import { colourOf } from './palette';

@@ -1,8 +1,10 @@
 /** One refresh of one feed: fetch, validate fully, then commit or record why not. */
-import { checksum, fetchFeedBytes, type FetchResult } from '../feeds/fetch';
+import { fetchFeedBytes, type FetchResult } from '../feeds/fetch';
+import { checksum } from '../lib/checksum';
 import { ingestFeed } from '../feeds/worker/client';
 import type { Manifest, ManifestEntry } from '../feeds/manifest';
-import { FeedError, type FeedConfig, type FeedIssue, type Observation } from '../feeds/types';
+import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
+import { type Observation } from '../model/observation';
 import type { FeedState, PulseDatabase } from '../store/db';
 import { isQuotaError, recordFailure, recordUnchanged } from '../store/repository';
 import { backoffDelay, refreshIntervalMs } from './policy';

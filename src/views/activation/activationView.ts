@@ -3,7 +3,7 @@
  * `model/activation`. Plain functions of (data, language), tested without a DOM.
  */
 import '../../lib/messages/activation';
-import type { Observation, Qualifier } from '../../feeds/types';
+import type { Observation, Qualifier } from '../../model/observation';
 import {
   formatDuration,
   formatNumber,

@@ -1,7 +1,7 @@
 /** What the Overview shows, derived from observations: pure, so it is tested without a DOM. */
 import type { Lang } from '../../lib/format';
 import { translate, type MessageKey } from '../../lib/i18n.svelte';
-import type { Observation } from '../../feeds/types';
+import type { Observation } from '../../model/observation';
 import { breakdownLabel, indicatorById } from '../../model/indicators';
 import { parseGeo } from '../../model/geography';
 import {
