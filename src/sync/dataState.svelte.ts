@@ -16,9 +16,9 @@ import { registryFeeds } from '../feeds/registry';
 import { normaliseConfig, userVocabulary } from '../feeds/mapping';
 import { setUserIndicators } from '../model/indicators';
 import { afterNextPaint } from '../lib/nextPaint';
-import type { FeedConfig, FeedIssue, Observation } from '../feeds/types';
+import type { FeedConfig, FeedIssue } from '../feeds/types';
+import type { Observation } from '../model/observation';
 import type { FeedState, PulseDatabase, UserFeed } from '../store/db';
-import { databaseClass } from '../store/dbClass';
 import { readForPaint, type PaintRead } from '../store/paintRead';
 import { DB_NAME } from '../store/series';
 import { openTabChannel, withFeedLock, type CrossTabMessage, type TabChannel } from './crossTab';
@@ -109,15 +109,12 @@ export interface StartOptions {
 }
 
 /**
- * The database the app uses (after startData). The page asking for it has loaded the store
- * modules itself (it reads or writes through them), so the connection can be made now even when
- * startData is still painting from the cache.
+ * The database the app uses (after startData). A page asking for it has loaded the store modules
+ * itself (it reads or writes through them) and hands over their database class, so the connection
+ * can be made now even when startData is still painting from the cache.
  */
-export function database(): PulseDatabase {
-  if (!db && ownDatabase) {
-    const Database = databaseClass();
-    if (Database) db = new Database();
-  }
+export function database(Database?: new () => PulseDatabase): PulseDatabase {
+  if (!db && ownDatabase && Database) db = new Database();
   if (!db) throw new Error('startData() first');
   return db;
 }
@@ -228,8 +225,8 @@ export async function refreshNow(feedId?: string): Promise<void> {
 
 /** Reloads what is on screen from IndexedDB (after a user feed was added or removed). */
 export async function reloadObservations(): Promise<void> {
-  database();
   store ??= await importStore();
+  database(store.PulseDatabase);
   await loadFeedList();
   await reloadFromStore();
   if (!dataState.progress) settle();
@@ -239,8 +236,8 @@ export async function reloadObservations(): Promise<void> {
 
 /** Shows an earlier stored snapshot of a feed, here and in the other tabs. */
 export async function rollbackFeed(feedId: string, snapshotId: number): Promise<void> {
-  const db = database();
   store ??= await importStore();
+  const db = database(store.PulseDatabase);
   await store.rollbackTo(db, feedId, snapshotId);
   await reloadFromStore();
   channel?.post({ type: 'data', feeds: [feedId] });
