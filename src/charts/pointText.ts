@@ -86,7 +86,7 @@ export function pointLabel(
     ? `${label}, ${translate(lang, 'chart.derivedShort')}`
     : label;
   return point.alternatives?.length
-    ? `${withDerived}, ${translate(lang, 'sources.disputedPoint', { count: point.alternatives.length + 1 })}`
+    ? `${withDerived}, ${translate(lang, 'chart.disputedPoint', { count: point.alternatives.length + 1 })}`
     : withDerived;
 }
 
@@ -157,10 +157,10 @@ export function chartSummary(
 export function disputedLines(point: SeriesPoint, unit: Unit, lang: Lang): TooltipLine[] {
   if (!point.alternatives?.length) return [];
   return [
-    { kind: 'disputed', text: translate(lang, 'sources.disputedHeading') },
+    { kind: 'disputed', text: translate(lang, 'chart.disputedHeading') },
     ...point.alternatives.map((o) => ({
       kind: 'disputed' as const,
-      text: translate(lang, 'sources.disputedLine', {
+      text: translate(lang, 'chart.disputedLine', {
         value: formatQualified(o.value, o.qualifier, unit, lang),
         period: formatPeriod(o.period, o.precision, lang),
         source: sourceName(o, lang) || o.sourceUrl,

@@ -201,7 +201,7 @@ export function monthlyPeriod(m: MonthlyActivation, lang: Lang): string {
 /** What a bound among the inputs does to an average, or nothing for exact inputs. */
 export function boundNote(qualifier: Qualifier, lang: Lang): string | undefined {
   if (qualifier === '=') return undefined;
-  return translate(lang, `activation.boundNote.${qualifier === '~' ? '~' : qualifier}`);
+  return translate(lang, `activation.boundNote.${qualifier}`);
 }
 
 export interface MonthlyRow {
