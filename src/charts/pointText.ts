@@ -9,20 +9,6 @@ import { formatPeriod, formatQualified, qualifierName, type Lang, type Unit } fr
 import { translate } from '../lib/i18n.svelte';
 
 /**
- * A feed's source URL if it is safe to link to. Feeds are untrusted: a `javascript:` or
- * `data:` URL in an href would run code on click, so only http(s) links are kept.
- */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Who published a figure (« ARS Grand Est (officiel) »), or the sources of the figures a computed
  * one comes from. The data's own source label is not shown as it is: see model/citation.ts.
  */
