@@ -284,7 +284,7 @@ async function paintFromCache(name: string): Promise<'painted' | 'absent' | 'unr
     const cached = await (early ?? readForPaint(name));
     if (cached.kind === 'absent') {
       // First visit: the feeds will be fetched and parsed; load that code while Dexie loads.
-      void import('../feeds/worker/job').catch(() => {});
+      void import('./ingest/job').catch(() => {});
       void previewFirstVisit();
       return 'absent';
     }
@@ -472,7 +472,7 @@ async function previewFirstVisit(): Promise<void> {
   try {
     const [{ parseFeed }, { WORKER_MIN_BYTES }] = await Promise.all([
       import('../feeds/ingest'),
-      import('../feeds/worker/client'),
+      import('./ingest/client'),
     ]);
     await Promise.all(
       feeds.map(async (feed, i) => {

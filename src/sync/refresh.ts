@@ -1,7 +1,7 @@
 /** One refresh of one feed: fetch, validate fully, then commit or record why not. */
 import { fetchFeedBytes, type FetchResult } from '../feeds/fetch';
 import { checksum } from '../lib/checksum';
-import { ingestFeed } from '../feeds/worker/client';
+import { ingestFeed } from './ingest/client';
 import type { Manifest, ManifestEntry } from '../feeds/manifest';
 import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
 import { type Observation } from '../model/observation';
@@ -85,7 +85,7 @@ export async function refreshFeed(
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged' };
     }
-    // Parsed, validated and committed off the page for big feeds (src/feeds/worker/).
+    // Parsed, validated and committed off the page for big feeds (src/sync/ingest/).
     const { rows } = await ingestFeed(
       db,
       {
