@@ -43,13 +43,13 @@ describe('the whole dataset', () => {
         buffer: Buffer.from(FILE, 'utf8'),
       });
       await page.waitForSelector('[data-testid="feed-draft"]', { timeout: SETTLE_MS });
-      await page.selectOption('#map-indicator', { label: 'Valeur fixe…' });
-      await page.fill('#map-indicator-value', 'mes_profiles_open');
-      await page.selectOption('#map-sourceUrl', { label: 'Valeur fixe…' });
-      await page.fill('#map-sourceUrl-value', SOURCE);
+      // The guessed mapping reads "Profils ouverts" as the catalogue's profiles open.
+      await page.fill('#source-url', SOURCE);
       await page.fill('#feed-name', 'Export synthétique');
-      await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
       await page.waitForSelector('[data-testid="check-valid"]', { timeout: SETTLE_MS });
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '2 chiffres à enregistrer',
+      );
       await page.click('[data-testid="save-feed"]');
       await page.waitForSelector('[data-testid="feeds-notice"]', { timeout: SETTLE_MS });
 

@@ -329,8 +329,8 @@ describe('Feeds page in Chromium', () => {
         (tds) => tds.map((td) => td.textContent?.trim()),
       );
       expect(months).toHaveLength(11);
-      expect(months[0]).toBe('du janv. 2025 au févr. 2025');
-      expect(months.at(-1)).toBe('du nov. 2025 au déc. 2025');
+      expect(months[0]).toBe('de janv. 2025 à févr. 2025');
+      expect(months.at(-1)).toBe('de nov. 2025 à déc. 2025');
       expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'feeds-ars-FAILED');
