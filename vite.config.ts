@@ -293,7 +293,7 @@ export default defineConfig({
   // The commune index (communeIndex()) is a chunk of about 760 KB (240 KB gzipped) by design: it
   // loads only when the search field is first used.
   build: { target: 'es2022', cssCodeSplit: false, chunkSizeWarningLimit: 800 },
-  // The ingest worker (src/feeds/worker/) is a module worker: ES output keeps its chunks shareable.
+  // The ingest worker (src/sync/ingest/) is a module worker: ES output keeps its chunks shareable.
   worker: { format: 'es' },
   test: {
     projects: [

@@ -11,7 +11,8 @@ import { regionSeries, regionValuesAsOf } from '../model/regional';
 import { RATE_INDICATOR } from '../model/series';
 import RegionMap from './RegionMap.svelte';
 import { layoutDepartements, layoutRegions, OVERSEAS_REGIONS } from './regionMapLayout';
-import { MAP_COLOURS, mapColourScale, placeLabel } from './regionMapText';
+import { MAP_COLOURS, mapColourScale } from './mapColours';
+import { placeLabel } from './regionMapText';
 
 /** Intl's French percent sign is preceded by a no-break space. */
 const pct = (n: number) => formatPercent(n, 'fr');

@@ -6,7 +6,7 @@
  * chart as drawn on screen, found by the class names of chartParts.ts, and inline its computed
  * styles so the file looks the same outside the page.
  */
-import type { Qualifier } from '../feeds/types';
+import type { Qualifier } from '../model/observation';
 import { formatDateTime, formatPeriod, type Lang } from '../lib/format';
 import { translate, type MessageKey } from '../lib/i18n.svelte';
 import { saveBlob } from '../lib/saveBlob';

@@ -1,6 +1,6 @@
 /**
- * Pure geometry of the time chart: scales, ticks and paths are computed here; the Svelte
- * components only draw what this returns.
+ * The charts' scales and their ticks: a value or a date to a pixel position. The time chart's
+ * layout is in timeChartLayout.ts, the marks' shapes in markShapes.ts.
  *
  * The overview's charts are on the first paint, so this module keeps to d3's small pieces (tick
  * and nice steps from d3-array, UTC calendar ticks from d3-time) rather than d3-scale, which brings
@@ -10,17 +10,7 @@
  */
 import { extent, max, min, nice, ticks } from 'd3-array';
 import { utcTicks } from 'd3-time';
-import type { Qualifier } from '../feeds/types';
-import type { SeriesPoint } from '../model/series';
 import { formatDate, formatValue, type Lang, type Unit } from '../lib/format';
-import { colourOf } from './palette';
-
-export interface Margin {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
 
 export interface TimeTick {
   date: Date;
@@ -141,144 +131,4 @@ export function valueTicks(scale: LinearScale, count: number, unit: Unit, lang: 
     y: scale(value),
     label: formatValue(value, unit, lang, { compact: true }),
   }));
-}
-
-export type MarkShape =
-  | { kind: 'circle'; r: number; filled: boolean }
-  | { kind: 'triangle'; direction: 'up' | 'down'; d: string };
-
-function triangle(size: number, direction: 'up' | 'down'): string {
-  // Equilateral, centred on its centroid so it sits on the data point like a circle does.
-  const h = (size * Math.sqrt(3)) / 2;
-  const s = direction === 'up' ? 1 : -1;
-  const apex = ((-2 * h) / 3) * s;
-  const base = (h / 3) * s;
-  const half = size / 2;
-  const r = (n: number) => Math.round(n * 100) / 100;
-  return `M0,${r(apex)}L${r(half)},${r(base)}L${r(-half)},${r(base)}Z`;
-}
-
-/**
- * How a qualifier looks, so exact, approximate and bounded figures differ without relying on
- * colour: exact = filled circle, about = hollow circle, more than = triangle pointing up (the
- * true value is above), less than = triangle pointing down.
- */
-export function qualifierMark(q: Qualifier, size = 10): MarkShape {
-  switch (q) {
-    case '=':
-      return { kind: 'circle', r: size / 2, filled: true };
-    case '~':
-      return { kind: 'circle', r: size / 2 - 0.5, filled: false };
-    case '>':
-      return { kind: 'triangle', direction: 'up', d: triangle(size * 1.3, 'up') };
-    case '<':
-      return { kind: 'triangle', direction: 'down', d: triangle(size * 1.3, 'down') };
-  }
-}
-
-/** Straight segments between published points: no curve that would invent values in between. */
-export function connectorPath(points: readonly { x: number; y: number }[]): string {
-  if (points.length < 2) return '';
-  // What d3-shape's line() writes for straight segments: "M0,10L5,0L9,4".
-  return points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join('');
-}
-
-export interface ChartSeriesInput {
-  key: string;
-  label: string;
-  points: readonly SeriesPoint[];
-}
-
-export interface PlottedPoint {
-  point: SeriesPoint;
-  x: number;
-  y: number;
-}
-
-export interface PlottedSeries {
-  key: string;
-  label: string;
-  colour: string;
-  points: PlottedPoint[];
-  connector: string;
-}
-
-export interface TimeChartLayout {
-  width: number;
-  height: number;
-  margin: Margin;
-  xTicks: TimeTick[];
-  yTicks: ValueTick[];
-  series: PlottedSeries[];
-  /** Qualifiers present in the data, in legend order. */
-  qualifiers: Qualifier[];
-  /** Earliest and latest points (for summaries). */
-  first?: SeriesPoint;
-  last?: SeriesPoint;
-  pointCount: number;
-}
-
-const QUALIFIER_ORDER: readonly Qualifier[] = ['=', '~', '>', '<'];
-/** Room kept inside the plot so marks on the first and last dates are not cut in half. */
-const INNER_PAD = 10;
-const Y_TICKS = 5;
-
-export function layoutTimeChart(opts: {
-  series: readonly ChartSeriesInput[];
-  width: number;
-  height: number;
-  unit: Unit;
-  lang: Lang;
-}): TimeChartLayout {
-  const { width, height, unit, lang } = opts;
-  const sorted = opts.series.map((s) => ({
-    ...s,
-    points: [...s.points].sort((a, b) => a.date.getTime() - b.date.getTime()),
-  }));
-  const all = sorted.flatMap((s) => s.points);
-
-  const top = 12;
-  const bottom = 28;
-  const right = 16;
-  const plotBottom = height - bottom;
-  const y = valueScale(
-    all.map((p) => p.value),
-    [plotBottom, top],
-  );
-  const yTicks = valueTicks(y, Y_TICKS, unit, lang);
-  // Labels are right-aligned against the axis: leave room for the longest (about 7 px a glyph).
-  const left = Math.max(36, ...yTicks.map((t) => t.label.length * 7 + 10));
-  const margin: Margin = { top, right, bottom, left };
-
-  const x = timeScale(
-    all.map((p) => p.date),
-    [left + INNER_PAD, width - right - INNER_PAD],
-  );
-  const xTicks = all.length ? timeTicks(x, timeTickCount(width - left - right), lang) : [];
-
-  const series = sorted.map((s, i) => {
-    const points = s.points.map((point) => ({ point, x: x(point.date), y: y(point.value) }));
-    return {
-      key: s.key,
-      label: s.label,
-      colour: colourOf(s.key, i),
-      points,
-      connector: connectorPath(points),
-    };
-  });
-
-  const present = new Set(all.map((p) => p.qualifier));
-  const byDate = [...all].sort((a, b) => a.date.getTime() - b.date.getTime());
-  return {
-    width,
-    height,
-    margin,
-    xTicks,
-    yTicks,
-    series,
-    qualifiers: QUALIFIER_ORDER.filter((q) => present.has(q)),
-    first: byDate[0],
-    last: byDate[byDate.length - 1],
-    pointCount: all.length,
-  };
 }

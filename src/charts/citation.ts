@@ -9,7 +9,7 @@ import { formatPeriod, type Lang } from '../lib/format';
 import { translate } from '../lib/i18n.svelte';
 import { sourceName } from '../model/citation';
 import type { SeriesPoint } from '../model/series';
-import { safeHref } from './pointText';
+import { safeHref } from '../lib/safeHref';
 
 export interface CitedSource {
   /** Who published it; the address when the figure names no publisher. */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { syntheticPoint } from '../../test/synthetic';
 import { profilesChart, rateChart } from '../views/activation/activationView';
 import { overviewCharts } from '../views/overview/overviewView';
-import { layoutTimeChart } from './chartScales';
+import { layoutTimeChart } from './timeChartLayout';
 import {
   BACKGROUND,
   CONNECTOR_OPACITY,

@@ -8,12 +8,10 @@ import {
   timeTicks,
   valueScale,
   valueTicks,
-  type ChartSeriesInput,
-  type Margin,
-  type PlottedPoint,
   type TimeTick,
   type ValueTick,
 } from './chartScales';
+import type { ChartSeriesInput, Margin, PlottedPoint } from './timeChartLayout';
 
 export interface PanelsLayout {
   width: number;

@@ -1,31 +1,9 @@
 import { syntheticPoint } from '../../test/synthetic';
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../model/series';
-import {
-  chartSummary,
-  derivedText,
-  kpiSpreadNote,
-  pointLabel,
-  safeHref,
-  tooltipLines,
-} from './pointText';
+import { chartSummary, derivedText, kpiSpreadNote, pointLabel, tooltipLines } from './pointText';
 
 const NNBSP = '\u202f';
-
-describe('safeHref', () => {
-  it.each<[string | undefined, string | undefined]>([
-    ['https://www.data.gouv.fr/fr/datasets/r/abc', 'https://www.data.gouv.fr/fr/datasets/r/abc'],
-    ['http://example.org/a', 'http://example.org/a'],
-    ['javascript:alert(1)', undefined],
-    [' JavaScript:alert(1)', undefined],
-    ['data:text/html,<script>alert(1)</script>', undefined],
-    ['/relative/path', undefined],
-    ['', undefined],
-    [undefined, undefined],
-  ])('%j -> %j', (url, expected) => {
-    expect(safeHref(url)).toBe(expected);
-  });
-});
 
 describe('pointLabel', () => {
   it('reads series, period, qualified value and source', () => {

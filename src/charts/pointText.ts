@@ -9,20 +9,6 @@ import { formatPeriod, formatQualified, qualifierName, type Lang, type Unit } fr
 import { translate } from '../lib/i18n.svelte';
 
 /**
- * A feed's source URL if it is safe to link to. Feeds are untrusted: a `javascript:` or
- * `data:` URL in an href would run code on click, so only http(s) links are kept.
- */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Who published a figure (« ARS Grand Est (officiel) »), or the sources of the figures a computed
  * one comes from. The data's own source label is not shown as it is: see model/citation.ts.
  */
@@ -86,7 +72,7 @@ export function pointLabel(
     ? `${label}, ${translate(lang, 'chart.derivedShort')}`
     : label;
   return point.alternatives?.length
-    ? `${withDerived}, ${translate(lang, 'sources.disputedPoint', { count: point.alternatives.length + 1 })}`
+    ? `${withDerived}, ${translate(lang, 'chart.disputedPoint', { count: point.alternatives.length + 1 })}`
     : withDerived;
 }
 
@@ -157,10 +143,10 @@ export function chartSummary(
 export function disputedLines(point: SeriesPoint, unit: Unit, lang: Lang): TooltipLine[] {
   if (!point.alternatives?.length) return [];
   return [
-    { kind: 'disputed', text: translate(lang, 'sources.disputedHeading') },
+    { kind: 'disputed', text: translate(lang, 'chart.disputedHeading') },
     ...point.alternatives.map((o) => ({
       kind: 'disputed' as const,
-      text: translate(lang, 'sources.disputedLine', {
+      text: translate(lang, 'chart.disputedLine', {
         value: formatQualified(o.value, o.qualifier, unit, lang),
         period: formatPeriod(o.period, o.precision, lang),
         source: sourceName(o, lang) || o.sourceUrl,

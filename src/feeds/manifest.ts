@@ -4,7 +4,7 @@
  * a newly published snapshot reaches open dashboards same-origin. Kept free of the parser, so the
  * app's refresh can read the manifest without loading it.
  */
-import { checksum } from './fetch';
+import { checksum } from '../lib/checksum';
 
 export const MANIFEST_VERSION = 1;
 

@@ -1,42 +1,19 @@
-/** The canonical observation (DESIGN §3): one published figure, tidy. */
+/** Feeds' configuration, their issues and reports; the observation itself is model's. */
 import type { DateErrorCode } from './dates';
 import type { TextEncodingName } from './decode';
 import type { SpreadsheetErrorCode } from './spreadsheet';
+import type { UserIndicator } from '../model/indicators';
+import type { Precision } from '../model/observation';
 
-export type Qualifier = '=' | '~' | '>' | '<';
-export const QUALIFIERS: readonly Qualifier[] = ['=', '~', '>', '<'];
-
-/**
- * How precisely `period` is known. A `month` figure may still carry a day ("fin octobre"). A
- * `quarter` or `half-year` figure is written with a month of its span (the first, when read from
- * `T1 2025` or `S1 2025`).
- */
-export type Precision = 'day' | 'month' | 'quarter' | 'half-year' | 'year';
-/** Stored by index (store/series.ts): new precisions go at the end, so stored indexes keep their meaning. */
-export const PRECISIONS: readonly Precision[] = ['day', 'month', 'half-year', 'year', 'quarter'];
-
-export interface Observation {
-  indicator: string;
-  /** Breakdown value within the indicator's dimension (e.g. sector `biologie`); '' = total. */
-  breakdown: string;
-  /** `FR`, `REG-<code>`, `DEP-<code>`, or a group `DEP-31+DEP-44+DEP-80`. */
-  geo: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as published. */
-  period: string;
-  precision: Precision;
-  value: number;
-  qualifier: Qualifier;
-  /**
-   * Where it was published; '' for a user's file never published (its source is then only
-   * `sourceLabel`: shown without a link, grouped by label; see sourceKey).
-   */
-  sourceUrl: string;
-  /** Who published it, as transcribed (e.g. "official (CNAM press release)"). */
-  sourceLabel: string;
-  note: string;
-  /** Id of the feed that delivered it. */
-  feed: string;
-}
+// The domain's own types, re-exported for the feeds' code and its users.
+export {
+  PRECISIONS,
+  QUALIFIERS,
+  type Observation,
+  type Precision,
+  type Qualifier,
+} from '../model/observation';
+export type { UserIndicator } from '../model/indicators';
 
 /**
  * How a feed's bytes are read: the project's tidy CSV; any CSV with a column mapping; a JSON array
@@ -115,19 +92,6 @@ export interface ColumnMapping {
 
 /** The fields of a mapping that take a FieldSource (every one but `values`). */
 export type MappingField = Exclude<keyof ColumnMapping, 'values'>;
-
-/**
- * An indicator a user defines for their own feed (not in data/indicators.json): its id is
- * `user_<slug>`, never a catalogue id. Usable like a catalogue indicator once the feed is known.
- */
-export interface UserIndicator {
-  id: string;
-  label: { fr: string; en: string };
-  unit: { fr: string; en: string };
-  /** stock = cumulative level, flow = amount per period, rate = ratio. */
-  kind: 'stock' | 'flow' | 'rate';
-  valueType: 'count' | 'percent';
-}
 
 /** The source of a whole feed, given once: a label, and a link where one exists. */
 export interface FeedSource {

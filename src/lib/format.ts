@@ -2,7 +2,7 @@
  * The one formatting module of the app (DESIGN §6: French first, `Intl` for every number and
  * date). Components never call `toLocaleString` or build number strings themselves.
  */
-import type { Precision, Qualifier } from '../feeds/types';
+import type { Precision, Qualifier } from '../model/observation';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];

@@ -8,7 +8,7 @@
  *
  * What the first paint shows (this file, the overview, the status line, sharing) loads with the app.
  * The other pages' messages (activation, feeds, regions, sources) load with their page: each of
- * those modules registers itself with `addMessages` when imported, and every module that uses its
+ * those modules registers itself with `addMessages` (messages/loaded.ts) when imported, and every module that uses its
  * keys imports it (`import '../lib/messages/regions'`), so a page never renders before its words.
  */
 import { LANGS, pluralCategory, type Lang } from './format';
@@ -21,11 +21,11 @@ import type * as search from './messages/search';
 import * as share from './messages/share';
 import type * as sources from './messages/sources';
 import * as status from './messages/status';
+import { addMessages, loadedMessages } from './messages/loaded';
 
 export type { Lang } from './format';
 
 const core = {
-  'app.title': 'Ségur Pulse',
   'chart.showTable': 'Voir les données',
   'chart.noData': 'pas de données',
   'chart.source': 'Source',
@@ -43,6 +43,11 @@ const core = {
   'chart.pointLabel': '{series}, {period} : {value} (source : {source})',
   'chart.legend': 'Légende',
   'chart.tableCaption': '{title} : données',
+  'chart.disputedPoint': 'chiffre discuté, {count} valeurs publiées',
+  'chart.disputedLegend':
+    'chiffre discuté : d’autres sources publient une autre valeur (détail au survol et sur la page Sources)',
+  'chart.disputedHeading': 'Chiffre discuté : d’autres sources publient une autre valeur',
+  'chart.disputedLine': '{value} ({period}, source : {source})',
   'legend.exact': 'exact',
   'legend.about': 'environ',
   'legend.moreThan': 'plus de',
@@ -89,7 +94,6 @@ export type MessageKey =
 export type Messages = Record<MessageKey, string>;
 
 const coreEn: Record<keyof typeof core, string> = {
-  'app.title': 'Ségur Pulse',
   'chart.showTable': 'Show data',
   'chart.noData': 'no data',
   'chart.source': 'Source',
@@ -107,6 +111,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'chart.pointLabel': '{series}, {period}: {value} (source: {source})',
   'chart.legend': 'Legend',
   'chart.tableCaption': '{title}: data',
+  'chart.disputedPoint': 'disputed figure, {count} published values',
+  'chart.disputedLegend':
+    'disputed figure: other sources publish another value (details on hover and on the Sources page)',
+  'chart.disputedHeading': 'Disputed figure: other sources publish another value',
+  'chart.disputedLine': '{value} ({period}, source: {source})',
   'legend.exact': 'exact',
   'legend.about': 'about',
   'legend.moreThan': 'more than',
@@ -133,27 +142,16 @@ const coreEn: Record<keyof typeof core, string> = {
     'Ségur Pulse: figures published by the bodies cited, each with its source and date. This is not an official statistical series.',
 };
 
-const en: Partial<Messages> = {
+const en: Record<keyof typeof fr, string> = {
   ...coreEn,
   ...overview.en,
   ...status.en,
   ...share.en,
 };
+addMessages(fr, en);
 
 /** The messages loaded so far (a page's own arrive with it). */
-export const messages: Record<Lang, Partial<Messages>> = { fr, en };
-
-/**
- * Adds an area's messages (called by messages/<area>.ts when it loads). English must give every
- * French key: the `en` type of each module says so.
- */
-export function addMessages<K extends MessageKey>(
-  frMessages: Record<K, string>,
-  enMessages: Record<K, string>,
-): void {
-  Object.assign(messages.fr, frMessages);
-  Object.assign(messages.en, enMessages);
-}
+export const messages = loadedMessages as Record<Lang, Partial<Messages>>;
 
 export type MessageParams = Record<string, string | number>;
 

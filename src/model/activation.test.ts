@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticObservation } from '../../test/synthetic';
 import { parseFeed } from '../feeds/ingest';
 import { embeddedFeed } from '../feeds/registry';
-import type { Observation, Qualifier } from '../feeds/types';
+import type { Observation, Qualifier } from './observation';
 import { series } from './series';
 import {
   addMonths,

@@ -7,7 +7,7 @@
  * fills gaps or smooths. A cumulative count published for a month is read as of the end of that
  * month, as `latestAsOf` does.
  */
-import type { Observation, Qualifier } from '../feeds/types';
+import type { Observation, Qualifier } from './observation';
 import { addMonths, monthsBetween, periodEnd } from './period';
 import { ACTIVATED_INDICATOR, activationRate, ratioQualifier, series } from './series';
 

@@ -10,7 +10,7 @@
  * that transcribed form (a user's own feed: "Export ARS Occitanie") is shown as it is, and a source
  * without an address (label only) is shown as its label.
  */
-import type { Observation } from '../feeds/types';
+import type { Observation } from './observation';
 import type { Lang } from '../lib/format';
 
 type Names = { fr: string; en: string };

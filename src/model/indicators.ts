@@ -1,7 +1,18 @@
 import catalogueData from '../../data/indicators.json';
-import type { UserIndicator } from '../feeds/types';
-
 export type Localised = { fr: string; en: string };
+
+/**
+ * An indicator a user defines for their own feed (not in data/indicators.json): its id is
+ * `user_<slug>`, never a catalogue id. Usable like a catalogue indicator once the feed is known.
+ */
+export interface UserIndicator {
+  id: string;
+  label: { fr: string; en: string };
+  unit: { fr: string; en: string };
+  /** stock = cumulative level, flow = amount per period, rate = ratio. */
+  kind: 'stock' | 'flow' | 'rate';
+  valueType: 'count' | 'percent';
+}
 
 export interface Indicator {
   id: string;

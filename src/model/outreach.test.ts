@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticObservation } from '../../test/synthetic';
 import { parseFeed } from '../feeds/ingest';
 import { embeddedFeed } from '../feeds/registry';
-import type { Observation } from '../feeds/types';
+import type { Observation } from './observation';
 import { monthlySeries, outreachComparison, outreachWindows } from './outreach';
 
 // Synthetic figures: made-up counts, never published statistics.

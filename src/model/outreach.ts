@@ -11,7 +11,7 @@
  * cumulative counts inside it (at least two months apart), never from counts on both sides of
  * the start, which would mix before and after.
  */
-import type { Observation, Qualifier } from '../feeds/types';
+import type { Observation, Qualifier } from './observation';
 import {
   ACTIVATION_FLOWS,
   addMonths,

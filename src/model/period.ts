@@ -1,4 +1,4 @@
-import type { Precision } from '../feeds/types';
+import type { Precision } from './observation';
 
 const PERIOD_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

@@ -4,7 +4,7 @@
  * ambassadors), which are context, never an adoption rate. Pure: the latest figure of each
  * indicator and breakdown, with its date and source.
  */
-import type { Observation } from '../feeds/types';
+import type { Observation } from './observation';
 import { indicatorById } from './indicators';
 import { latestAsOf, series, type SeriesPoint } from './series';
 

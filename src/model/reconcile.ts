@@ -18,7 +18,7 @@
  *    others stay attached to the drawn point (`alternatives`) for the tooltip and the Sources page.
  *    Nothing is deleted from the store.
  */
-import type { Observation, Qualifier } from '../feeds/types';
+import type { Observation, Qualifier } from './observation';
 import { periodEnd } from './period';
 import { sourceKey } from './source';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation } from '../feeds/types';
+import type { Observation } from './observation';
 import { syntheticObservation } from '../../test/synthetic';
 import { departements, regions } from './geography';
 import { ACTIVATED_INDICATOR, OPEN_INDICATOR, RATE_INDICATOR, series } from './series';

@@ -3,7 +3,7 @@
  * figures rolled up to their region, counts per 100 inhabitants, and a ranking against France.
  * Pure: the map, the ranking and the region page only draw what these functions return.
  */
-import type { Observation, Precision, Qualifier } from '../feeds/types';
+import type { Observation, Precision, Qualifier } from './observation';
 import { departementByCode, departements, regions } from './geography';
 import { indicatorById } from './indicators';
 import { monthsBetween, periodDate, periodEnd } from './period';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticObservation } from '../../test/synthetic';
-import type { Qualifier } from '../feeds/types';
+import type { Qualifier } from './observation';
 import { activationRate, latestAsOf, ratioQualifier, series } from './series';
 
 const obs = syntheticObservation;

@@ -1,5 +1,5 @@
 /** Pure derived series from observations (DESIGN §4, model). */
-import type { Observation, Qualifier } from '../feeds/types';
+import type { Observation, Qualifier } from './observation';
 import { periodDate, periodEnd } from './period';
 import { reconcile } from './reconcile';
 import { sourceKey } from './source';

@@ -3,8 +3,8 @@
  * showed, kept in localStorage for public/prerender-gate.js: the overview prerendered into
  * index.html is shown while the app loads only when its key is the one the app last showed.
  */
-import type { Observation } from '../feeds/types';
-import { checksum } from '../feeds/fetch';
+import type { Observation } from '../model/observation';
+import { checksum } from '../lib/checksum';
 import { overviewContent } from '../views/overview/overviewView';
 
 /** Read by public/prerender-gate.js under this name. */

@@ -7,11 +7,11 @@
 import { render } from 'svelte/server';
 import type { Topology } from 'topojson-specification';
 import App from '../App.svelte';
-import { checksum } from '../feeds/fetch';
+import { checksum } from '../lib/checksum';
 import { parseFeed } from '../feeds/ingest';
 import { dataFileOf } from '../feeds/manifest';
 import { embeddedFeed } from '../feeds/registry';
-import type { Observation } from '../feeds/types';
+import type { Observation } from '../model/observation';
 import { i18n } from '../lib/i18n.svelte';
 import { PRERENDER_ORIGIN } from '../lib/pageAddress';
 import { router } from '../lib/router.svelte';

@@ -1,7 +1,7 @@
 /** The IndexedDB database (Dexie): feeds' state, snapshots, observations. */
 import Dexie, { type EntityTable } from 'dexie';
-import type { FeedConfig, FeedIssue, IngestSkipSummary, Observation } from '../feeds/types';
-import { setDatabaseClass } from './dbClass';
+import type { FeedConfig, FeedIssue, IngestSkipSummary } from '../feeds/types';
+import type { Observation } from '../model/observation';
 import { DB_NAME, SERIES_INDEXES, encodeSeries, type StoredSeries } from './series';
 
 export { DB_NAME, type StoredSeries };
@@ -134,5 +134,3 @@ export class PulseDatabase extends Dexie {
       });
   }
 }
-
-setDatabaseClass(PulseDatabase);

@@ -4,7 +4,7 @@
  * snapshot. Dexie (37 KB gzip) and the repository load after the first paint, for refreshes and
  * writes. Anything this reader does not recognise is left to the Dexie path, which upgrades.
  */
-import type { Observation } from '../feeds/types';
+import type { Observation } from '../model/observation';
 import type { FeedState, UserFeed } from './db';
 import { DB_NAME, SERIES_TABLE, decodeSeries, type StoredSeries } from './series';
 

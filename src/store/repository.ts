@@ -1,5 +1,6 @@
 /** Reads and all-or-nothing writes over the database. */
-import type { FeedIssue, IngestReport, IngestSkipSummary, Observation } from '../feeds/types';
+import type { FeedIssue, IngestReport, IngestSkipSummary } from '../feeds/types';
+import type { Observation } from '../model/observation';
 import {
   SNAPSHOTS_KEPT,
   type FeedFailure,

@@ -10,7 +10,7 @@ import {
   type Observation,
   type Precision,
   type Qualifier,
-} from '../feeds/types';
+} from '../model/observation';
 
 /** The IndexedDB database's name (Dexie's and the plain reader's). */
 export const DB_NAME = 'segur-pulse';

@@ -1,5 +1,5 @@
 /** What changed between two snapshots of a feed: pure, for the Sources page. */
-import type { Observation } from '../feeds/types';
+import type { Observation } from '../model/observation';
 import { sourceKey } from '../model/source';
 
 export interface ChangedFigure {

@@ -2,7 +2,7 @@
  * Feeds the user added in this browser (table `userFeeds`): list, save, delete with their data,
  * and their export file. An imported file's bytes stay here so it can be validated again.
  */
-import { checksum } from '../feeds/fetch';
+import { checksum } from '../lib/checksum';
 import type { IngestResult } from '../feeds/ingest';
 import type { FeedConfig } from '../feeds/types';
 import { normaliseConfig } from '../feeds/mapping';

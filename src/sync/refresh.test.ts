@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checksum } from '../feeds/fetch';
+import { checksum } from '../lib/checksum';
 import type { Manifest } from '../feeds/manifest';
 import type { FeedConfig } from '../feeds/types';
 import { PulseDatabase } from '../store/db';

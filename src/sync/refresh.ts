@@ -1,8 +1,10 @@
 /** One refresh of one feed: fetch, validate fully, then commit or record why not. */
-import { checksum, fetchFeedBytes, type FetchResult } from '../feeds/fetch';
-import { ingestFeed } from '../feeds/worker/client';
+import { fetchFeedBytes, type FetchResult } from '../feeds/fetch';
+import { checksum } from '../lib/checksum';
+import { ingestFeed } from './ingest/client';
 import type { Manifest, ManifestEntry } from '../feeds/manifest';
-import { FeedError, type FeedConfig, type FeedIssue, type Observation } from '../feeds/types';
+import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
+import { type Observation } from '../model/observation';
 import type { FeedState, PulseDatabase } from '../store/db';
 import { isQuotaError, recordFailure, recordUnchanged } from '../store/repository';
 import { backoffDelay, refreshIntervalMs } from './policy';
@@ -83,7 +85,7 @@ export async function refreshFeed(
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged' };
     }
-    // Parsed, validated and committed off the page for big feeds (src/feeds/worker/).
+    // Parsed, validated and committed off the page for big feeds (src/sync/ingest/).
     const { rows } = await ingestFeed(
       db,
       {

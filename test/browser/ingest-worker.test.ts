@@ -1,9 +1,9 @@
-// The app's refresh hands a big feed to the ingest worker (src/feeds/worker/) in a real Chromium:
+// The app's refresh hands a big feed to the ingest worker (src/sync/ingest/) in a real Chromium:
 // the data is parsed, validated and stored off the page, and shown once stored.
 // The feed is SYNTHETIC (scripts/bench/syntheticFeed.ts), served by page.route, never app data.
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_MIN_BYTES } from '../../src/feeds/worker/client';
+import { WORKER_MIN_BYTES } from '../../src/sync/ingest/client';
 import { syntheticTidyCsv } from '../../scripts/bench/syntheticFeed';
 import {
   appURL,

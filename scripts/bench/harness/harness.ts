@@ -1,9 +1,9 @@
 /**
  * Benchmark harness page (built by scripts/bench, never shipped): exposes the app's own ingest
- * (src/feeds/worker) and store reads (src/store/repository) to the benchmark, which drives this
+ * (src/sync/ingest) and store reads (src/store/repository) to the benchmark, which drives this
  * page from playwright-core and reads the timings it returns.
  */
-import { checkFeed, ingestFeed, type WorkerMode } from '../../../src/feeds/worker/client';
+import { checkFeed, ingestFeed, type WorkerMode } from '../../../src/sync/ingest/client';
 import type { FeedConfig } from '../../../src/feeds/types';
 import { PulseDatabase } from '../../../src/store/db';
 import { countObservations, loadSeries } from '../../../src/store/repository';

@@ -1,5 +1,5 @@
 /** Messages of the Activation tracker page. French is the reference; English must have every key. */
-import { addMessages } from '../i18n.svelte';
+import { addMessages } from './loaded';
 
 export const fr = {
   'activation.title': 'Suivi de l’activation de Mon espace santé',
@@ -124,7 +124,6 @@ export const fr = {
     'Trop peu de données pour projeter : les chiffres de profils activés pour {geo} n’augmentent pas d’un chiffre publié à l’autre.',
   'activation.thin.no-pace':
     'Trop peu de données pour projeter : aucun chiffre de profils activés pour {geo} ne date d’environ 3 à 24 mois avant le dernier, donc aucun rythme récent ne peut être calculé.',
-  'activation.sourcesOf': 'Sources : {sources}',
   'activation.outreachTitle': 'Vos actions se voient-elles dans les chiffres ?',
   'activation.outreachIntro':
     'Indiquez le jour où vos actions ont commencé (ambassadeurs, ARS, CPAM) : le suivi compare les activations par mois de ce territoire ({geo}) dans les {n} mois avant et après, à celles de la France sur les mêmes mois, pour ne pas prendre une campagne nationale pour un succès local.',
@@ -291,7 +290,6 @@ export const en: Record<keyof typeof fr, string> = {
     'Too little data to project: the figures of activated profiles for {geo} do not grow from one published figure to the next.',
   'activation.thin.no-pace':
     'Too little data to project: no figure of activated profiles for {geo} dates from about 3 to 24 months before the latest one, so no recent pace can be computed.',
-  'activation.sourcesOf': 'Sources: {sources}',
   'activation.outreachTitle': 'Does your outreach show in the figures?',
   'activation.outreachIntro':
     'Give the day your actions started (ambassadors, ARS, CPAM): the tracker compares the activations per month of {geo} in the {n} months before and after with France’s over the same months, so a national campaign is not mistaken for local success.',

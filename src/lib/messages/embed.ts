@@ -1,6 +1,6 @@
 /** Messages of embed mode (`?embed=1`). French is the reference; English must have every key. The
  * embed view registers them when it loads (see ../i18n.svelte.ts). */
-import { addMessages } from '../i18n.svelte';
+import { addMessages } from './loaded';
 
 export const fr = {
   'embed.notFound': 'Ce graphique n’existe pas sur cette page : « {chart} ».',

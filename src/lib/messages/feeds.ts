@@ -1,5 +1,5 @@
 /** Messages of the feed management page (user feeds, import, mapping). French is the reference; English must have every key. */
-import { addMessages } from '../i18n.svelte';
+import { addMessages } from './loaded';
 
 export const fr = {
   'feeds.title': 'Flux de données',

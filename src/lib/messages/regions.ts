@@ -1,5 +1,5 @@
 /** Messages of the Regions pages (map, ranking, region page). French is the reference; English must have every key. */
-import { addMessages } from '../i18n.svelte';
+import { addMessages } from './loaded';
 
 export const fr = {
   'regions.title': 'Régions',
@@ -31,7 +31,6 @@ export const fr = {
   'regions.noDataName': '{name} : pas de données',
   'regions.age': 'Âge du chiffre à cette date : {age}',
   'regions.ageSameDay': 'Chiffre de la date choisie',
-  'regions.legendTitle': 'Valeurs',
   'regions.rankingTitle': 'Classement des régions, au {date}',
   'regions.rankingDescription':
     'Régions ayant un chiffre à cette date, de la plus haute à la plus basse ; chaque barre porte la date de son chiffre.',
@@ -47,7 +46,6 @@ export const fr = {
   'regions.nationalNone': 'Pas de valeur nationale à cette date.',
   'regions.nationalNotComparable':
     'Un total national n’est pas comparable au chiffre d’une région : choisissez « pour 100 habitants » pour le voir comme référence.',
-  'regions.tableTitle': 'Toutes les régions, au {date}',
   'regions.colRegion': 'Région',
   'regions.colValue': 'Valeur',
   'regions.colPeriod': 'Date du chiffre',
@@ -118,7 +116,6 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.noDataName': '{name}: no data',
   'regions.age': 'Age of the figure at this date: {age}',
   'regions.ageSameDay': 'Figure of the chosen date',
-  'regions.legendTitle': 'Values',
   'regions.rankingTitle': 'Regions ranked, as of {date}',
   'regions.rankingDescription':
     'Regions with a figure at this date, highest first; each bar carries the date of its figure.',
@@ -134,7 +131,6 @@ export const en: Record<keyof typeof fr, string> = {
   'regions.nationalNone': 'No national value at this date.',
   'regions.nationalNotComparable':
     'A national total is not comparable with a region’s figure: choose “per 100 inhabitants” to see it as a reference.',
-  'regions.tableTitle': 'All regions, as of {date}',
   'regions.colRegion': 'Region',
   'regions.colValue': 'Value',
   'regions.colPeriod': 'Date of the figure',

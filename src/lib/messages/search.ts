@@ -1,7 +1,7 @@
 /** Messages of the place search (header). French is the reference; English must have every key.
  * The search registers them when it loads (see ../i18n.svelte.ts); its label and placeholder,
  * shown in the first paint, are in the core messages (nav.search…). */
-import { addMessages } from '../i18n.svelte';
+import { addMessages } from './loaded';
 
 export const fr = {
   'search.listLabel': 'Lieux trouvés',

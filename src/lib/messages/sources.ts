@@ -1,6 +1,6 @@
 /** Messages of the Sources page. French is the reference; English must have every key. The page
  * registers them when it loads (see ../i18n.svelte.ts). */
-import { addMessages } from '../i18n.svelte';
+import { addMessages } from './loaded';
 
 export const fr = {
   'sources.title': 'Sources',

@@ -1,6 +1,6 @@
 /**
- * Messages of the data status line and of disputed figures in charts: shown on every page from the
- * first paint, so they load with the app (the Sources page's own messages load with that page).
+ * Messages of the data status line: shown on every page from the first paint, so they load with
+ * the app (the Sources page's own messages load with that page).
  * French is the reference; English must have every key.
  */
 export const fr = {
@@ -24,11 +24,6 @@ export const fr = {
   'status.details': 'Détails sur la page Sources',
   'status.storageUnavailable':
     'ce navigateur refuse le stockage local (navigation privée ou réglage) : les données ne peuvent pas être gardées.',
-  'sources.disputedPoint': 'chiffre discuté, {count} valeurs publiées',
-  'sources.disputedLegend':
-    'chiffre discuté : d’autres sources publient une autre valeur (détail au survol et sur la page Sources)',
-  'sources.disputedHeading': 'Chiffre discuté : d’autres sources publient une autre valeur',
-  'sources.disputedLine': '{value} ({period}, source : {source})',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -51,9 +46,4 @@ export const en: Record<keyof typeof fr, string> = {
   'status.details': 'Details on the Sources page',
   'status.storageUnavailable':
     'this browser refuses local storage (private browsing or a setting): the data cannot be kept.',
-  'sources.disputedPoint': 'disputed figure, {count} published values',
-  'sources.disputedLegend':
-    'disputed figure: other sources publish another value (details on hover and on the Sources page)',
-  'sources.disputedHeading': 'Disputed figure: other sources publish another value',
-  'sources.disputedLine': '{value} ({period}, source: {source})',
 };

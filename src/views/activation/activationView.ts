@@ -3,7 +3,7 @@
  * `model/activation`. Plain functions of (data, language), tested without a DOM.
  */
 import '../../lib/messages/activation';
-import type { Observation, Qualifier } from '../../feeds/types';
+import type { Observation, Qualifier } from '../../model/observation';
 import {
   formatDuration,
   formatNumber,
@@ -201,7 +201,7 @@ export function monthlyPeriod(m: MonthlyActivation, lang: Lang): string {
 /** What a bound among the inputs does to an average, or nothing for exact inputs. */
 export function boundNote(qualifier: Qualifier, lang: Lang): string | undefined {
   if (qualifier === '=') return undefined;
-  return translate(lang, `activation.boundNote.${qualifier === '~' ? '~' : qualifier}`);
+  return translate(lang, `activation.boundNote.${qualifier}`);
 }
 
 export interface MonthlyRow {

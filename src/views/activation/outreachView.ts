@@ -4,7 +4,7 @@
  * functions of the model's comparison; tested without a DOM.
  */
 import '../../lib/messages/activation';
-import type { Observation } from '../../feeds/types';
+import type { Observation } from '../../model/observation';
 import {
   formatChange,
   formatPeriod,

@@ -2,10 +2,11 @@
  * What the Feeds page does with storage and the network: read a feed by URL, save a checked
  * feed with its data, import and export the configuration. The page stays a view.
  */
-import { checksum, fetchFeedBytes } from '../../feeds/fetch';
+import { fetchFeedBytes } from '../../feeds/fetch';
+import { checksum } from '../../lib/checksum';
 import { readFeed, type IngestResult } from '../../feeds/ingest';
-import { WORKER_MIN_BYTES, checkFeed, ingestFeed } from '../../feeds/worker/client';
-import type { FeedCheck, UserFeedRecord } from '../../feeds/worker/protocol';
+import { WORKER_MIN_BYTES, checkFeed, ingestFeed } from '../../sync/ingest/client';
+import type { FeedCheck, UserFeedRecord } from '../../sync/ingest/protocol';
 import { registryFeeds } from '../../feeds/registry';
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import {

@@ -5,7 +5,9 @@
  * Intl.PluralRules; the component words them with the feeds messages.
  */
 import { skipReasonText } from '../../feeds/issueText';
-import type { IngestReport, Observation, Precision, UserIndicator } from '../../feeds/types';
+import type { IngestReport } from '../../feeds/types';
+import type { UserIndicator } from '../../model/indicators';
+import type { Observation, Precision } from '../../model/observation';
 import { formatNumber, formatPeriod, locale, type Lang } from '../../lib/format';
 import { indicatorById } from '../../model/indicators';
 

@@ -14,10 +14,13 @@ import type {
   FeedSource,
   FieldSource,
   PlaceKind,
-  UserIndicator,
 } from '../../feeds/types';
 import { formatDate, type Lang } from '../../lib/format';
-import { catalogueIndicators, indicators as knownIndicators } from '../../model/indicators';
+import {
+  catalogueIndicators,
+  indicators as knownIndicators,
+  type UserIndicator,
+} from '../../model/indicators';
 import type { FeedDraft } from './feedDraft';
 
 export type Shape = 'wide' | 'long';

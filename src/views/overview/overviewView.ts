@@ -2,7 +2,7 @@
 import type { ChartSpec, KpiSpec } from '../../charts/chartSpec';
 import type { Lang } from '../../lib/format';
 import { translate, type MessageKey } from '../../lib/i18n.svelte';
-import type { Observation } from '../../feeds/types';
+import type { Observation } from '../../model/observation';
 import { breakdownLabel, indicatorById } from '../../model/indicators';
 import { parseGeo } from '../../model/geography';
 import {

@@ -1,5 +1,5 @@
 /** The Sources page's list: every source URL with the dates of the figures it supports. */
-import type { Observation } from '../../feeds/types';
+import type { Observation } from '../../model/observation';
 import { formatPeriod, formatQualified, type Lang, type Unit } from '../../lib/format';
 import { sourceName } from '../../model/citation';
 import { geoName } from '../../model/geography';

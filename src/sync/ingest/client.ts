@@ -5,7 +5,7 @@
  * parsing code (papaparse, validation) is loaded only now, never for the cache-first paint.
  */
 import type { PulseDatabase } from '../../store/db';
-import type { FeedConfig, Observation } from '../types';
+import type { FeedConfig, Observation } from '../../feeds/types';
 import { fromFailure } from './failure';
 import type { IngestInput } from './job';
 import type { FeedCheck, IngestJob, IngestProgress, IngestSummary, WorkerReply } from './protocol';

@@ -8,7 +8,7 @@ import {
   loadObservations,
   loadSeries,
 } from '../../store/repository';
-import { FeedError, type FeedConfig, type FeedIssue } from '../types';
+import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import { checkFeed, ingestFeed, shouldUseWorker, WORKER_MIN_BYTES } from './client';
 import { fromFailure, toFailure } from './failure';
 import { runCheck, runIngest } from './job';

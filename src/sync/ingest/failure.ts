@@ -1,6 +1,6 @@
 /** Errors across the worker boundary: an Error cannot be posted with its class, so it is described and rebuilt. */
 import { isQuotaError } from '../../store/repository';
-import { FeedError } from '../types';
+import { FeedError } from '../../feeds/types';
 import { MAX_ISSUES_SENT, type IngestFailure } from './protocol';
 
 /** An error thrown by runIngest, in the form that crosses back from the worker. */

@@ -6,7 +6,7 @@
  */
 import type { UserFeed } from '../../store/db';
 import type { CommitMeta } from '../../store/repository';
-import type { FeedConfig, FeedIssue, IngestReport, Observation } from '../types';
+import type { FeedConfig, FeedIssue, IngestReport, Observation } from '../../feeds/types';
 
 /**
  * A user feed to store with the data in the same transaction (the Feeds page's save): its

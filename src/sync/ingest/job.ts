@@ -7,8 +7,8 @@
 import type { PulseDatabase, UserFeed } from '../../store/db';
 import { commitSnapshot, type CommitMeta } from '../../store/repository';
 import { withBreakdownLabels } from '../../store/userFeeds';
-import { readFeed } from '../ingest';
-import type { FeedConfig, Observation } from '../types';
+import { readFeed } from '../../feeds/ingest';
+import type { FeedConfig, Observation } from '../../feeds/types';
 import {
   SAMPLE_SENT,
   type FeedCheck,
