@@ -87,7 +87,7 @@ describe('prerendered Overview charts (SVG snapshots)', () => {
     );
   });
 
-  it.each([...drawings.keys()])('%s matches test/snapshots/overview/%s.svg', async (id) => {
+  it.each([...drawings.keys()])('%s is drawn as in its snapshot file', async (id) => {
     await expect(normalise(drawings.get(id)!)).toMatchFileSnapshot(
       `../../test/snapshots/overview/${id}.svg`,
     );
