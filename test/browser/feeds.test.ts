@@ -245,7 +245,7 @@ describe('Feeds page in Chromium', () => {
 
       // Importing the exported configuration brings the feed and its figures back.
       await importConfig(page, exported);
-      expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importés/);
+      expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importé\./);
       await gotoApp(page, appURL('#/sources'));
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
 
@@ -329,8 +329,8 @@ describe('Feeds page in Chromium', () => {
         (tds) => tds.map((td) => td.textContent?.trim()),
       );
       expect(months).toHaveLength(11);
-      expect(months[0]).toBe('du janv. 2025 au févr. 2025');
-      expect(months.at(-1)).toBe('du nov. 2025 au déc. 2025');
+      expect(months[0]).toBe('de janv. 2025 à févr. 2025');
+      expect(months.at(-1)).toBe('de nov. 2025 à déc. 2025');
       expect(errors.filter((e) => e.kind === 'pageerror')).toEqual([]);
     } catch (error) {
       await screenshotQuietly(page, 'feeds-ars-FAILED');

@@ -124,7 +124,7 @@ describe('MappingForm on other tables', () => {
     );
     const { last } = setup(draft);
     expect(screen.getByTestId('dates-read').textContent).toContain(
-      '« 01/02/2025 » lu comme 1 févr. 2025',
+      '« 01/02/2025 » lu comme 1er févr. 2025',
     );
     expect(screen.getByTestId('dates-ambiguous').textContent).toMatch(/lues jour\/mois/);
     await fireEvent.change(select('Ordre des dates jj/mm'), { target: { value: 'mdy' } });

@@ -8,7 +8,7 @@ describe('datesView', () => {
       ambiguous: true,
       conflict: false,
       unreadable: 0,
-      examples: [{ raw: '01/02/2025', read: '1 févr. 2025' }],
+      examples: [{ raw: '01/02/2025', read: '1er févr. 2025' }],
     });
     expect(datesView(cells, 'mdy', 'fr').examples).toEqual([
       { raw: '01/02/2025', read: '2 janv. 2025' },
