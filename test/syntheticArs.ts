@@ -1,7 +1,8 @@
 /**
  * Synthetic regional exports shaped like an ARS's own (issue 15), for the Feeds page's tests:
- * invented figures, never published statistics, never app data. Until the `import` branch's
- * fixtures (`test/fixtures/feeds/synthetic-*`) are on this branch, the tests make them here.
+ * invented figures, never published statistics, never app data. The committed fixtures
+ * (`test/fixtures/feeds/synthetic-*`, written by make-fixtures.mjs) are one file of each shape;
+ * these make the variants the page's tests need (more years, a note, a malformed row).
  */
 import { regions } from '../src/model/geography';
 

@@ -76,6 +76,20 @@ export const FIXED_BUDGETS: Budget[] = [
     unit: 'ms',
   },
   { id: 'seriesRead', label: 'read one series of 100k (median)', limit: 20, unit: 'ms' },
+  // Issue 16, scale: a million-row tidy feed in the worker, the page kept responsive.
+  { id: 'scaleIngest1M', label: '1M-row ingest in a worker (median)', limit: 5_000, unit: 'ms' },
+  {
+    id: 'scaleMemory1M',
+    label: '1M-row ingest: extra memory of the renderer (max)',
+    limit: 300_000_000,
+    unit: 'bytes',
+  },
+  {
+    id: 'scaleLongestTask',
+    label: 'longest main-thread task during the scale ingests',
+    limit: 50,
+    unit: 'ms',
+  },
 ];
 
 export function pageBudgets(page: PageId): Budget[] {

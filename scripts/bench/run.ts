@@ -5,7 +5,8 @@
  * missed but one could not be checked.
  *
  * Options:
- * - `--only pages,lighthouse,ingest,map`: the parts to run (all by default; the bytes always);
+ * - `--only pages,lighthouse,ingest,map,scale`: the parts to run (all by default; the bytes
+ *   always); `scale` ingests 10k, 100k and 1M-row tidy feeds and reports the curve;
  * - `--pages overview,regions,…`: the pages to load (all of pages.ts by default);
  * - `--runs N`: rounds of page loads (default 7), each the floor and every page, cold and warm;
  * - `--out FILE`: where to write the figures (default bench-results/latest.json; a scoped run
@@ -40,6 +41,7 @@ import {
 import { CHROMIUM, CPU_THROTTLE, FIRST_CHART_MARK, withProfile } from './browser';
 import { gzipSize, staticClosure, type ViteManifest } from './bytes';
 import { lighthouseRun, PRESETS, type LighthouseRun } from './lighthouse';
+import { peakAbove, rendererPids } from './memory';
 import { FLOOR_PATH, measurePages, PAGES, type PageLoad, type PagesFigures } from './pages';
 import { quantile, spread, type Spread } from './stats';
 import { syntheticTidyCsv, syntheticWideCsv } from './syntheticFeed';
@@ -48,6 +50,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HARNESS_DIR = resolve(ROOT, 'scripts/bench/harness');
 const FLOOR_DIR = resolve(ROOT, 'scripts/bench/floor');
 const SYNTHETIC_ROWS = 100_000;
+/** The scale curve's feeds (issue 16); the budgets judge the last. */
+const SCALE_ROWS = [10_000, 100_000, 1_000_000];
+/** Ingests of the largest scale feed (its median is judged); one of each smaller one. */
+const SCALE_RUNS = 3;
+const scaleFile = (rows: number) => `synthetic-scale-${rows}.csv`;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,7 +62,7 @@ function option(name: string, fallback: string): string {
 }
 const RUNS = Math.max(1, Number(option('runs', '7')));
 const OUT = resolve(ROOT, option('out', 'bench-results/latest.json'));
-const PARTS = ['pages', 'lighthouse', 'ingest', 'map'] as const;
+const PARTS = ['pages', 'lighthouse', 'ingest', 'map', 'scale'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = option('only', PARTS.join(',')).split(',') as Part[];
 const BENCH_PAGES = (() => {
@@ -243,6 +250,97 @@ async function ingestAndRead(url: string): Promise<IngestFigures> {
       onPage,
       seriesRead,
       wide: { feedBytes: Buffer.byteLength(wideCsv), worker: wide, check: wideCheck },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale: the ingest's time and memory as feeds grow
+
+interface ScaleRun {
+  rows: number;
+  feedBytes: number;
+  totalMs: number;
+  parseMs: number;
+  storeMs: number;
+  /** Peak resident memory of the renderer (page and worker) above the reading before the ingest. */
+  extraBytes: number;
+  baselineBytes: number;
+  longTasks: number[];
+  longestBlockMs: number;
+}
+
+interface ScaleFigures {
+  runs: ScaleRun[];
+  /** Per size: median time, largest extra memory, longest main-thread task. */
+  curve: {
+    rows: number;
+    feedBytes: number;
+    totalMs: number;
+    extraBytes: number;
+    longestTaskMs: number;
+  }[];
+  memorySource: string;
+}
+
+/** Writes the scale feeds where the harness is served (a temporary build directory). */
+function writeScaleFeeds(dir: string): void {
+  for (const rows of SCALE_ROWS) writeFileSync(join(dir, scaleFile(rows)), syntheticTidyCsv(rows));
+}
+
+async function scaleCurve(url: string): Promise<ScaleFigures> {
+  return withProfile(async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(new URL('bench-harness/index.html', url).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    const cdp = await context.newCDPSession(page);
+    const pids = rendererPids();
+    if (!pids.length) throw new Error('no renderer process found under /proc');
+    const runs: ScaleRun[] = [];
+    for (const rows of SCALE_ROWS) {
+      const times = rows === SCALE_ROWS.at(-1) ? SCALE_RUNS : 1;
+      for (let i = 0; i < times; i++) {
+        const feedBytes = (await page.evaluate(
+          (file) => window.bench.fetchFeed(file),
+          scaleFile(rows),
+        )) as number;
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { result, baseline, peak } = await peakAbove(pids, () =>
+          page.evaluate(() => window.bench.ingestFetched()),
+        );
+        const run: ScaleRun = {
+          rows,
+          feedBytes,
+          totalMs: result.totalMs,
+          parseMs: result.parseMs,
+          storeMs: result.storeMs,
+          extraBytes: peak - baseline,
+          baselineBytes: baseline,
+          longTasks: result.longTasks,
+          longestBlockMs: result.longestBlockMs,
+        };
+        runs.push(run);
+        log(
+          `scale ${rows.toLocaleString('en')} rows: ${ms(run.totalMs)} (parse ${ms(run.parseMs)}, store ${ms(run.storeMs)}), ` +
+            `+${kb(run.extraBytes)}, longest task ${ms(Math.max(0, ...run.longTasks))}`,
+        );
+      }
+    }
+    const curve = SCALE_ROWS.map((rows) => {
+      const of = runs.filter((r) => r.rows === rows);
+      return {
+        rows,
+        feedBytes: of[0]!.feedBytes,
+        totalMs: spread(of.map((r) => r.totalMs)).median,
+        extraBytes: Math.max(...of.map((r) => r.extraBytes)),
+        longestTaskMs: Math.max(0, ...of.flatMap((r) => r.longTasks)),
+      };
+    });
+    return {
+      runs,
+      curve,
+      memorySource:
+        'peak VmRSS of the renderer processes (/proc, every 20 ms) minus the reading before the ingest',
     };
   });
 }
@@ -460,7 +558,7 @@ function machine() {
   return { cpus: cpus().length, cpuModel: model, chromium: chromiumVersion, node: process.version };
 }
 
-const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1000).toFixed(1)} KB`);
 const ms = (n: number) => `${n.toFixed(n < 20 ? 1 : 0)} ms`;
 const spreadText = (s: Spread) =>
   `${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, n=${s.runs})`;
@@ -575,6 +673,7 @@ async function main(): Promise<void> {
     const bytes = measureBytes(outDir);
     // Copied before serving: the preview server lists its files when it starts.
     cpSync(FLOOR_DIR, join(outDir, FLOOR_PATH), { recursive: true });
+    if (ONLY.includes('scale')) writeScaleFeeds(join(outDir, 'bench-harness'));
     const served = await serve(outDir);
     server = served.server;
     const url = served.url;
@@ -612,6 +711,7 @@ async function main(): Promise<void> {
     });
     const ingest = await part('ingest', () => ingestAndRead(url));
     const map = await part('map', () => mapSwitches(url));
+    const scale = await part('scale', () => scaleCurve(url));
 
     // --- figures against budgets
     const measured: Measured = { firstPaintJs: bytes.firstPaintJs };
@@ -677,6 +777,14 @@ async function main(): Promise<void> {
       : Number.isFinite(mapMedian)
         ? mapMedian
         : { notMeasured: map.notMeasurable ?? 'no figure' };
+    if (scale) {
+      const largest = scale.curve.at(-1)!;
+      measured.scaleIngest1M = largest.totalMs;
+      measured.scaleMemory1M = largest.extraBytes;
+      measured.scaleLongestTask = Math.max(...scale.curve.map((c) => c.longestTaskMs));
+    } else {
+      measured.scaleIngest1M = measured.scaleMemory1M = measured.scaleLongestTask = skipped;
+    }
     const verdicts = judge(measured, budgets);
 
     // --- the report
@@ -825,6 +933,19 @@ async function main(): Promise<void> {
         ],
       ]);
     }
+    if (scale) {
+      console.log(`\nScale: tidy feeds ingested in a worker (memory: ${scale.memorySource})`);
+      printTable([
+        ['rows', 'file', 'time', 'extra memory', 'longest main-thread task'],
+        ...scale.curve.map((c) => [
+          c.rows.toLocaleString('en'),
+          kb(c.feedBytes),
+          ms(c.totalMs),
+          kb(c.extraBytes),
+          ms(c.longestTaskMs),
+        ]),
+      ]);
+    }
     printVerdicts(verdicts);
     const loadAtEnd = loadAverage();
     log(`load average ${loadAtStart.join(' ')} at the start, ${loadAtEnd.join(' ')} at the end`);
@@ -838,6 +959,7 @@ async function main(): Promise<void> {
         pages: BENCH_PAGES,
         cpuThrottle: CPU_THROTTLE,
         syntheticRows: SYNTHETIC_ROWS,
+        scaleRows: SCALE_ROWS,
         kilobyte: 1000,
       },
       bytes,
@@ -848,6 +970,7 @@ async function main(): Promise<void> {
       lighthouse,
       ingest,
       map,
+      scale,
       budgets: verdicts.map((v) => ({
         id: v.budget.id,
         label: v.budget.label,

@@ -23,16 +23,23 @@ export const SYNTHETIC_INDICATORS = ['mes_profiles_open', 'mes_profiles_activate
 
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2020, 0, 1);
+/** No synthetic figure is dated later: a million rows must not reach into the future. */
+const LAST_DAY = Date.UTC(2025, 11, 31);
+
+/** Rows of one day in syntheticTidyCsv: every indicator at every place. */
+const ROWS_A_DAY = SYNTHETIC_INDICATORS.length * SYNTHETIC_GEOS.length;
 
 /**
  * `rows` data rows of tidy CSV (plus the header): one row per indicator, place and day from
- * 2020-01-01, days going forward until the count is reached. All valid; every series has about
- * rows / (2 x places) points.
+ * 2020-01-01 (earlier when that many days would pass 2025-12-31), days going forward until the
+ * count is reached. All valid; every series has about rows / (2 x places) points.
  */
 export function syntheticTidyCsv(rows: number): string {
   const lines = [TIDY_COLUMNS.join(',')];
+  const days = Math.ceil(rows / ROWS_A_DAY);
+  const firstDay = Math.min(FIRST_DAY, LAST_DAY - (days - 1) * DAY_MS);
   for (let day = 0, n = 0; n < rows; day++) {
-    const period = new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
+    const period = new Date(firstDay + day * DAY_MS).toISOString().slice(0, 10);
     for (let g = 0; g < SYNTHETIC_GEOS.length && n < rows; g++) {
       const open = 1_000 + day * 10 + g;
       const values = [open, Math.floor(open / 2)];

@@ -42,6 +42,111 @@ export function decodeBytes(bytes: Uint8Array, feed: string): DecodedText {
   };
 }
 
+/** Bytes decoded at a time by decodeInChunks: big feeds never exist as one string. */
+export const DECODE_CHUNK_BYTES = 1 << 20;
+
+/** Thrown by the UTF-8 chunks of decodeInChunks when the bytes are not UTF-8. */
+class NotUtf8 extends Error {}
+
+/**
+ * Decodes `bytes` piece by piece and hands the pieces to `consume`, with the same result as
+ * decodeBytes (BOMs, UTF-16, Windows-1252 when the bytes are not UTF-8) but without ever holding
+ * the whole text. UTF-8 is tried first; when bytes past what `consume` has read turn out not to be
+ * UTF-8, `consume` runs again over the Windows-1252 text, so it must keep no state between calls.
+ * A FeedError `consume` throws is kept only once the rest of the bytes are known to be UTF-8.
+ */
+export function decodeInChunks<T>(
+  bytes: Uint8Array,
+  feed: string,
+  consume: (chunks: Iterable<string>, encoding: TextEncodingName) => T,
+  chunkBytes = DECODE_CHUNK_BYTES,
+): { result: T; encoding: TextEncodingName; bom: boolean } {
+  if (bytes.length === 0) throw new FeedError([feedIssue(feed, 'file.empty')]);
+  for (const [mark, encoding] of [
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+  ] as const) {
+    if (bytes[0] === mark[0] && bytes[1] === mark[1]) {
+      const chunks = streamChunks(new TextDecoder(encoding), bytes.subarray(2), chunkBytes);
+      return { result: consume(chunks, encoding), encoding, bom: true };
+    }
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Where the UTF-8 chunks stopped, so that the rest can be checked when consume fails early.
+  const read = { upTo: 0 };
+  try {
+    const result = consume(utf8Chunks(decoder, body, chunkBytes, read), 'utf-8');
+    return { result, encoding: 'utf-8', bom };
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) {
+      if (!(error instanceof FeedError) || restIsUtf8(decoder, body, read.upTo, chunkBytes))
+        throw error;
+    }
+  }
+  if (body.includes(0)) {
+    throw new FeedError([
+      { feed, reason: 'the file is binary, not text (a spreadsheet or an archive?)' },
+    ]);
+  }
+  // Not UTF-8 (after a BOM too: the file was re-encoded after the BOM was written).
+  return {
+    result: consume(windows1252Chunks(body, chunkBytes), 'windows-1252'),
+    encoding: 'windows-1252',
+    bom,
+  };
+}
+
+function* streamChunks(
+  decoder: TextDecoder,
+  bytes: Uint8Array,
+  chunkBytes: number,
+): Generator<string> {
+  for (let at = 0; at < bytes.length; at += chunkBytes)
+    yield decoder.decode(bytes.subarray(at, at + chunkBytes), { stream: true });
+  yield decoder.decode();
+}
+
+function* utf8Chunks(
+  decoder: TextDecoder,
+  bytes: Uint8Array,
+  chunkBytes: number,
+  read: { upTo: number },
+): Generator<string> {
+  try {
+    for (let at = 0; at < bytes.length; at += chunkBytes) {
+      read.upTo = Math.min(bytes.length, at + chunkBytes);
+      yield decoder.decode(bytes.subarray(at, read.upTo), { stream: true });
+    }
+    yield decoder.decode();
+  } catch (error) {
+    if (error instanceof TypeError) throw new NotUtf8();
+    throw error;
+  }
+}
+
+function restIsUtf8(
+  decoder: TextDecoder,
+  bytes: Uint8Array,
+  from: number,
+  chunkBytes: number,
+): boolean {
+  try {
+    for (let at = from; at < bytes.length; at += chunkBytes)
+      decoder.decode(bytes.subarray(at, at + chunkBytes), { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function* windows1252Chunks(bytes: Uint8Array, chunkBytes: number): Generator<string> {
+  for (let at = 0; at < bytes.length; at += chunkBytes)
+    yield decodeWindows1252(bytes.subarray(at, at + chunkBytes));
+}
+
 function decodeUtf8(bytes: Uint8Array, feed: string): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -5,8 +5,8 @@
  * page, the worker and `validate-feed` all come through here.
  */
 import { indicatorById, userIndicator, type Indicator } from '../model/indicators';
-import { parseCsv, type CsvTable } from './csv';
-import { decodeBytes, sniffNonCsv, type TextEncodingName } from './decode';
+import { parseCsv, readCsvChunks, type CsvTable } from './csv';
+import { decodeBytes, decodeInChunks, sniffNonCsv, type TextEncodingName } from './decode';
 import { feedIssue } from './issueText';
 import { jsonTable, parseJsonArray, tidyKeysProblems } from './json';
 import { mappedColumns, normaliseConfig } from './mapping';
@@ -23,7 +23,14 @@ import {
   type IngestReport,
   type Observation,
 } from './types';
-import { checkAcrossRows, dateReadingReport, readRows, type RowPlan } from './validate';
+import {
+  checkAcrossRows,
+  dateReadingReport,
+  readRows,
+  rowReader,
+  type ReadRows,
+  type RowPlan,
+} from './validate';
 
 export type { IngestReport };
 
@@ -63,6 +70,7 @@ export function parseFeed(
   options: IngestOptions = {},
 ): IngestResult {
   const config = normaliseConfig(feed);
+  if (streamsRows(config)) return tidyCsvResult(config, bytes, options);
   return tableResult(config, textTable(config, bytes), options);
 }
 
@@ -76,9 +84,64 @@ export async function readFeed(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const config = normaliseConfig(feed);
+  if (streamsRows(config)) return tidyCsvResult(config, bytes, options);
   const read =
     config.format === 'spreadsheet' ? await workbookTable(config, bytes) : textTable(config, bytes);
   return tableResult(config, read, options);
+}
+
+/**
+ * The project's tidy CSV is read as it is decoded and parsed, a piece at a time, each row
+ * validated as soon as it is parsed: its plan needs only the header. A mapped table's plan looks
+ * at whole columns first (how dates and numbers are written), so it is read as a table.
+ */
+function streamsRows(feed: FeedConfig): boolean {
+  return feed.format === 'tidy-csv' && !feed.mapping;
+}
+
+/**
+ * A tidy CSV feed read in pieces (decodeInChunks, readCsvChunks, rowReader): the same result and
+ * the same problems, in the same order, as textTable then tableResult, without ever holding the
+ * whole text or a table of every row.
+ */
+function tidyCsvResult(feed: FeedConfig, bytes: Uint8Array, options: IngestOptions): IngestResult {
+  const ctx = {
+    feed: feed.id,
+    today: options.today ?? new Date(),
+    indicators: feedIndicators(feed),
+  };
+  const decoded = decodeInChunks(bytes, feed.id, (chunks) => {
+    let tidy: { plan: RowPlan; extra: string[] } | undefined;
+    // A header the tidy format rejects is told after the file's structure problems, as before.
+    let headerError: unknown;
+    let reader: ReturnType<typeof rowReader> | undefined;
+    const csv = readCsvChunks(chunks, feed.id, {
+      onStart: (text) => {
+        const notCsv = sniffNonCsv(text);
+        if (notCsv) throw new FeedError([feedIssue(feed.id, notCsv)]);
+      },
+      onHeader: (header) => {
+        try {
+          tidy = tidyPlan(header, feed.id);
+          reader = rowReader(tidy.plan, ctx);
+        } catch (error) {
+          headerError = error;
+        }
+      },
+      onRow: (line, cells) => reader?.read(line, cells),
+    });
+    if (csv.rowCount === 0) throw new FeedError([feedIssue(feed.id, 'file.noDataRows')]);
+    if (headerError || !tidy || !reader) throw headerError;
+    return { csv, tidy, rows: reader.result };
+  });
+  const { csv, tidy, rows } = decoded.result;
+  const warnings = tidy.extra.map((column) =>
+    feedIssue(feed.id, 'tidy.unknownColumn', undefined, { row: csv.headerLine, column }),
+  );
+  return rowsResult(feed, tidy.plan, rows, warnings, {
+    encoding: decoded.encoding,
+    delimiter: csv.delimiter,
+  });
 }
 
 /** A file name for messages: an imported file's name, or the last segment of its address. */
@@ -207,6 +270,17 @@ export function tableResult(
     today: options.today ?? new Date(),
     indicators: feedIndicators(feed),
   });
+  return rowsResult(feed, plan, rows, warnings, read);
+}
+
+/** The checks across rows and the report, once every row is read; throws FeedError. */
+function rowsResult(
+  feed: FeedConfig,
+  plan: RowPlan,
+  rows: ReadRows,
+  warnings: FeedIssue[],
+  read: Pick<FeedTable, 'encoding' | 'delimiter' | 'sheet' | 'headerRow'>,
+): IngestResult {
   const across = checkAcrossRows(rows.observations, rows.lines, rows.columns, feed.id);
   const issues = [...rows.issues, ...across.issues];
   if (issues.length) throw new FeedError(issues);

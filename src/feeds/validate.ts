@@ -156,13 +156,26 @@ function fail(
 
 /** Reads every row of a table through its plan; nothing is thrown, issues are returned. */
 export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext): ReadRows {
+  const reader = rowReader(plan, ctx);
+  for (const { line, cells } of table.rows) reader.read(line, cells);
+  return reader.result;
+}
+
+/**
+ * readRows one row at a time, for rows parsed as a file is read (readCsvChunks): `read` each
+ * row in order, then take `result`.
+ */
+export function rowReader(
+  plan: RowPlan,
+  ctx: ValidationContext,
+): { read: (line: number, cells: string[]) => void; result: ReadRows } {
   const { feed } = ctx;
   const out: ReadRows = {
     observations: [],
     lines: [],
     columns: [],
     issues: [],
-    rowsRead: table.rows.length,
+    rowsRead: 0,
     rowsSkipped: 0,
     skipped: [],
     breakdownLabels: {},
@@ -210,10 +223,24 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
     numbers: { commaGroups: v.commaGroups ?? false },
   }));
 
-  for (const { line, cells } of table.rows) {
+  // Figures of a big file repeat a few texts: one copy of each is kept, not one per row (a
+  // parsed cell may be a slice holding the whole piece of text it was cut from).
+  const kept = new Map<string, string>();
+  const keep = (s: string) => {
+    const k = kept.get(s);
+    if (k !== undefined) return k;
+    if (kept.size < 100_000) kept.set(s, s);
+    return s;
+  };
+  let stopped = false;
+
+  const read = (line: number, cells: string[]): void => {
+    out.rowsRead += 1;
+    if (stopped) return;
     if (issues.length >= MAX_ISSUES) {
       issues.push(feedIssue(feed, 'file.tooManyIssues', { max: MAX_ISSUES }));
-      break;
+      stopped = true;
+      return;
     }
     const issuesBefore = issues.length;
     const observationsBefore = observations.length;
@@ -231,7 +258,7 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
       if (!found.ok) {
         skip(PLACE_SKIP[found.reason], geoCell.column, found.value, line);
         out.rowsSkipped += 1;
-        continue;
+        return;
       }
       geo = found.geo;
     }
@@ -243,7 +270,7 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
       if (!filled) {
         for (const v of values) skip('value.empty', v.value.column, '', line);
         out.rowsSkipped += 1;
-        continue;
+        return;
       }
     }
 
@@ -310,8 +337,8 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
     }
 
     const urlText = text(urlCell, cells).trim();
-    const sourceUrl = urlText || plan.source.url;
-    const sourceLabel = text(labelCell, cells).trim() || plan.source.label;
+    const sourceUrl = keep(urlText || plan.source.url);
+    const sourceLabel = keep(text(labelCell, cells).trim() || plan.source.label);
     if (urlText && !SOURCE_URL.test(urlText))
       fail(issues, feed, line, urlCell, 'source.badUrl', { value: truncate(urlText) });
     // A source without a web address is named by its label (DESIGN §3): the address may be empty.
@@ -319,7 +346,7 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
       fail(issues, feed, line, urlCell, 'cell.required');
     else if (!sourceUrl && !sourceLabel)
       fail(issues, feed, line, sourceMissingCell, 'source.missing');
-    const note = text(noteCell, cells).trim();
+    const note = keep(text(noteCell, cells).trim());
     const rowBreakdown = text(breakdownCell, cells).trim();
 
     for (const v of values) {
@@ -397,8 +424,8 @@ export function readRows(table: CsvTable, plan: RowPlan, ctx: ValidationContext)
       lines.length = observationsBefore;
       columns.length = observationsBefore;
     }
-  }
-  return out;
+  };
+  return { read, result: out };
 }
 
 function truncate(s: string, max = 60): string {

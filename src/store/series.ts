@@ -53,16 +53,29 @@ export function encodeSeries(
   snapshotId: number,
   feed?: string,
 ): StoredSeries[] {
-  const groups = new Map<string, number[]>();
+  // Nested by field rather than keyed by one joined string: a feed's texts repeat (the same
+  // strings), so each lookup reuses their hash where a joined key per row made a new string,
+  // which was most of the time a million rows took here.
+  const groups: number[][] = [];
+  const byFeed = new Map<string, Map<string, Map<string, Map<string, number[]>>>>();
+  const level = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+    let next = map.get(key);
+    if (next === undefined) map.set(key, (next = make()));
+    return next;
+  };
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i]!;
-    const key = `${feed ?? o.feed}\u0000${o.indicator}\u0000${o.breakdown}\u0000${o.geo}`;
-    const rows = groups.get(key);
-    if (rows) rows.push(i);
-    else groups.set(key, [i]);
+    const byIndicator = level(byFeed, feed ?? o.feed, () => new Map());
+    const byBreakdown = level(byIndicator, o.indicator, () => new Map());
+    const byGeo = level(byBreakdown, o.breakdown, () => new Map());
+    level(byGeo, o.geo, () => {
+      const rows: number[] = [];
+      groups.push(rows);
+      return rows;
+    }).push(i);
   }
   const out: StoredSeries[] = [];
-  for (const rows of groups.values()) {
+  for (const rows of groups) {
     const first = observations[rows[0]!]!;
     const n = rows.length;
     const s: StoredSeries = {

@@ -50,6 +50,9 @@ describe('the whole dataset', () => {
       await page.fill('#source-url', '');
       await page.fill('#feed-name', 'Export synthétique');
       await page.waitForSelector('[data-testid="check-valid"]', { timeout: SETTLE_MS });
+      expect(await page.textContent('[data-testid="report-observations"]')).toBe(
+        '2 chiffres à enregistrer',
+      );
       await page.click('[data-testid="save-feed"]');
       await page.waitForSelector('[data-testid="feeds-notice"]', { timeout: SETTLE_MS });
 

@@ -6,6 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '../../src/feeds/ingest';
+import { describeIssue } from '../../src/feeds/issueText';
+import { embeddedFeed } from '../../src/feeds/registry';
+import { FeedError } from '../../src/feeds/types';
 import { CHART_IDS, expectedPointCounts, parseObservations, type ChartId } from './expected.ts';
 import {
   ROOT,
@@ -264,7 +268,6 @@ interface Fixture {
 }
 
 /** A fixture's reason pattern, found anywhere in a longer text (the status line). */
-const unanchored = (pattern: string) => new RegExp(pattern.replace(/^\^/, '').replace(/\$$/, ''));
 
 /** Bad files of test/fixtures/feeds served as the embedded feed (a representative subset). */
 const BAD_FILES = [
@@ -282,6 +285,20 @@ const BAD_FILES = [
   'synthetic-tidy-impossible-month.csv',
   'synthetic-tidy-unknown-region.csv',
 ];
+
+/** Numbers are grouped with narrow no-break spaces, which the page's text may give as spaces. */
+const oneSpace = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The first problem the app's own parser finds in a bad file, as a French reader sees it. */
+function firstProblemInFrench(bytes: Uint8Array): string {
+  try {
+    parseFeed(embeddedFeed, bytes);
+  } catch (e) {
+    if (e instanceof FeedError) return describeIssue(e.issues[0]!, 'fr');
+    throw e;
+  }
+  throw new Error('the file is valid');
+}
 
 describe('a bad refresh keeps the last good data', () => {
   it(`each of ${BAD_FILES.length} bad files: the charts keep their points, the error names feed, row and reason`, async () => {
@@ -301,9 +318,11 @@ describe('a bad refresh keeps the last good data', () => {
           outcome: 'invalid',
         });
         const first = fixture!.errors![0]!;
+        const body = readFileSync(resolve(FIXTURES, file));
+        const problem = firstProblemInFrench(body);
         server.feed = {
           kind: 'file',
-          body: readFileSync(resolve(FIXTURES, file)),
+          body,
           etag: `"bad-${i}"`,
         };
         const before = server.feedRequests.length;
@@ -311,7 +330,7 @@ describe('a bad refresh keeps the last good data', () => {
         await waitFor(page, `${file} fetched`, async () => server.feedRequests.length > before);
         await waitFor(page, `${file}: error status`, async () => {
           const s = await status(page);
-          return s.state === 'error' && unanchored(first.reasonMatches).test(s.text);
+          return s.state === 'error' && oneSpace(s.text).includes(oneSpace(problem));
         });
         const s = await status(page);
         // Where, in the reader's language: the feed by its name, the file's line.
@@ -329,10 +348,9 @@ describe('a bad refresh keeps the last good data', () => {
       const cells = await report.locator('tr.issue-row').first().locator('td').allInnerTexts();
       expect(cells[0]).toBe(String(last.row));
       expect(cells[1]).toBe(last.column);
-      // In the reader's language (expected.json holds the English reason the status line shows).
-      expect(BAD_FILES.at(-1)).toBe('synthetic-tidy-unknown-region.csv');
-      expect(last.reasonMatches).toMatch(/unknown region code "99"/);
-      expect(cells[2]).toMatch(/^code de région inconnu « 99 »/);
+      expect(oneSpace(cells[2]!)).toBe(
+        oneSpace(firstProblemInFrench(readFileSync(resolve(FIXTURES, BAD_FILES.at(-1)!)))),
+      );
       await screenshot(page, 'sync-sources-bad-file');
 
       // A good file again: the error goes, the status is fresh.
@@ -358,7 +376,7 @@ describe('a bad refresh keeps the last good data', () => {
       server.feed = { kind: 'abort' };
       await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
       await waitForState(page, 'error');
-      expect((await status(page)).text).toMatch(/network error|could not be fetched/);
+      expect((await status(page)).text).toMatch(/erreur réseau|impossible de lire/);
       expect(await pointCounts(page)).toEqual(expected);
 
       // The tab is closed while its refresh waits for the server; a new tab finds the data.

@@ -39,8 +39,36 @@ async function ingest(
   worker: WorkerMode,
   shape: 'tidy' | 'wide' = 'tidy',
 ): Promise<IngestRun> {
+  return ingestBytes(new Uint8Array(await (await fetch(url)).arrayBuffer()), worker, shape);
+}
+
+/** The bytes fetchFeed fetched, for ingestFetched: fetched apart so that memory can be read between. */
+let fetched: Uint8Array | undefined;
+
+async function fetchFeed(url: string): Promise<number> {
+  fetched = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  return fetched.byteLength;
+}
+
+/** Ingests the tidy feed fetchFeed fetched in a worker, then deletes its database. */
+async function ingestFetched(): Promise<IngestRun> {
+  const bytes = fetched;
+  fetched = undefined;
+  if (!bytes) throw new Error('fetchFeed first');
+  const run = await ingestBytes(bytes, 'always', 'tidy');
+  await new Promise((done) => {
+    const request = indexedDB.deleteDatabase(run.dbName);
+    request.onsuccess = request.onerror = request.onblocked = done;
+  });
+  return run;
+}
+
+async function ingestBytes(
+  bytes: Uint8Array,
+  worker: WorkerMode,
+  shape: 'tidy' | 'wide',
+): Promise<IngestRun> {
   const feed = shape === 'wide' ? SYNTHETIC_WIDE_FEED : tidyFeed;
-  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
   const dbName = `segur-pulse-bench-${worker}-${Date.now()}`;
   const db = new PulseDatabase(dbName);
   await db.open();
@@ -130,7 +158,7 @@ async function databases(): Promise<string[]> {
   return (await indexedDB.databases()).map((d) => d.name ?? '').filter(Boolean);
 }
 
-const bench = { ingest, check, readSeries, databases };
+const bench = { ingest, fetchFeed, ingestFetched, check, readSeries, databases };
 declare global {
   interface Window {
     bench: typeof bench;

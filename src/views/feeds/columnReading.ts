@@ -1,6 +1,6 @@
 /**
  * How the mapping form says it reads a column of the sample, before any check: the dates
- * ("01/02/2025 lu comme 1 févr. 2025", whether the order is ambiguous) and the places (how many
+ * ("01/02/2025 lu comme 1er févr. 2025", whether the order is ambiguous) and the places (how many
  * regions and departments, which values will be skipped). Pure.
  */
 import { detectDateReading, parseDateCell, type DateOrder } from '../../feeds/dates';
