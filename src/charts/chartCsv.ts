@@ -41,14 +41,29 @@ export const CSV_COLUMNS = [
 
 type CsvCell = string | number;
 
+/** A figure the app computed (a rate, an average), not one a source published. */
+function isComputed(point: SeriesPoint): boolean {
+  return point.derivedFrom !== undefined || point.explanation !== undefined;
+}
+
+/**
+ * The tidy `source_url` of a row. A computed figure was published nowhere, so it has no address:
+ * its `source_label` names the sources of its inputs. Written under its inputs' address it would
+ * claim that source published it, and where the source did publish a figure for the same day (the
+ * « environ 1 assuré sur 5 » of 7 Oct 2024 beside the 22,5 % computed from its counts) the two
+ * would share the tidy key and the file would not read back.
+ */
+export function exportSourceUrl(point: SeriesPoint): string {
+  return isComputed(point) ? '' : point.sourceUrl;
+}
+
 /**
  * A value at the precision it was published or computed with: a published figure as it is; a
  * computed one (a rate, an average, a count per 100 inhabitants) rounded as the page shows it,
  * a rate to one decimal, a count to three significant digits; never 11.009174311926607.
  */
 export function exportValue(point: SeriesPoint, unit: Unit): number {
-  const computed = point.derivedFrom !== undefined || point.explanation !== undefined;
-  if (!computed || Number.isInteger(point.value)) return point.value;
+  if (!isComputed(point) || Number.isInteger(point.value)) return point.value;
   if (unit === 'percent') return Math.round(point.value * 10) / 10;
   return Number(point.value.toPrecision(3));
 }
@@ -72,7 +87,7 @@ export function csvRows(chart: ExportChart, lang: Lang): CsvCell[][] {
         chart.unit,
         p.qualifier,
         qualifierName(p.qualifier, lang),
-        p.sourceUrl,
+        exportSourceUrl(p),
         p.sourceLabel,
         p.note,
         derivedText(p, lang) ?? '',

@@ -18,7 +18,7 @@ import { detectDateReading } from './dates';
 import { nameWords, recogniseIndicator } from './indicatorNames';
 import { FIELD_COLUMNS } from './mapped';
 import { detectPlaceKind, readPlace } from './places';
-import { tidySchema } from './schema';
+import { TIDY_HEADER_COLUMNS } from './schema';
 import type {
   ColumnMapping,
   DateOrder,
@@ -452,7 +452,7 @@ function periodSource(column: string, cells: string[]): ColumnMapping['period'] 
 /** Whether a header is the project's tidy format (every required tidy column present). */
 export function isTidyHeader(header: string[]): boolean {
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
-  return tidySchema.fields.every((f) => !f.constraints?.required || names.has(f.name));
+  return TIDY_HEADER_COLUMNS.every((name) => names.has(name));
 }
 
 /**

@@ -262,7 +262,12 @@ describe('parseFeed errors name the feed, row, column and reason', () => {
       /^"www.example.org\/x" is not a web address \(http:\/\/ or https:\/\/\)$/,
     ],
     ['an ftp source', { source_url: 'ftp://example.org/x' }, 'source_url', /is not a web address/],
-    ['an empty source', { source_url: '' }, 'source_url', /^is required but empty$/],
+    [
+      'an empty source and no label',
+      { source_url: '', source_label: '' },
+      'source_url',
+      /^is required but empty$/,
+    ],
     ['a negative count', { value: '-1' }, 'value', /^-1: a count cannot be negative$/],
     [
       'a rate above 100',
@@ -421,6 +426,22 @@ describe('parseFeed on tidy CSV', () => {
       delimiter: ',',
       warnings: [],
     });
+  });
+
+  it('reads a source named by its label alone, with no web address', () => {
+    const { observations } = parseTidy([
+      { source_url: '', source_label: 'Export du tableau de bord interne (synthétique)' },
+    ]);
+    expect(observations[0]).toMatchObject({
+      sourceUrl: '',
+      sourceLabel: 'Export du tableau de bord interne (synthétique)',
+    });
+  });
+
+  it('still needs the source_url column in the header', () => {
+    const columns = TIDY_COLUMNS.filter((c) => c !== 'source_url');
+    const e = caught(() => parseFeed(tidyFeed, tidyCsv([{}], columns), { today }));
+    expect(e.issues.map((i) => [i.code, i.column])).toEqual([['tidy.columnMissing', 'source_url']]);
   });
 
   it('normalises French dates in the period column', () => {

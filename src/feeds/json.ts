@@ -6,7 +6,7 @@
  */
 import type { CsvTable } from './csv';
 import { feedIssue } from './issueText';
-import { tidySchema, truncate } from './schema';
+import { TIDY_HEADER_COLUMNS, truncate } from './schema';
 import { FeedError, type FeedIssue } from './types';
 
 /** Keys the tabular API adds to every row; not the publisher's data. */
@@ -114,7 +114,7 @@ export function jsonTable(
 
 /** Whether the records look like the tidy format: every required tidy key is somewhere. */
 export function tidyKeysProblems(keys: string[], feed: string): FeedIssue[] {
-  const required = tidySchema.fields.filter((f) => f.constraints?.required).map((f) => f.name);
+  const required = TIDY_HEADER_COLUMNS;
   const present = new Set(keys.map((h) => h.toLowerCase()));
   const absent = required.filter((c) => !present.has(c));
   if (absent.length === required.length) {

@@ -13,6 +13,16 @@ export const tidySchema = schemaData as { fields: SchemaField[]; primaryKey: str
 export const TIDY_COLUMNS = tidySchema.fields.map((f) => f.name);
 export type TidyColumn = (typeof TIDY_COLUMNS)[number];
 
+/**
+ * Columns a tidy header must have: the required fields, and `source_url`, whose cells may be empty
+ * when `source_label` names a source without a web address (DESIGN §3) but which every tidy file
+ * has carried since the format began.
+ */
+export const TIDY_HEADER_COLUMNS = TIDY_COLUMNS.filter(
+  (name) =>
+    name === 'source_url' || tidySchema.fields.find((f) => f.name === name)?.constraints?.required,
+);
+
 const patterns = new Map(
   tidySchema.fields
     .filter((f) => f.constraints?.pattern)

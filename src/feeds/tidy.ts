@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import type { CsvTable } from './csv';
 import { feedIssue } from './issueText';
-import { TIDY_COLUMNS, tidySchema, truncate } from './schema';
+import { TIDY_COLUMNS, TIDY_HEADER_COLUMNS, truncate } from './schema';
 import { FeedError, type Observation } from './types';
 import type { CellRef, RowPlan } from './validate';
 
@@ -48,7 +48,7 @@ export function tidyPlan(
   extra: string[];
 } {
   const index = new Map(table.header.map((h, i) => [h.toLowerCase(), i]));
-  const required = tidySchema.fields.filter((f) => f.constraints?.required).map((f) => f.name);
+  const required = TIDY_HEADER_COLUMNS;
   const missing = required.filter((c) => !index.has(c));
   const row = table.headerLine ?? 1;
   if (missing.length === required.length) {

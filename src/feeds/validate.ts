@@ -341,7 +341,8 @@ export function rowReader(
     const sourceLabel = keep(text(labelCell, cells).trim() || plan.source.label);
     if (urlText && !SOURCE_URL.test(urlText))
       fail(issues, feed, line, urlCell, 'source.badUrl', { value: truncate(urlText) });
-    else if (strict && !urlText && urlCell !== NO_CELL)
+    // A source without a web address is named by its label (DESIGN §3): the address may be empty.
+    else if (strict && !urlText && !sourceLabel && urlCell !== NO_CELL)
       fail(issues, feed, line, urlCell, 'cell.required');
     else if (!sourceUrl && !sourceLabel)
       fail(issues, feed, line, sourceMissingCell, 'source.missing');

@@ -18,8 +18,9 @@ import {
 } from './helpers.ts';
 
 const SETTLE_MS = 20_000;
-// A synthetic export (made up figures, never published statistics; an example.org source).
-const SOURCE = 'https://example.org/synthetic/dataset-browser-test';
+// A synthetic export (made up figures, never published statistics), from a source that has no web
+// address: named by its label only, as a user's feed may be (issue 15).
+const SOURCE = 'Export synthétique du tableau de bord (test du jeu de données)';
 const FILE = [
   'Date;Code région;Profils ouverts',
   '31/01/2024;53;1 234 567',
@@ -43,8 +44,10 @@ describe('the whole dataset', () => {
         buffer: Buffer.from(FILE, 'utf8'),
       });
       await page.waitForSelector('[data-testid="feed-draft"]', { timeout: SETTLE_MS });
-      // The guessed mapping reads "Profils ouverts" as the catalogue's profiles open.
-      await page.fill('#source-url', SOURCE);
+      // The guessed mapping (dates, region codes, « Profils ouverts ») is kept; the source is a
+      // label, with no address.
+      await page.fill('#source-label', SOURCE);
+      await page.fill('#source-url', '');
       await page.fill('#feed-name', 'Export synthétique');
       await page.waitForSelector('[data-testid="check-valid"]', { timeout: SETTLE_MS });
       expect(await page.textContent('[data-testid="report-observations"]')).toBe(
@@ -58,7 +61,7 @@ describe('the whole dataset', () => {
       await button.waitFor({ timeout: SETTLE_MS });
       // Wait for the user's figures to be among the data on screen.
       await expect
-        .poll(() => page.locator(`a[href="${SOURCE}"]`).count(), { timeout: SETTLE_MS })
+        .poll(() => page.getByText(SOURCE).count(), { timeout: SETTLE_MS })
         .toBeGreaterThan(0);
       const [download] = (await Promise.all([
         page.waitForEvent('download', { timeout: SETTLE_MS }),
@@ -82,7 +85,8 @@ describe('the whole dataset', () => {
       expect(files['README.md']).toContain('## Citer');
       expect(files['README.md']).toContain(SOURCE);
       expect(files[userPath]!.trim().split('\n')).toHaveLength(3);
-      expect(files[userPath]).toContain(`2024-01-31,day,1234567,=,${SOURCE}`);
+      // No address, the label instead: the tidy format allows it (data/schema.json).
+      expect(files[userPath]).toContain(`2024-01-31,day,1234567,=,,${SOURCE}`);
 
       // Every CSV passes the project's own validation, as `npm run validate-feed -- <file>`.
       for (const path of ['data/embedded.csv', userPath]) {

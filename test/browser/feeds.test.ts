@@ -245,7 +245,7 @@ describe('Feeds page in Chromium', () => {
 
       // Importing the exported configuration brings the feed and its figures back.
       await importConfig(page, exported);
-      expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importés/);
+      expect(await page.textContent('[data-testid="feeds-notice"]')).toMatch(/1 flux importé\./);
       await gotoApp(page, appURL('#/sources'));
       await expect.poll(() => sourceLinks(page), { timeout: 15_000 }).toContain(SOURCE);
 

@@ -340,6 +340,56 @@ describe('Regions on the embedded data', () => {
     }
   });
 
+  it('never lets the national reference line cross a name or a value, at 320, 390 and 1280 px', async () => {
+    const ranking = page.locator('figure[data-chart-id="region-ranking"]');
+    try {
+      await openRegions(page);
+      for (const width of [320, 390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        // Drawn at the new width: the viewBox follows the plot's measured width.
+        await page.waitForFunction(
+          () => {
+            const plot = document.querySelector<HTMLElement>(
+              'figure[data-chart-id="region-ranking"] .plot',
+            );
+            const viewBox = plot?.querySelector('svg')?.getAttribute('viewBox')?.split(' ');
+            return !!plot && Number(viewBox?.[2]) === Math.min(plot.clientWidth, 720);
+          },
+          undefined,
+          { timeout: SETTLE_MS },
+        );
+        const found = await ranking.evaluate((figure) => {
+          const lines = [...figure.querySelectorAll('.reference line')].map((l) =>
+            l.getBoundingClientRect(),
+          );
+          const texts = [...figure.querySelectorAll('.bar text')];
+          const crossed = texts
+            .filter((t) => {
+              const box = t.getBoundingClientRect();
+              return lines.some(
+                (l) =>
+                  l.left < box.right &&
+                  l.right > box.left &&
+                  l.top < box.bottom &&
+                  l.bottom > box.top,
+              );
+            })
+            .map((t) => t.textContent!.replace(/\s+/g, ' ').trim());
+          return { lines: lines.length, texts: texts.length, crossed };
+        });
+        expect(found.lines, `${width}px: a reference line is drawn`).toBeGreaterThan(0);
+        expect(found.texts, `${width}px: names and values are drawn`).toBeGreaterThan(2);
+        expect(found.crossed, `${width}px`).toEqual([]);
+        await screenshot(page, `regions-ranking-reference-${width}`);
+      }
+    } catch (error) {
+      await screenshotQuietly(page, 'regions-ranking-reference-FAILED');
+      throw error;
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('reaches a region by keyboard, shows its value, and opens it with Enter', async () => {
     await openRegions(page);
     const withData = Object.keys(expectedMap(rows, RATE, todayUTC()));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticObservation } from '../../../test/synthetic';
 import type { IngestResult } from '../../feeds/ingest';
 import type { UserIndicator } from '../../feeds/types';
-import { pluralForm, reportView } from './importReport';
+import { reportView } from './importReport';
 
 const own: UserIndicator = {
   id: 'user_vaccinations',
@@ -65,19 +65,6 @@ function result(): IngestResult {
     breakdownLabels: {},
   };
 }
-
-describe('pluralForm', () => {
-  it.each([
-    [0, 'fr', 'one'],
-    [1, 'fr', 'one'],
-    [2, 'fr', 'other'],
-    [1_000_000, 'fr', 'other'],
-    [0, 'en', 'other'],
-    [1, 'en', 'one'],
-  ] as const)('%d in %s takes the %s form', (n, lang, form) => {
-    expect(pluralForm(n, lang)).toBe(form);
-  });
-});
 
 describe('reportView', () => {
   it('counts figures per indicator by name, the span, the places and the skipped groups', () => {

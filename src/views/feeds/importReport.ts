@@ -1,28 +1,15 @@
 /**
  * What the page shows of a checked feed before it is saved: rows read and skipped, the
  * observations per indicator, the span of dates, the places, and each group of skipped rows
- * with its first file lines. Pure: numbers through Intl (format.ts), plurals through
- * Intl.PluralRules; the component words them with the feeds messages.
+ * with its first file lines. Pure: numbers through Intl (format.ts); the component words them
+ * with the feeds messages (plurals by `countText`).
  */
 import { skipReasonText } from '../../feeds/issueText';
 import type { IngestReport } from '../../feeds/types';
 import type { UserIndicator } from '../../model/indicators';
 import type { Observation, Precision } from '../../model/observation';
-import { formatNumber, formatPeriod, locale, type Lang } from '../../lib/format';
+import { formatNumber, formatPeriod, type Lang } from '../../lib/format';
 import { indicatorById } from '../../model/indicators';
-
-const pluralRules = new Map<Lang, Intl.PluralRules>();
-
-/** `one` or `other`: the form of a word that goes with `count` in `lang`. */
-export function pluralForm(count: number, lang: Lang): 'one' | 'other' {
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale(lang));
-    pluralRules.set(lang, rules);
-  }
-  // French has a `many` form (1 000 000 de lignes) that reads like `other` here.
-  return rules.select(count) === 'one' ? 'one' : 'other';
-}
 
 export interface SkippedGroupView {
   reason: string;

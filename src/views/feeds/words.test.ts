@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../lib/messages/feeds';
+import { en, fr } from '../../lib/messages/feeds';
 import { i18n } from '../../lib/i18n.svelte';
 import { addressProblemText, countText, skipHeadline } from './words';
 
@@ -42,5 +42,34 @@ describe('feeds words', () => {
     );
     expect(addressProblemText('http://example.org/x')).toMatch(/^only https:\/\/ addresses/);
     expect(addressProblemText('https://example.org/x')).toBe('');
+  });
+
+  it('agrees every counted message with its count, in both languages', () => {
+    // A count outside a `.one` / `.other` pair would read « 1 problèmes »; only the list title's
+    // number stands apart, in brackets.
+    for (const messages of [fr, en]) {
+      const unpaired = Object.entries(messages).filter(
+        ([key, text]) => /\{(count|rows)\}/.test(text) && !/\.(one|other)$/.test(key),
+      );
+      expect(
+        unpaired.map(([key]) => key).filter((k) => !k.startsWith('feeds.report.skipped')),
+      ).toEqual(['feeds.listTitle']);
+    }
+    expect(countText('feeds.invalid', 1)).toBe(
+      'Le fichier n’est pas valide (1 problème). Rien n’a été enregistré.',
+    );
+    expect(countText('feeds.invalid', 3)).toContain('(3 problèmes)');
+    expect(countText('feeds.importDone', 1)).toBe('1 flux importé.');
+    expect(countText('feeds.saved', 1, { name: 'ARS' })).toBe(
+      'Flux « ARS » enregistré : 1 chiffre ajouté aux données.',
+    );
+    expect(countText('feeds.saved', 12_500, { name: 'ARS' })).toContain(
+      '12\u202f500 chiffres ajoutés',
+    );
+    expect(countText('feeds.rows', 1)).toBe('1 chiffre');
+    expect(countText('feeds.previewCaption', 1)).toBe('La première ligne, telle qu’elle a été lue');
+    i18n.setLang('en');
+    expect(countText('feeds.importDone', 1)).toBe('1 feed imported.');
+    expect(countText('feeds.invalid', 2)).toContain('(2 problems)');
   });
 });

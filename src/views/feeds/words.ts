@@ -2,14 +2,22 @@
 import { skippedLines } from '../../feeds/issueText';
 import type { IngestSkipSummary } from '../../feeds/types';
 import { formatNumber } from '../../lib/format';
-import { i18n, t, type MessageKey } from '../../lib/i18n.svelte';
+import { i18n, t, translatePlural, type MessageKey, type PluralKey } from '../../lib/i18n.svelte';
 import { addressProblem } from './addressProblem';
-import { pluralForm } from './importReport';
 
-/** `base` names a pair of messages `<base>_one` and `<base>_other` with a `{count}`. */
-export function countText(base: string, count: number): string {
-  const key = `${base}_${pluralForm(count, i18n.lang)}` as MessageKey;
-  return t(key, { count: formatNumber(count, i18n.lang) });
+/**
+ * A counted message (`<key>.one` / `<key>.other`) in the reader's language, the count written
+ * through Intl (« 2 304 lignes lues »).
+ */
+export function countText(
+  key: PluralKey,
+  count: number,
+  params: Record<string, string> = {},
+): string {
+  return translatePlural(i18n.lang, key, count, {
+    ...params,
+    count: formatNumber(count, i18n.lang),
+  });
 }
 
 /** Why an address is refused, in the reader's language; '' when it is accepted. */

@@ -123,6 +123,32 @@ describe('the dataset archive', () => {
     }
   });
 
+  it('writes a source with a label and no address so that validate-feed reads it back', async () => {
+    const labelOnly = {
+      ...userFigures[0]!,
+      sourceUrl: '',
+      sourceLabel: 'Export du tableau de bord interne (synthétique)',
+    };
+    const csv = datasetFiles({ ...input, observations: [labelOnly] }).find((f) =>
+      f.path.startsWith('user-feeds/'),
+    )!;
+    const file = join(dir, 'label-only.csv');
+    writeFileSync(file, csv.text);
+    const out: string[] = [];
+    const code = await validateFeed(
+      [file, '--json'],
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+      { today: now },
+    );
+    expect(code, out.join('\n')).toBe(0);
+    const back = parseFeed(
+      { ...userFeed, format: 'tidy-csv' },
+      new TextEncoder().encode(csv.text),
+      { today: now },
+    );
+    expect(back.observations).toEqual([labelOnly]);
+  });
+
   it('ships the project’s Table Schema and a package that points each file to it', () => {
     const files = unzipped();
     expect(JSON.parse(files['schema.json']!)).toEqual(
