@@ -5,7 +5,7 @@
  * (which are offered, their unit, per capita) are #/regions' (regionsView.ts).
  */
 import type { ChartSpec } from '../../charts/chartSpec';
-import type { Observation } from '../../feeds/types';
+import type { Observation } from '../../model/observation';
 import type { Lang } from '../../lib/format';
 import { translate } from '../../lib/i18n.svelte';
 import '../../lib/messages/regions';

@@ -7,7 +7,7 @@
  * The rules shared with a region's page (which indicators are offered, their unit, whether a
  * value can be per 100 inhabitants) live here too.
  */
-import type { Observation } from '../../feeds/types';
+import type { Observation } from '../../model/observation';
 import type { Lang, Unit } from '../../lib/format';
 import { catalogueIndicators, indicatorById, indicators } from '../../model/indicators';
 import {
