@@ -362,6 +362,8 @@ describe('every kind of view, embedded in a page of another origin', () => {
         const iframe = page.locator('iframe[data-segur-pulse-chart]');
         const frame = await (await iframe.elementHandle())!.contentFrame();
         if (!frame) throw new Error('the iframe has no content frame');
+        // The frame has no address until its navigation has started (about:blank or '' before).
+        await expect.poll(() => /^https?:/.test(frame.url()), { timeout: SETTLE_MS }).toBe(true);
         expect(new URL(frame.url()).origin).toBe(new URL(baseURL()).origin);
         expect(new URL(frame.url()).origin).not.toBe(site.origin);
 
