@@ -1,45 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { syntheticPoint } from '../../test/synthetic';
+import { syntheticExportChart, syntheticPoint } from '../../test/synthetic';
 import { BOM, CSV_COLUMNS, chartCsv, exportValue } from './chartCsv';
 import { exportFileName, type ExportChart } from './exportChart';
 
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
-const chart: ExportChart = {
-  id: 'synthetic-chart',
-  title: 'Synthetic chart',
-  unit: 'count',
-  series: [
-    {
-      key: 'a',
-      label: 'Série A; avec point-virgule',
-      points: [
-        syntheticPoint('2023-05', 2500, { qualifier: '>' }),
-        syntheticPoint('2022-01', 1000, {
-          sourceLabel: '=HYPERLINK("http://evil","x")',
-          alternatives: [
-            syntheticPoint('2022-01', 1100, {
-              qualifier: '~',
-              sourceLabel: 'another synthetic source',
-              sourceUrl: 'https://example.org/another',
-            }),
-          ],
-        }),
-      ],
-    },
-    {
-      key: 'b',
-      label: '-B series',
-      points: [
-        syntheticPoint('2022-06', -42.5, {
-          note: '@SUM(A1)\tline',
-          sourceUrl: 'https://example.org/other',
-          sourceLabel: 'other synthetic source',
-        }),
-      ],
-    },
-  ],
-};
+const chart = syntheticExportChart;
 
 function parse(csv: string): string[][] {
   return Papa.parse<string[]>(csv.slice(BOM.length), { skipEmptyLines: true }).data;

@@ -1,44 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticPoint } from '../../test/synthetic';
-import type { ExportChart } from './exportChart';
+import { syntheticExportChart } from '../../test/synthetic';
 import { chartPicture, chartSources, inlineStyles, pictureFooter, wrapText } from './chartPicture';
 
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
-const chart: ExportChart = {
-  id: 'synthetic-chart',
-  title: 'Synthetic chart',
-  unit: 'count',
-  series: [
-    {
-      key: 'a',
-      label: 'Série A; avec point-virgule',
-      points: [
-        syntheticPoint('2023-05', 2500, { qualifier: '>' }),
-        syntheticPoint('2022-01', 1000, {
-          sourceLabel: '=HYPERLINK("http://evil","x")',
-          alternatives: [
-            syntheticPoint('2022-01', 1100, {
-              qualifier: '~',
-              sourceLabel: 'another synthetic source',
-              sourceUrl: 'https://example.org/another',
-            }),
-          ],
-        }),
-      ],
-    },
-    {
-      key: 'b',
-      label: '-B series',
-      points: [
-        syntheticPoint('2022-06', -42.5, {
-          note: '@SUM(A1)\tline',
-          sourceUrl: 'https://example.org/other',
-          sourceLabel: 'other synthetic source',
-        }),
-      ],
-    },
-  ],
-};
+const chart = syntheticExportChart;
 
 describe('picture words', () => {
   it('lists each source once, label and URL', () => {
