@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { warmFormatters } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
+import { renderInTurns } from './lib/renderQueue';
 import { startData, whenShown } from './sync/dataState.svelte';
 
 /** Set once the app has replaced the prerendered page, or mounted (read by the benchmark). */
@@ -29,6 +30,8 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   target.replaceChildren();
   target.removeAttribute('data-prerendered');
   delete document.documentElement.dataset.prerender;
+  // The first screen in this task, what can wait (marks, parts further down) in later ones.
+  renderInTurns(true);
   mount(App, { target });
   performance.mark(APP_MOUNTED_MARK);
   // The app now waits for IndexedDB: build the number and date formatters meanwhile (the first

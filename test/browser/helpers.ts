@@ -166,8 +166,10 @@ export function inlineStyleSources(html: string): string[] {
 
 /**
  * Opens an address of the app and waits until the app has replaced the Overview prerendered into
- * index.html (src/prerender/): what the test then reads is the live app's, not a page about to be
- * swapped out. (test/browser/prerender.test.ts looks at the prerendered page itself.)
+ * index.html (src/prerender/) and rendered every part of the page that waited for its turn
+ * (src/lib/renderQueue.ts): what the test then reads is the live app's whole page, not a page
+ * about to be swapped out or still filling. (test/browser/prerender.test.ts looks at the
+ * prerendered page itself.)
  */
 export async function gotoApp(
   page: Page,
@@ -179,4 +181,5 @@ export async function gotoApp(
     state: 'attached',
     timeout: 15_000,
   });
+  await page.waitForSelector('html:not([data-rendering])', { state: 'attached' });
 }

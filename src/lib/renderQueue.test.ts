@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { askTurn, renderAllNow, renderInTurns, waitingTurns } from './renderQueue';
+
+/** Resolves when `run` is given its turn, with what had run by then. */
+function turn(log: string[], name: string): Promise<void> {
+  return new Promise((resolve) => {
+    askTurn(() => {
+      log.push(name);
+      // Work queued by this turn (its microtasks) runs before the next turn: one task each.
+      queueMicrotask(() => log.push(`${name} microtask`));
+      resolve();
+    });
+  });
+}
+
+afterEach(() => {
+  renderAllNow();
+  renderInTurns(false);
+});
+
+describe('rendering in turns', () => {
+  it('runs a part at once when the app does not render in turns (server, component tests)', () => {
+    const log: string[] = [];
+    askTurn(() => log.push('part'));
+    expect(log).toEqual(['part']);
+    expect(waitingTurns()).toBe(0);
+  });
+
+  it('runs the parts later, in the order asked, each in a task of its own', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    const first = turn(log, 'chart');
+    const second = turn(log, 'table');
+    expect(log).toEqual([]);
+    expect(waitingTurns()).toBe(2);
+    expect(document.documentElement.hasAttribute('data-rendering')).toBe(true);
+    await Promise.all([first, second]);
+    expect(log).toEqual(['chart', 'chart microtask', 'table', 'table microtask']);
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(waitingTurns()).toBe(0);
+    expect(document.documentElement.hasAttribute('data-rendering')).toBe(false);
+  });
+
+  it('never runs a part removed before its turn, and still runs the ones after it', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    const cancel = askTurn(() => log.push('removed'));
+    const kept = turn(log, 'kept');
+    cancel();
+    await kept;
+    expect(log).toEqual(['kept', 'kept microtask']);
+    expect(waitingTurns()).toBe(0);
+  });
+
+  it('renders every waiting part at once before printing', () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    askTurn(() => log.push('monthly'));
+    askTurn(() => log.push('targets'));
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(log).toEqual(['monthly', 'targets']);
+    expect(waitingTurns()).toBe(0);
+    expect(document.documentElement.hasAttribute('data-rendering')).toBe(false);
+  });
+});

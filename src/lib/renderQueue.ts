@@ -1,0 +1,109 @@
+/**
+ * Renders a page in turns rather than in one task. At 4x CPU, mounting a whole page (the
+ * Activation tracker: KPIs, three charts, a 60-row table, the targets) was one task of 0.7-1 s,
+ * during which the page could not answer a click or a key. Parts that can wait (a chart's marks,
+ * a section below the first screen) ask for a turn here; each turn runs in a task of its own,
+ * after the browser has painted a frame, in the order they were asked for (the page's order).
+ *
+ * Only the app in a browser renders in turns (src/start.ts switches it on): the server render
+ * (src/prerender/) and component tests render everything at once, as before. Printing renders
+ * every waiting part first. While parts wait, the document element carries `data-rendering`, so
+ * that a test or the benchmark can wait until the page is whole.
+ */
+import { flushSync } from 'svelte';
+
+interface Turn {
+  run: () => void;
+}
+
+let progressive = false;
+const waiting: Turn[] = [];
+let scheduled = false;
+
+/** Switches rendering in turns on (the app, src/start.ts) or off. */
+export function renderInTurns(on: boolean): void {
+  progressive = on;
+  if (!on) renderAllNow();
+}
+
+/** Whether parts asking for a turn wait for it (otherwise they render at once). */
+export function rendersInTurns(): boolean {
+  return progressive;
+}
+
+/**
+ * Runs `run` in a task of its own once the parts asked for before it have rendered; returns what
+ * cancels it (a part removed before its turn). Runs it at once when rendering is not in turns.
+ */
+export function askTurn(run: () => void): () => void {
+  if (!progressive) {
+    run();
+    return () => {};
+  }
+  const turn: Turn = { run };
+  waiting.push(turn);
+  markRendering();
+  schedule();
+  return () => {
+    const at = waiting.indexOf(turn);
+    if (at >= 0) waiting.splice(at, 1);
+    markRendering();
+  };
+}
+
+/** How many parts are waiting for their turn. */
+export function waitingTurns(): number {
+  return waiting.length;
+}
+
+/** Renders every waiting part now, in order (before printing). */
+export function renderAllNow(): void {
+  while (waiting.length) {
+    waiting.shift()!.run();
+    flushSync();
+  }
+  markRendering();
+}
+
+function schedule(): void {
+  if (scheduled || !waiting.length) return;
+  scheduled = true;
+  afterPaint(takeTurn);
+}
+
+function takeTurn(): void {
+  scheduled = false;
+  const turn = waiting.shift();
+  if (turn) {
+    turn.run();
+    // The part's DOM is built in this task, not in a microtask after it.
+    flushSync();
+  }
+  markRendering();
+  schedule();
+}
+
+/**
+ * After the next frame: the browser lays out and paints what the last turn added in a task of its
+ * own, and the next part reads sizes from a layout already done. A hidden tab paints no frame:
+ * there a timeout alone.
+ */
+function afterPaint(callback: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') {
+    setTimeout(callback, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
+function markRendering(): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.toggleAttribute('data-rendering', waiting.length > 0);
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', renderAllNow);
+  window.matchMedia?.('print').addEventListener?.('change', (event) => {
+    if (event.matches) renderAllNow();
+  });
+}
