@@ -147,7 +147,18 @@ function measureBytes(outDir: string): Bytes {
   const assets = readdirSync(join(outDir, 'assets'));
   const sum = (files: string[]) => files.reduce((n, f) => n + size(`assets/${f}`), 0);
   const geoDir = join(outDir, 'geo');
-  const geo = existsSync(geoDir) ? readdirSync(geoDir).filter((f) => f.endsWith('.topojson')) : [];
+  // The maps as the pages fetch them, projected at build time: the regions' map, and the
+  // departments of one region (the largest of the 18 files).
+  const layouts = existsSync(geoDir)
+    ? readdirSync(geoDir).filter((f) => f.endsWith('.layout.json'))
+    : [];
+  const departmentMaps = layouts.filter((f) => f.startsWith('departements-'));
+  const largestDepartmentMap = departmentMaps.sort(
+    (a, b) => size(`geo/${b}`) - size(`geo/${a}`),
+  )[0];
+  const geo = layouts.includes('regions.layout.json')
+    ? ['regions.layout.json', ...(largestDepartmentMap ? [largestDepartmentMap] : [])]
+    : [];
   return {
     firstPaintJs: firstPaintFiles.reduce((n, f) => n + f.gzip, 0),
     firstPaintFiles,
@@ -799,7 +810,7 @@ async function main(): Promise<void> {
       [
         'boundaries (gzip)',
         bytes.boundaries === 'missing'
-          ? 'missing (no geo/*.topojson in the build)'
+          ? 'missing (no geo/*.layout.json in the build)'
           : bytes.boundaries.map((b) => `${b.file} ${kb(b.gzip)}`).join(', '),
       ],
     ]);

@@ -10,7 +10,13 @@ import { regionByCode, regions } from '../model/geography';
 import { regionSeries, regionValuesAsOf } from '../model/regional';
 import { RATE_INDICATOR } from '../model/series';
 import RegionMap from './RegionMap.svelte';
-import { layoutDepartements, layoutRegions, OVERSEAS_REGIONS } from './regionMapLayout';
+import {
+  layoutDepartements,
+  layoutRegions,
+  mapLayoutFile,
+  mapLayoutFiles,
+  OVERSEAS_REGIONS,
+} from './regionMapLayout';
 import { MAP_COLOURS, mapColourScale } from './mapColours';
 import { placeLabel } from './regionMapText';
 
@@ -92,6 +98,30 @@ describe('layoutRegions', () => {
   it('lays out the departments of one region', () => {
     const deps = layoutDepartements(topology('departements'), '53');
     expect(deps.shapes.map((s) => s.code).sort()).toEqual(['22', '29', '35', '56']);
+  });
+
+  it('publishes every map the pages draw: the regions, and each region with its departments', () => {
+    const files = mapLayoutFiles((name) => topology(name));
+    expect([...files.keys()].map(mapLayoutFile)).toEqual([
+      'geo/regions.layout.json',
+      ...regions.map((r) => `geo/departements-${r.code}.layout.json`),
+    ]);
+    expect(files.get('regions')?.shapes).toHaveLength(18);
+    expect(
+      files
+        .get('departements-53')
+        ?.shapes.map((s) => s.code)
+        .sort(),
+    ).toEqual(['22', '29', '35', '56']);
+    expect(
+      files
+        .get('departements-94')
+        ?.shapes.map((s) => s.code)
+        .sort(),
+    ).toEqual(['2A', '2B']);
+    // What the page fetches is the JSON of the layout, path strings included.
+    const regionsFile = JSON.parse(JSON.stringify(files.get('regions')));
+    expect(regionsFile).toEqual(layoutRegions(regionsTopology));
   });
 });
 

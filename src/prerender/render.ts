@@ -20,7 +20,8 @@ import { dataState } from '../sync/dataState.svelte';
 import Activation from '../views/activation/Activation.svelte';
 import Embed from '../views/embed/Embed.svelte';
 import Feeds from '../views/feeds/Feeds.svelte';
-import { provideGeometry, type GeometryName } from '../views/regions/geometry';
+import { mapLayoutFiles } from '../charts/regionMapLayout';
+import { provideMapLayout } from '../views/regions/geometry';
 import RegionPage from '../views/regions/RegionPage.svelte';
 import Regions from '../views/regions/Regions.svelte';
 import Sources from '../views/sources/Sources.svelte';
@@ -86,14 +87,13 @@ export interface PrerenderedPages {
  */
 export async function prerenderPages(
   readData: (name: string) => Uint8Array,
-  readGeometry: (name: GeometryName) => Topology,
+  readGeometry: (name: 'regions' | 'departements') => Topology,
   today: Date,
 ): Promise<PrerenderedPages> {
   const { observations, bytes } = embeddedData(readData, today);
   dataState.observations = observations;
   i18n.setLang('fr');
-  for (const name of ['regions', 'departements'] as const)
-    provideGeometry(name, readGeometry(name));
+  for (const [name, layout] of mapLayoutFiles(readGeometry)) provideMapLayout(name, layout);
   const preloaded = {
     regions: Regions,
     region: RegionPage,

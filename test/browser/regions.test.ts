@@ -415,7 +415,7 @@ describe('Regions on the embedded data', () => {
     expect(await page.locator('[data-testid="region-name"]').textContent()).toBe(name);
   });
 
-  it('loads the department boundaries only for a region page with department figures', async () => {
+  it("loads a region's department map only for a region page with department figures", async () => {
     const boundaryRequests: string[] = [];
     const onRequest = (request: { url(): string }) => {
       if (request.url().includes('/geo/')) boundaryRequests.push(new URL(request.url()).pathname);
@@ -427,7 +427,7 @@ describe('Regions on the embedded data', () => {
       // Bretagne: no department figure in the embedded data.
       await gotoApp(page, appURL('#/regions/53'));
       await page.locator('[data-testid="region-name"][data-region="53"]').waitFor();
-      expect(boundaryRequests.filter((u) => u.endsWith('departements.topojson'))).toEqual([]);
+      expect(boundaryRequests.filter((u) => u.includes('/geo/departements'))).toEqual([]);
       // Grand Est: Meurthe-et-Moselle (54) has figures, so its department map is drawn.
       const grandEst = rows.filter((r) => r.geo === 'DEP-54');
       expect(grandEst.length, 'the embedded data has figures for DEP-54').toBeGreaterThan(0);
@@ -441,7 +441,11 @@ describe('Regions on the embedded data', () => {
       );
       const members = cogDepartements.filter((d) => d.region === '44').map((d) => `DEP-${d.code}`);
       expect(codes.sort()).toEqual(members.sort());
-      expect(boundaryRequests.filter((u) => u.endsWith('departements.topojson'))).toHaveLength(1);
+      expect(boundaryRequests.filter((u) => u.includes('/geo/departements'))).toEqual([
+        expect.stringMatching(/\/geo\/departements-44\.layout\.json$/),
+      ]);
+      // Projected at build time: the boundaries themselves are never fetched.
+      expect(boundaryRequests.filter((u) => u.endsWith('.topojson'))).toEqual([]);
     } finally {
       page.off('request', onRequest);
     }

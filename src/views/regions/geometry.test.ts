@@ -1,31 +1,36 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-describe('loadGeometry', () => {
+const LAYOUT = '{"width":600,"height":540,"shapes":[],"frames":[]}';
+
+describe('loadMapLayout', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.resetModules();
   });
 
-  it('fetches a layer once, same-origin, and shares it between pages', async () => {
-    const fetch = vi.fn(async () => new Response('{"type":"Topology","objects":{},"arcs":[]}'));
+  it('fetches a map once, same-origin, and shares it between pages', async () => {
+    const fetch = vi.fn(async () => new Response(LAYOUT));
     vi.stubGlobal('fetch', fetch);
-    const { loadGeometry } = await import('./geometry');
-    const [a, b] = await Promise.all([loadGeometry('regions'), loadGeometry('regions')]);
+    const { loadMapLayout } = await import('./geometry');
+    const [a, b] = await Promise.all([loadMapLayout('regions'), loadMapLayout('regions')]);
     expect(a).toBe(b);
+    expect(a).toMatchObject({ width: 600, height: 540 });
     expect(fetch).toHaveBeenCalledTimes(1);
     const url = String((fetch.mock.calls[0] as unknown[])[0]);
-    expect(url).toBe(new URL('geo/regions.topojson', document.baseURI).href);
+    expect(url).toBe(new URL('geo/regions.layout.json', document.baseURI).href);
   });
 
   it('reports a failed load and tries again the next time', async () => {
     const fetch = vi
       .fn()
       .mockResolvedValueOnce(new Response('missing', { status: 404 }))
-      .mockResolvedValueOnce(new Response('{"type":"Topology","objects":{},"arcs":[]}'));
+      .mockResolvedValueOnce(new Response(LAYOUT));
     vi.stubGlobal('fetch', fetch);
-    const { loadGeometry } = await import('./geometry');
-    await expect(loadGeometry('departements')).rejects.toThrow(/departements.topojson: HTTP 404/);
-    await expect(loadGeometry('departements')).resolves.toMatchObject({ type: 'Topology' });
+    const { loadMapLayout } = await import('./geometry');
+    await expect(loadMapLayout('departements-53')).rejects.toThrow(
+      /geo\/departements-53.layout.json: HTTP 404/,
+    );
+    await expect(loadMapLayout('departements-53')).resolves.toMatchObject({ width: 600 });
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,32 +1,31 @@
 /**
- * Boundaries of the Regions pages, fetched same-origin from public/geo when a page first needs
- * them (never at first paint): regions for the map, departments only on a region page.
+ * The maps of the Regions pages, projected at build time (src/charts/regionMapLayout.ts,
+ * geo/<map>.layout.json beside the app) and fetched same-origin when a page first needs them
+ * (never at first paint): the regions' map, or one region's departments.
  */
-import type { Topology } from 'topojson-specification';
+import { mapLayoutFile, type MapLayout, type MapName } from '../../charts/regionMapLayout';
 
-export type GeometryName = 'regions' | 'departements';
+const cache = new Map<MapName, Promise<MapLayout>>();
+/** Layouts already at hand: a page's `{#await}` then draws its map at once, without a pending state. */
+const loaded = new Map<MapName, MapLayout>();
 
-const cache = new Map<GeometryName, Promise<Topology>>();
-/** Boundaries already at hand: a page's `{#await}` then draws its map at once, without a pending state. */
-const loaded = new Map<GeometryName, Topology>();
-
-/** Gives the boundaries without fetching them (the build's server render, src/prerender/). */
-export function provideGeometry(name: GeometryName, topology: Topology): void {
-  loaded.set(name, topology);
+/** Gives a map's layout without fetching it (the build's server render, src/prerender/). */
+export function provideMapLayout(name: MapName, layout: MapLayout): void {
+  loaded.set(name, layout);
 }
 
-/** The boundaries, as they are when already loaded, or the promise of them. */
-export function loadGeometry(name: GeometryName): Topology | Promise<Topology> {
+/** A map's layout, as it is when already loaded, or the promise of it. */
+export function loadMapLayout(name: MapName): MapLayout | Promise<MapLayout> {
   const ready = loaded.get(name);
   if (ready) return ready;
   let pending = cache.get(name);
   if (!pending) {
-    const url = new URL(`geo/${name}.topojson`, document.baseURI);
-    pending = fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`geo/${name}.topojson: HTTP ${response.status}`);
-      const topology = (await response.json()) as Topology;
-      loaded.set(name, topology);
-      return topology;
+    const file = mapLayoutFile(name);
+    pending = fetch(new URL(file, document.baseURI)).then(async (response) => {
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      const layout = (await response.json()) as MapLayout;
+      loaded.set(name, layout);
+      return layout;
     });
     // A failed load is retried the next time a page asks, not cached.
     pending.catch(() => cache.delete(name));
