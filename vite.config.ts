@@ -337,7 +337,16 @@ export default defineConfig({
   // later (Regions, Sources…) brings no stylesheet of its own to wait for.
   // The commune index (communeIndex()) is a chunk of about 760 KB (240 KB gzipped) by design: it
   // loads only when the search field is first used.
-  build: { target: 'es2022', cssCodeSplit: false, chunkSizeWarningLimit: 800 },
+  // No modulepreload links added by script before each dynamic import: inserting them (26 for the
+  // app's start) cost 180-350 ms of main thread at 4x CPU in traces, in the task that starts the
+  // app. The browser fetches a module's own imports as soon as it has parsed it, and the service
+  // worker serves them all from its cache after the first visit.
+  build: {
+    target: 'es2022',
+    cssCodeSplit: false,
+    chunkSizeWarningLimit: 800,
+    modulePreload: false,
+  },
   // The ingest worker (src/sync/ingest/) is a module worker: ES output keeps its chunks shareable.
   worker: { format: 'es' },
   test: {

@@ -17,6 +17,21 @@ interface Turn {
 }
 
 let progressive = false;
+let firstScreenOnly = false;
+
+/**
+ * The build's server render of a view fetched by public/prerender-gate.js keeps only the page's
+ * first screen: what waits for a turn in the app is left out there too, so that the page the
+ * browser parses, lays out and paints before the app is small (src/prerender/render.ts).
+ */
+export function prerenderFirstScreenOnly(on: boolean): void {
+  firstScreenOnly = on;
+}
+
+/** Whether the server render leaves out the parts that wait for a turn. */
+export function leavesOutLaterParts(): boolean {
+  return firstScreenOnly;
+}
 const waiting: Turn[] = [];
 let scheduled = false;
 

@@ -7,49 +7,16 @@
  * After an intended change: `npx vitest run --project unit src/prerender/overviewCharts.test.ts -u`
  * rewrites the files; review and commit them with the change.
  */
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { readData, withPrerender } from '../../test/prerenderInNode';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** A fixed day: what is "latest" and what is in the future do not move with the clock. */
 const TODAY = new Date('2026-12-05T00:00:00Z');
 
-/**
- * The Overview as the build prerenders it: render.ts loaded through Vite's SSR, with the same
- * server the `prerender` plugin of vite.config.ts makes (the test environment would load
- * Svelte's client runtime, which cannot render to a string).
- */
-async function prerenderedOverview(): Promise<string> {
-  const server = await createServer({
-    configFile: false,
-    root: ROOT,
-    // As in a build: Svelte's production output, which the build's prerender runs.
-    mode: 'production',
-    plugins: [svelte({ compilerOptions: { dev: false } })],
-    cacheDir: resolve(tmpdir(), 'segur-pulse-overview-svg'),
-    server: { middlewareMode: true, hmr: false, ws: false },
-    appType: 'custom',
-    logLevel: 'warn',
-  });
-  try {
-    const { prerenderOverview } = (await server.ssrLoadModule(
-      '/src/prerender/render.ts',
-    )) as typeof import('./render');
-    const page = await prerenderOverview(
-      (name) => readFileSync(resolve(ROOT, 'data', name)),
-      TODAY,
-    );
-    return page.html;
-  } finally {
-    await server.close();
-  }
-}
-
-const html = await prerenderedOverview();
+/** The Overview as the build prerenders it. */
+const html = await withPrerender(async ({ prerenderOverview }) =>
+  prerenderOverview(readData, TODAY).then((page) => page.html),
+);
 
 /** Each chart's drawing: the `<svg>` of its `.plot`, by chart id. */
 function chartDrawings(page: string): Map<string, string> {

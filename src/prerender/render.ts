@@ -14,6 +14,7 @@ import { embeddedFeed } from '../feeds/registry';
 import type { Observation } from '../model/observation';
 import { i18n } from '../lib/i18n.svelte';
 import { PRERENDER_ORIGIN } from '../lib/pageAddress';
+import { prerenderFirstScreenOnly } from '../lib/renderQueue';
 import { router } from '../lib/router.svelte';
 import { DEFAULT_STATE } from '../lib/urlState';
 import { dataState } from '../sync/dataState.svelte';
@@ -102,10 +103,12 @@ export async function prerenderPages(
     feeds: Feeds,
     embed: Embed,
   };
+  prerenderFirstScreenOnly(true);
   const pages = prerenderedRoutes().map((route) => {
     router.state = route.state;
     return { route, html: renderApp({ preloaded }) };
   });
+  prerenderFirstScreenOnly(false);
   router.state = { ...DEFAULT_STATE, compare: [] };
   return { key: pagesKey([{ id: embeddedFeed.id, checksum: await checksum(bytes) }]), pages };
 }
