@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { warmFormatters } from './lib/format';
+import { afterNextPaint } from './lib/nextPaint';
 import { i18n } from './lib/i18n.svelte';
 import { renderInTurns } from './lib/renderQueue';
 import { startData, whenShown } from './sync/dataState.svelte';
@@ -25,6 +26,9 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
       new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true })),
       new Promise((resolve) => setTimeout(resolve, PRERENDER_MAX_MS)),
     ]);
+    // The data was read (and on a first visit parsed) in the task that got here: the page is
+    // mounted in a task of its own, not added to that one.
+    await afterNextPaint();
   }
   document.getElementById('prerendered-route')?.remove();
   target.replaceChildren();
