@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildCommuneIndex, type CommuneRecord } from './src/search/communeIndex.ts';
-import { mapLayoutFile, mapLayoutFiles, type MapName } from './src/charts/regionMapLayout.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
 /** Files of the embedded default published beside the app, fetched same-origin at run time. */
@@ -173,37 +172,69 @@ function communeIndex(): Plugin {
 }
 
 /**
+ * Runs `use` with a module of src/ loaded through Vite's SSR in a server of its own, closed
+ * afterwards: the build's Node-side work done by the app's own code (prerendered pages, maps).
+ */
+async function withSsrModule<M, T>(path: string, use: (module: M) => Promise<T> | T): Promise<T> {
+  const server = await createServer({
+    configFile: false,
+    root: import.meta.dirname,
+    plugins: [svelte()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'warn',
+  });
+  try {
+    return await use((await server.ssrLoadModule(path)) as M);
+  } finally {
+    await server.close();
+  }
+}
+
+type MapLayoutModule = typeof import('./src/charts/regionMapLayout');
+
+/** The boundaries of public/geo, which the maps are projected from. */
+const readTopology = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `public/geo/${name}.topojson`), 'utf8'));
+
+/** Every map's layout file, by its path in the build. */
+function mapLayoutTexts({ mapLayoutFile, mapLayoutFiles }: MapLayoutModule): Map<string, string> {
+  return new Map(
+    [...mapLayoutFiles(readTopology)].map(([name, layout]) => [
+      mapLayoutFile(name),
+      JSON.stringify(layout),
+    ]),
+  );
+}
+
+/**
  * `geo/<map>.layout.json`: every map of the Regions pages projected here, once, from the
  * boundaries in public/geo (src/charts/regionMapLayout.ts), rather than in the reader's browser at
  * each first visit (370 ms of the Regions page's first task at 4x CPU). Written beside the app by
  * the build, served the same way by the dev server.
  */
 function mapLayouts(): Plugin {
-  let files: Map<MapName, string> | undefined;
-  const layouts = () =>
-    (files ??= new Map(
-      [
-        ...mapLayoutFiles((name) =>
-          JSON.parse(
-            readFileSync(resolve(import.meta.dirname, `public/geo/${name}.topojson`), 'utf8'),
-          ),
-        ),
-      ].map(([name, layout]) => [name, JSON.stringify(layout)]),
-    ));
   return {
     name: 'segur-pulse:map-layouts',
     configureServer(server) {
+      let texts: Promise<Map<string, string>> | undefined;
       server.middlewares.use((request, response, next) => {
-        const name = /\/geo\/([\w-]+)\.layout\.json(?:\?|$)/.exec(request.url ?? '')?.[1];
-        const text = name ? layouts().get(name as MapName) : undefined;
-        if (text === undefined) return next();
-        response.setHeader('Content-Type', 'application/json');
-        response.end(text);
+        const file = /\/(geo\/[\w-]+\.layout\.json)(?:\?|$)/.exec(request.url ?? '')?.[1];
+        if (!file) return next();
+        texts ??= server
+          .ssrLoadModule('/src/charts/regionMapLayout.ts')
+          .then((module) => mapLayoutTexts(module as MapLayoutModule));
+        texts.then((all) => {
+          const text = all.get(file);
+          if (text === undefined) return next();
+          response.setHeader('Content-Type', 'application/json');
+          response.end(text);
+        }, next);
       });
     },
-    generateBundle() {
-      for (const [name, text] of layouts())
-        this.emitFile({ type: 'asset', fileName: mapLayoutFile(name), source: text });
+    async generateBundle() {
+      const texts = await withSsrModule('/src/charts/regionMapLayout.ts', mapLayoutTexts);
+      for (const [fileName, source] of texts) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }
@@ -256,66 +287,50 @@ function prerender(): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html, ctx) {
-        const server = await createServer({
-          configFile: false,
-          root: import.meta.dirname,
-          plugins: [svelte()],
-          server: { middlewareMode: true, hmr: false, ws: false },
-          appType: 'custom',
-          logLevel: 'warn',
-        });
-        try {
-          const { prerenderOverview, prerenderPages } = (await server.ssrLoadModule(
-            '/src/prerender/render.ts',
-          )) as typeof import('./src/prerender/render');
-          const readData = (name: string) => readFileSync(resolve(DATA_DIR, name));
-          const today = new Date();
-          const page = await prerenderOverview(readData, today);
-          const others = await prerenderPages(
-            readData,
-            (name) =>
-              JSON.parse(
-                readFileSync(resolve(import.meta.dirname, `public/geo/${name}.topojson`), 'utf8'),
-              ),
-            today,
-          );
-          pages = others.pages.map(({ route, html }) => ({
-            key: route.key,
-            fileName: `prerender/${route.slug}.${createHash('sha256').update(html).digest('hex').slice(0, 8)}.html`,
-            html,
-          }));
-          const list = {
-            key: others.key,
-            pages: Object.fromEntries(pages.map((p) => [p.key, p.fileName])),
-          };
-          const app = '<div id="app"></div>';
-          const title = '</title>';
-          if (!html.includes(app) || !html.includes(title)) {
-            throw new Error(`prerender: index.html has no ${app} or no ${title}`);
-          }
-          // The gate right after the title: before the stylesheets, which a classic script would
-          // otherwise wait for, and after the Content-Security-Policy, which covers it.
-          const gate =
-            `<meta name="segur-pulse-prerender" content="${page.key}" />\n` +
-            `    <meta name="segur-pulse-prerender-pages" content="${attributeText(JSON.stringify(list))}" />\n` +
-            '    <script src="./prerender-gate.js"></script>';
-          return inlineStylesheets(
-            html
-              .replace(title, `${title}\n    ${gate}`)
-              .replace(
-                app,
-                '<div id="prerendered-route" data-prerendered hidden></div>\n    ' +
-                  `<div id="app" data-prerendered>${page.html}</div>`,
-              ),
-            (file) => {
-              const asset = ctx.bundle?.[file];
-              if (asset?.type !== 'asset') throw new Error(`prerender: no ${file} in the build`);
-              return String(asset.source);
-            },
-          );
-        } finally {
-          await server.close();
-        }
+        type RenderModule = typeof import('./src/prerender/render');
+        return withSsrModule<RenderModule, string>(
+          '/src/prerender/render.ts',
+          async ({ prerenderOverview, prerenderPages }) => {
+            const readData = (name: string) => readFileSync(resolve(DATA_DIR, name));
+            const today = new Date();
+            const page = await prerenderOverview(readData, today);
+            const others = await prerenderPages(readData, readTopology, today);
+            pages = others.pages.map(({ route, html }) => ({
+              key: route.key,
+              fileName: `prerender/${route.slug}.${createHash('sha256').update(html).digest('hex').slice(0, 8)}.html`,
+              html,
+            }));
+            const list = {
+              key: others.key,
+              pages: Object.fromEntries(pages.map((p) => [p.key, p.fileName])),
+            };
+            const app = '<div id="app"></div>';
+            const title = '</title>';
+            if (!html.includes(app) || !html.includes(title)) {
+              throw new Error(`prerender: index.html has no ${app} or no ${title}`);
+            }
+            // The gate right after the title: before the stylesheets, which a classic script would
+            // otherwise wait for, and after the Content-Security-Policy, which covers it.
+            const gate =
+              `<meta name="segur-pulse-prerender" content="${page.key}" />\n` +
+              `    <meta name="segur-pulse-prerender-pages" content="${attributeText(JSON.stringify(list))}" />\n` +
+              '    <script src="./prerender-gate.js"></script>';
+            return inlineStylesheets(
+              html
+                .replace(title, `${title}\n    ${gate}`)
+                .replace(
+                  app,
+                  '<div id="prerendered-route" data-prerendered hidden></div>\n    ' +
+                    `<div id="app" data-prerendered>${page.html}</div>`,
+                ),
+              (file) => {
+                const asset = ctx.bundle?.[file];
+                if (asset?.type !== 'asset') throw new Error(`prerender: no ${file} in the build`);
+                return String(asset.source);
+              },
+            );
+          },
+        );
       },
     },
   };
