@@ -165,6 +165,10 @@ describe('French pages', () => {
     );
 
     await open('#/sources', '[data-testid="compiler-notes"]');
+    // Each source's figures are listed when the reader opens its notes.
+    for (const summary of await page.locator('[data-testid="compiler-notes"] > summary').all())
+      await summary.click();
+    await page.locator('[data-testid="compiler-notes"][open] li').first().waitFor();
     const notes = page.locator('[data-testid="compiler-notes"] [lang="en"]');
     const all = (await notes.allTextContents()).join('\n');
     expect(all).toContain('complements existing row');
