@@ -17,21 +17,6 @@ interface Turn {
 }
 
 let progressive = false;
-let firstScreenOnly = false;
-
-/**
- * The build's server render of a view fetched by public/prerender-gate.js keeps only the page's
- * first screen: what waits for a turn in the app is left out there too, so that the page the
- * browser parses, lays out and paints before the app is small (src/prerender/render.ts).
- */
-export function prerenderFirstScreenOnly(on: boolean): void {
-  firstScreenOnly = on;
-}
-
-/** Whether the server render leaves out the parts that wait for a turn. */
-export function leavesOutLaterParts(): boolean {
-  return firstScreenOnly;
-}
 const waiting: Turn[] = [];
 let scheduled = false;
 
@@ -89,13 +74,17 @@ function schedule(): void {
 function takeTurn(): void {
   scheduled = false;
   const turn = waiting.shift();
-  if (turn) {
-    turn.run();
-    // The part's DOM is built in this task, not in a microtask after it.
-    flushSync();
+  try {
+    if (turn) {
+      turn.run();
+      // The part's DOM is built in this task, not in a microtask after it.
+      flushSync();
+    }
+  } finally {
+    // A part that failed to render does not hold back the ones after it.
+    markRendering();
+    schedule();
   }
-  markRendering();
-  schedule();
 }
 
 /**
@@ -114,6 +103,22 @@ function afterPaint(callback: () => void): void {
 function markRendering(): void {
   if (typeof document === 'undefined') return;
   document.documentElement.toggleAttribute('data-rendering', waiting.length > 0);
+}
+
+let firstScreenOnly = false;
+
+/**
+ * The build's server render of a view fetched by public/prerender-gate.js keeps only the page's
+ * first screen: what waits for a turn in the app is left out there too, so that the page the
+ * browser parses, lays out and paints before the app is small (src/prerender/render.ts).
+ */
+export function prerenderFirstScreenOnly(on: boolean): void {
+  firstScreenOnly = on;
+}
+
+/** Whether the server render leaves out the parts that wait for a turn. */
+export function leavesOutLaterParts(): boolean {
+  return firstScreenOnly;
 }
 
 if (typeof window !== 'undefined') {
