@@ -5,6 +5,7 @@
  * and print users get it as before.
  */
 import { flushSync } from 'svelte';
+import { renderAllNow } from '../lib/renderQueue';
 
 export const deferredTables = $state({ shown: false });
 
@@ -21,11 +22,16 @@ export function scheduleTables(): void {
   else setTimeout(show, 0);
 }
 
-/** Renders every deferred table now (before printing, when one is opened). */
+/**
+ * Renders every deferred table now (before printing, when one is opened): the parts asking for
+ * their table's turn (src/lib/renderQueue.ts) are given it at once.
+ */
 export function showTablesNow(): void {
-  if (deferredTables.shown) return;
-  deferredTables.shown = true;
-  flushSync();
+  if (!deferredTables.shown) {
+    deferredTables.shown = true;
+    flushSync();
+  }
+  renderAllNow();
 }
 
 /** Printing shows every table: render them before the print is laid out. */
