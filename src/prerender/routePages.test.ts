@@ -42,7 +42,10 @@ describe('prerendered views', () => {
   it('keep the main content their first-chart mark stands for', () => {
     expect(count(pages.get('sources')!, /class="source-row\b/)).toBeGreaterThan(0);
     expect(count(pages.get('regions')!, /<path\b[^>]*\bdata-geo="REG-/)).toBe(18);
-    expect(count(pages.get('embed:?chart=mes-rate')!, /class="point\b/)).toBeGreaterThan(0);
+    const embed = pages.get('embed:?chart=mes-rate')!;
+    expect(count(embed, /class="point\b/)).toBeGreaterThan(0);
+    // The source line under the chart, as the live embed writes it.
+    expect(embed).toMatch(/data-testid="embed-source"[^>]*>\s*Sources :/);
   });
 
   it('leave nothing out of the Overview readers without scripts see', () => {
