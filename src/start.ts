@@ -13,10 +13,10 @@ export const APP_MOUNTED_MARK = 'segur-pulse:app-mounted';
 const PRERENDER_MAX_MS = 10_000;
 
 /**
- * Starts the app in `target` (loaded by src/main.ts). When the Overview prerendered into
- * index.html (src/prerender/) is on screen, it stays there until the app has its own data to show,
- * or the reader goes elsewhere; then the app replaces it in one frame. A prerendered page that is
- * not shown is simply replaced.
+ * Starts the app in `target` (loaded by src/main.ts). When a prerendered page (src/prerender/) is
+ * on screen, it stays there until the app has its own data to show, or the reader goes
+ * elsewhere; then the app replaces it with its own first screen, and renders the rest in turns
+ * (src/lib/renderQueue.ts). A prerendered page that is not shown is simply replaced.
  */
 export async function start(target: HTMLElement, prerenderShown: boolean): Promise<void> {
   void startData();

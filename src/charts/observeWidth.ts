@@ -18,7 +18,7 @@ export function observeWidth(set: (width: number) => void): Attachment<HTMLEleme
   return (element) => {
     if (typeof ResizeObserver === 'undefined') return;
     // clientWidth, not the entry's fractional width: the same figure as a chart's own first read
-    // (TimeChart's measureNow), so a chart at a fractional position is not drawn twice. Read
+    // (TimeChart's measureInTurn), so a chart at a fractional position is not drawn twice. Read
     // after the browser's layout, for every entry before any chart updates, it forces none.
     observer ??= new ResizeObserver((entries) => {
       for (const entry of entries) setters.get(entry.target)?.(entry.target.clientWidth);
