@@ -246,6 +246,17 @@ function legendKeys(figure: Element, chart: ExportChart): { label: string; style
   });
 }
 
+/** Copies the chart's SVG layers into `plot`, a group each, with their computed styles inlined. */
+function appendLayers(plot: SVGGElement, layers: readonly SVGSVGElement[]): void {
+  for (const layer of layers) {
+    const clone = layer.cloneNode(true) as SVGSVGElement;
+    inlineStyles(layer, clone);
+    const group = svgElement('g', {});
+    group.append(...clone.childNodes);
+    plot.append(group);
+  }
+}
+
 /**
  * One standalone SVG of the chart in `figure` (its `svg` layers stacked, as on screen), with the
  * title above, the series legend and footer lines below, on the page's background colour.
@@ -280,13 +291,7 @@ export function chartPicture(
   y += title.height + 8;
 
   const plot = svgElement('g', { transform: `translate(0,${y})` });
-  for (const layer of layers) {
-    const clone = layer.cloneNode(true) as SVGSVGElement;
-    inlineStyles(layer, clone);
-    const group = svgElement('g', {});
-    group.append(...clone.childNodes);
-    plot.append(group);
-  }
+  appendLayers(plot, layers);
   root.append(plot);
   y += plotHeight + 12;
 
@@ -442,13 +447,7 @@ export function chartCard(
   const plot = svgElement('g', {
     transform: `translate(${box.x + (box.width - plotWidth * scale) / 2},${box.y}) scale(${scale})`,
   });
-  for (const layer of layers) {
-    const clone = layer.cloneNode(true) as SVGSVGElement;
-    inlineStyles(layer, clone);
-    const group = svgElement('g', {});
-    group.append(...clone.childNodes);
-    plot.append(group);
-  }
+  appendLayers(plot, layers);
   root.append(plot);
   const legend = svgElement('g', { style: `${font};font-size:22px;fill:${ink}` });
   let x = pad;
