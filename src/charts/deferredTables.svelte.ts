@@ -5,7 +5,7 @@
  * and print users get it as before.
  */
 import { flushSync } from 'svelte';
-import { renderAllNow } from '../lib/renderQueue';
+import { askTurn, renderAllNow } from '../lib/renderQueue';
 
 export const deferredTables = $state({ shown: false });
 
@@ -20,6 +20,23 @@ export function scheduleTables(): void {
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(show, { timeout: 2000 });
   else setTimeout(show, 0);
+}
+
+/**
+ * One part's deferred table (call while the component initialises): shown once the page's tables
+ * are due and this part's turn has come (src/lib/renderQueue.ts), so that the tables are not all
+ * built in one task.
+ */
+export function deferredTable(): { readonly shown: boolean } {
+  let turn = $state(false);
+  $effect(() => {
+    if (deferredTables.shown && !turn) return askTurn(() => (turn = true));
+  });
+  return {
+    get shown() {
+      return turn;
+    },
+  };
 }
 
 /**
