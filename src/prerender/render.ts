@@ -22,7 +22,7 @@ import Activation from '../views/activation/Activation.svelte';
 import Embed from '../views/embed/Embed.svelte';
 import Feeds from '../views/feeds/Feeds.svelte';
 import { mapLayoutFiles } from '../charts/regionMapLayout';
-import { provideMapLayout } from '../views/regions/geometry';
+import { provideMapLayout } from '../views/regions/mapLayouts';
 import RegionPage from '../views/regions/RegionPage.svelte';
 import Regions from '../views/regions/Regions.svelte';
 import Sources from '../views/sources/Sources.svelte';

@@ -11,7 +11,7 @@ describe('loadMapLayout', () => {
   it('fetches a map once, same-origin, and shares it between pages', async () => {
     const fetch = vi.fn(async () => new Response(LAYOUT));
     vi.stubGlobal('fetch', fetch);
-    const { loadMapLayout } = await import('./geometry');
+    const { loadMapLayout } = await import('./mapLayouts');
     const [a, b] = await Promise.all([loadMapLayout('regions'), loadMapLayout('regions')]);
     expect(a).toBe(b);
     expect(a).toMatchObject({ width: 600, height: 540 });
@@ -26,7 +26,7 @@ describe('loadMapLayout', () => {
       .mockResolvedValueOnce(new Response('missing', { status: 404 }))
       .mockResolvedValueOnce(new Response(LAYOUT));
     vi.stubGlobal('fetch', fetch);
-    const { loadMapLayout } = await import('./geometry');
+    const { loadMapLayout } = await import('./mapLayouts');
     await expect(loadMapLayout('departements-53')).rejects.toThrow(
       /geo\/departements-53.layout.json: HTTP 404/,
     );
