@@ -246,6 +246,25 @@ function legendKeys(figure: Element, chart: ExportChart): { label: string; style
   });
 }
 
+/** The colours and font the chart has on the page, which its picture keeps. */
+function pageColours(figure: Element): {
+  background: string;
+  ink: string;
+  muted: string;
+  font: string;
+} {
+  const page = getComputedStyle(figure);
+  const ink = page.color || '#1b1b1b';
+  const muted =
+    getComputedStyle(figure.querySelector(PART_SELECTOR.description) ?? figure).color || ink;
+  return {
+    background: backgroundBehind(figure),
+    ink,
+    muted,
+    font: `font-family:${page.fontFamily || 'sans-serif'}`,
+  };
+}
+
 /** Copies the chart's SVG layers into `plot`, a group each, with their computed styles inlined. */
 function appendLayers(plot: SVGGElement, layers: readonly SVGSVGElement[]): void {
   for (const layer of layers) {
@@ -268,12 +287,7 @@ export function chartPicture(
 ): ChartPicture {
   const { layers, width, height: plotHeight } = drawing(figure, chart);
 
-  const page = getComputedStyle(figure);
-  const background = backgroundBehind(figure);
-  const ink = page.color || '#1b1b1b';
-  const muted =
-    getComputedStyle(figure.querySelector(PART_SELECTOR.description) ?? figure).color || ink;
-  const font = `font-family:${page.fontFamily || 'sans-serif'}`;
+  const { background, ink, muted, font } = pageColours(figure);
   const pad = 16;
   const charsPerLine = (fontSize: number) =>
     Math.max(20, Math.floor((width - 2 * pad) / (fontSize * 0.55)));
@@ -397,12 +411,7 @@ export function chartCard(
   const words = cardWords(chart, lang, pageUrl);
   const { layers, width: plotWidth, height: plotHeight } = drawing(figure, chart);
 
-  const page = getComputedStyle(figure);
-  const background = backgroundBehind(figure);
-  const ink = page.color || '#1b1b1b';
-  const muted =
-    getComputedStyle(figure.querySelector(PART_SELECTOR.description) ?? figure).color || ink;
-  const font = `font-family:${page.fontFamily || 'sans-serif'}`;
+  const { background, ink, muted, font } = pageColours(figure);
   const pad = 48;
   const chars = (fontSize: number) => Math.floor((width - 2 * pad) / (fontSize * 0.55));
 
