@@ -6,18 +6,7 @@
  */
 import './app.css';
 import { afterNextPaint } from './lib/nextPaint';
-
-/**
- * The browser loads its number and date formatting data (ICU) at the page's first Intl formatter:
- * one call of 100 to 400 ms at 4x CPU, which no code can split. Made here, in tasks of their own
- * while the app's code is fetched and compiled, it is not added to the app's first render.
- */
-function warmIntl(): void {
-  setTimeout(() => {
-    new Intl.NumberFormat('fr-FR').format(0);
-    setTimeout(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' }).format(0), 0);
-  }, 0);
-}
+import { warmIntl } from './lib/warmIntl';
 
 /** Resolves once public/prerender-gate.js has shown the view's prerendered page, or given up. */
 function prerenderSettled(maxMs = 5000): Promise<void> {
@@ -34,6 +23,7 @@ const prerender = document.documentElement.dataset.prerender;
 const prerenderShown =
   (prerender === 'shown' && target.hasAttribute('data-prerendered')) || prerender === 'route';
 if (prerenderShown) await afterNextPaint();
-warmIntl();
+// ICU's data, a piece per task while the app's code downloads: not in the middle of a render.
+warmIntl('fr-FR');
 const { start } = await import('./start');
 await start(target, prerenderShown);

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatPeriod,
   formatPeriodPhrase,
+  formatList,
   formatRank,
   formatSpan,
   pluralCategory,
@@ -142,6 +143,17 @@ describe('formatDateTime', () => {
     ['fr', 'UTC', '15 sept. 2021, 10:05'],
   ])('%s in %s -> %j', (lang, tz, expected) => {
     expect(formatDateTime(instant, lang, tz)).toBe(expected);
+  });
+});
+
+describe('formatList', () => {
+  it.each<[Lang, string[], string]>([
+    ['fr', ['l’ANS'], 'l’ANS'],
+    ['fr', ['l’ANS', 'la CNAM'], 'l’ANS et la CNAM'],
+    ['fr', ['A', 'B', 'C'], 'A, B et C'],
+    ['en', ['A', 'B', 'C'], 'A, B and C'],
+  ])('%s %j -> %j', (lang, names, expected) => {
+    expect(formatList(names, lang)).toBe(expected);
   });
 });
 

@@ -240,12 +240,14 @@ export function formatChange(ratio: number, lang: Lang): string {
   return f.format(ratio);
 }
 
-const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+// Built on first use, not when the module loads: the app's code is evaluated in one task.
+let ordinalRules: Intl.PluralRules | undefined;
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 /** A rank as said: fr « 1re », « 2e » (a region is feminine); en "1st", "2nd", "3rd", "4th". */
 export function formatRank(rank: number, lang: Lang): string {
   if (lang === 'fr') return rank === 1 ? '1re' : `${rank}e`;
+  ordinalRules ??= new Intl.PluralRules('en-GB', { type: 'ordinal' });
   return `${rank}${EN_ORDINAL[ordinalRules.select(rank)] ?? 'th'}`;
 }
 
@@ -266,9 +268,26 @@ export function pluralCategory(count: number, lang: Lang): 'one' | 'other' {
  */
 export function formatDateTime(date: Date, lang: Lang, timeZone?: string): string {
   if (timeZone === undefined) return dateFormat(lang, 'dateTime').format(date);
-  return new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_OPTIONS.dateTime, timeZone }).format(
-    date,
-  );
+  const key = `${lang} ${timeZone}`;
+  let f = zonedFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { ...DATE_OPTIONS.dateTime, timeZone });
+    zonedFormats.set(key, f);
+  }
+  return f.format(date);
+}
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+const listFormats: Partial<Record<Lang, Intl.ListFormat>> = {};
+
+/** Names joined as said: fr « l’ANS et la CNAM », « A, B et C »; en "A, B and C". */
+export function formatList(names: readonly string[], lang: Lang): string {
+  const f = (listFormats[lang] ??= new Intl.ListFormat(LOCALES[lang], {
+    style: 'long',
+    type: 'conjunction',
+  }));
+  return f.format(names);
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -11,7 +11,7 @@
  * without an address (label only) is shown as its label.
  */
 import type { Observation } from './observation';
-import type { Lang } from '../lib/format';
+import { formatList, type Lang } from '../lib/format';
 
 type Names = { fr: string; en: string };
 
@@ -147,13 +147,6 @@ function publisherOf(host: string): (Names & { body?: string }) | undefined {
   return undefined;
 }
 
-function joinNames(names: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'long',
-    type: 'conjunction',
-  }).format(names);
-}
-
 /**
  * Publisher and kind of one source, in the reader's language: « Hospitalia, relayant l'ANS
  * (presse) », « ARS Grand Est (officiel) ». A label not transcribed by the compiler is returned
@@ -186,7 +179,7 @@ export function sourceName(
           .map((b) => b.name);
   const quoting = /\bquoting\b/.test(details);
   const verb = lang === 'fr' ? (quoting ? 'citant' : 'relayant') : quoting ? 'quoting' : 'relaying';
-  const relayed = bodies.length ? `, ${verb} ${joinNames(bodies, lang)}` : '';
+  const relayed = bodies.length ? `, ${verb} ${formatList(bodies, lang)}` : '';
   const kindName = kind ? KIND_NAMES[kind][lang] : '';
   // Without a publisher (a label with no address), the kind says who: « Presse, relayant l’ANS ».
   if (!who) {
