@@ -1,10 +1,17 @@
-import { mount } from 'svelte';
+import { flushSync, mount } from 'svelte';
 import App from './App.svelte';
 import { warmFormatters } from './lib/format';
 import { afterNextPaint } from './lib/nextPaint';
 import { i18n } from './lib/i18n.svelte';
-import { renderInTurns } from './lib/renderQueue';
+import {
+  STAGING_ATTRIBUTE,
+  firstScreenRendered,
+  renderInTurns,
+  stagedAppShown,
+} from './lib/renderQueue';
+import { router } from './lib/router.svelte';
 import { startData, whenShown } from './sync/dataState.svelte';
+import { loadView } from './views/pages';
 
 /** Set once the app has replaced the prerendered page, or mounted (read by the benchmark). */
 export const APP_MOUNTED_MARK = 'segur-pulse:app-mounted';
@@ -12,35 +19,64 @@ export const APP_MOUNTED_MARK = 'segur-pulse:app-mounted';
 /** The longest the prerendered Overview waits for the app's data: then the app shows its state. */
 const PRERENDER_MAX_MS = 10_000;
 
+/** The longest the app is built unseen under a prerendered page before it shows itself. */
+const STAGING_MAX_MS = 5_000;
+
 /**
- * Starts the app in `target` (loaded by src/main.ts). When a prerendered page (src/prerender/) is
- * on screen, it stays there until the app has its own data to show, or the reader goes
- * elsewhere; then the app replaces it with its own first screen, and renders the rest in turns
- * (src/lib/renderQueue.ts). A prerendered page that is not shown is simply replaced.
+ * Starts the app in `target` (loaded by src/main.ts), rendering in turns (src/lib/renderQueue.ts):
+ * the page's first screen first, then each part further down in a task of its own.
+ *
+ * When a prerendered page (src/prerender/) is on screen, it stays there until the app has its own
+ * data to show, or the reader goes elsewhere. The app is then built under it, unseen, a part per
+ * task, and takes its place once its first screen is whole: the reader never sees a chart of the
+ * prerendered page give way to an empty frame, and no task builds the whole first screen at once.
+ * A prerendered page that is not shown is simply replaced.
  */
 export async function start(target: HTMLElement, prerenderShown: boolean): Promise<void> {
   void startData();
-  if (prerenderShown) {
-    await Promise.race([
-      whenShown(),
-      new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true })),
-      new Promise((resolve) => setTimeout(resolve, PRERENDER_MAX_MS)),
-    ]);
-    // The data was read (and on a first visit parsed) in the task that got here: the page is
-    // mounted in a task of its own, not added to that one.
-    await afterNextPaint();
-  }
-  document.getElementById('prerendered-route')?.remove();
-  target.replaceChildren();
-  target.removeAttribute('data-prerendered');
-  delete document.documentElement.dataset.prerender;
-  // The first screen in this task, what can wait (marks, parts further down) in later ones.
-  renderInTurns(true);
-  mount(App, { target });
-  performance.mark(APP_MOUNTED_MARK);
-  // The app now waits for IndexedDB: build the number and date formatters meanwhile (the first
-  // one loads the locale's data), rather than in the middle of the first chart's render.
+  // The app waits for IndexedDB now: its number and date formatters are built meanwhile, not in
+  // the middle of the first chart's render.
   setTimeout(() => warmFormatters(i18n.lang), 0);
+  renderInTurns(true);
+  if (!prerenderShown) {
+    target.replaceChildren();
+    target.removeAttribute('data-prerendered');
+    delete document.documentElement.dataset.prerender;
+    mount(App, { target });
+    performance.mark(APP_MOUNTED_MARK);
+    return;
+  }
+
+  const elsewhere = new Promise((resolve) =>
+    window.addEventListener('hashchange', resolve, { once: true }),
+  );
+  const printing = new Promise((resolve) =>
+    window.addEventListener('beforeprint', resolve, { once: true }),
+  );
+  const atMost = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await Promise.race([whenShown(), elsewhere, atMost(PRERENDER_MAX_MS)]);
+  // The view's code, and what it needs before it can be drawn (a map's outlines), first: built
+  // without it, the page would only say "loading".
+  await Promise.race([loadView(router.state).catch(() => {}), elsewhere]);
+  // The data was read (and on a first visit parsed) in the task that got here: the page is
+  // mounted in a task of its own, not added to that one.
+  await afterNextPaint();
+
+  const stage = document.createElement('div');
+  stage.setAttribute(STAGING_ATTRIBUTE, '');
+  target.after(stage);
+  mount(App, { target: stage });
+  // The view (loaded above) is in place: its effects ask for the first screen's turns.
+  flushSync();
+  await Promise.race([firstScreenRendered(), elsewhere, printing, atMost(STAGING_MAX_MS)]);
+
+  document.getElementById('prerendered-route')?.remove();
+  target.remove();
+  stage.removeAttribute(STAGING_ATTRIBUTE);
+  stage.id = 'app';
+  delete document.documentElement.dataset.prerender;
+  stagedAppShown();
+  performance.mark(APP_MOUNTED_MARK);
 }
 
 // Printing shows every chart's data table: closed <details> are opened for the print and closed

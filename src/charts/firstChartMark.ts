@@ -4,6 +4,8 @@
  * page names (a map's shapes, a table's rows, a form). Every page uses it on the element holding
  * that content: `<div use:markFirstChart>`, `<div use:markFirstChart={'path[data-geo]'}>`.
  */
+import { whenOnScreen } from '../lib/renderQueue';
+
 export const FIRST_CHART_MARK = 'segur-pulse:first-chart';
 
 function alreadyMarked(): boolean {
@@ -43,14 +45,19 @@ export const CHART_POINT = '.point';
 export function markFirstChart(node: HTMLElement, content = CHART_POINT): { destroy(): void } {
   let done = alreadyMarked();
   let frame: number | undefined;
+  let destroyed = false;
   const observer = new MutationObserver(() => check());
 
   function check(): void {
     if (done || !node.querySelector(content)) return;
     done = true;
     observer.disconnect();
-    frame = afterFrame(() => {
-      if (!alreadyMarked()) performance.mark(FIRST_CHART_MARK);
+    // Built under a prerendered page, the content is not on screen yet: marked once it is.
+    void whenOnScreen(node).then(() => {
+      if (destroyed) return;
+      frame = afterFrame(() => {
+        if (!alreadyMarked()) performance.mark(FIRST_CHART_MARK);
+      });
     });
   }
 
@@ -60,6 +67,7 @@ export function markFirstChart(node: HTMLElement, content = CHART_POINT): { dest
   }
   return {
     destroy() {
+      destroyed = true;
       observer.disconnect();
       if (frame !== undefined && !alreadyMarked()) cancelAnimationFrame(frame);
     },

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { askTurn, renderAllNow, renderInTurns, waitingTurns } from './renderQueue';
+import {
+  STAGING_ATTRIBUTE,
+  askTurn,
+  firstScreenRendered,
+  renderAllNow,
+  renderInTurns,
+  stagedAppShown,
+  waitingTurns,
+  whenOnScreen,
+} from './renderQueue';
 
 /** Resolves when `run` is given its turn, with what had run by then. */
 function turn(log: string[], name: string): Promise<void> {
@@ -61,5 +70,60 @@ describe('rendering in turns', () => {
     expect(log).toEqual(['monthly', 'targets']);
     expect(waitingTurns()).toBe(0);
     expect(document.documentElement.hasAttribute('data-rendering')).toBe(false);
+  });
+
+  it('takes a first-screen part before the parts further down already waiting', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    const monthly = turn(log, 'monthly section');
+    const chartFrame = new Promise<void>((resolve) =>
+      askTurn(() => {
+        log.push('first chart');
+        // The chart asks for its marks' turn while the sections below are waiting.
+        askTurn(() => {
+          log.push('first chart marks');
+          resolve();
+        }, true);
+      }, true),
+    );
+    await Promise.all([monthly, chartFrame]);
+    expect(log.filter((l) => !l.endsWith('microtask'))).toEqual([
+      'first chart',
+      'first chart marks',
+      'monthly section',
+    ]);
+  });
+
+  it('says when no first-screen part waits any more, the parts below still waiting', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    askTurn(() => log.push('chart'), true);
+    askTurn(() => log.push('chart marks'), true);
+    askTurn(() => log.push('targets'));
+    await firstScreenRendered();
+    expect(log).toEqual(['chart', 'chart marks']);
+    expect(waitingTurns()).toBe(1);
+    // None waiting: at once.
+    await firstScreenRendered();
+    expect(waitingTurns()).toBe(1);
+  });
+
+  it('holds back what waits to be seen while the app is built unseen, until it is shown', async () => {
+    const stage = document.createElement('div');
+    stage.setAttribute(STAGING_ATTRIBUTE, '');
+    const chart = stage.appendChild(document.createElement('figure'));
+    document.body.append(stage);
+    const outside = document.body.appendChild(document.createElement('figure'));
+    const seen: string[] = [];
+    void whenOnScreen(chart).then(() => seen.push('staged chart'));
+    await whenOnScreen(outside);
+    await Promise.resolve();
+    expect(seen).toEqual([]);
+    stage.removeAttribute(STAGING_ATTRIBUTE);
+    stagedAppShown();
+    await Promise.resolve();
+    expect(seen).toEqual(['staged chart']);
+    stage.remove();
+    outside.remove();
   });
 });

@@ -10,10 +10,12 @@
  * every waiting part first. While parts wait, the document element carries `data-rendering`, so
  * that a test or the benchmark can wait until the page is whole.
  */
-import { flushSync } from 'svelte';
+import { flushSync, getContext, setContext } from 'svelte';
 
 interface Turn {
   run: () => void;
+  /** Part of the page's first screen: taken before the parts further down. */
+  firstScreen: boolean;
 }
 
 let progressive = false;
@@ -34,14 +36,17 @@ export function rendersInTurns(): boolean {
 /**
  * Runs `run` in a task of its own once the parts asked for before it have rendered; returns what
  * cancels it (a part removed before its turn). Runs it at once when rendering is not in turns.
+ * A part of the first screen goes before every waiting part that is not: a first-screen chart
+ * asks for its marks' turn while the sections below it are already waiting.
  */
-export function askTurn(run: () => void): () => void {
+export function askTurn(run: () => void, firstScreen = false): () => void {
   if (!progressive) {
     run();
     return () => {};
   }
-  const turn: Turn = { run };
-  waiting.push(turn);
+  const turn: Turn = { run, firstScreen };
+  const below = firstScreen ? waiting.findIndex((t) => !t.firstScreen) : -1;
+  waiting.splice(below < 0 ? waiting.length : below, 0, turn);
   markRendering();
   schedule();
   return () => {
@@ -101,8 +106,58 @@ function afterPaint(callback: () => void): void {
 }
 
 function markRendering(): void {
+  if (!waiting.some((t) => t.firstScreen)) {
+    for (const resolve of firstScreenWaiters.splice(0)) resolve();
+  }
   if (typeof document === 'undefined') return;
   document.documentElement.toggleAttribute('data-rendering', waiting.length > 0);
+}
+
+const firstScreenWaiters: (() => void)[] = [];
+
+/**
+ * Resolves once no part of the first screen waits for its turn (at once when none does): the app
+ * built under a prerendered page shows itself then (src/start.ts).
+ */
+export function firstScreenRendered(): Promise<void> {
+  return new Promise((resolve) => {
+    firstScreenWaiters.push(resolve);
+    markRendering();
+  });
+}
+
+/**
+ * The attribute of the app's root while it is built, unseen, under a prerendered page
+ * (src/start.ts), until its first screen is whole.
+ */
+export const STAGING_ATTRIBUTE = 'data-staging';
+
+const shownWaiters: (() => void)[] = [];
+
+/** Called by src/start.ts once the app built under a prerendered page has replaced it. */
+export function stagedAppShown(): void {
+  for (const resolve of shownWaiters.splice(0)) resolve();
+}
+
+/** Resolves once `node` can be seen: at once, unless it is in the app still being built unseen. */
+export function whenOnScreen(node: Element): Promise<void> {
+  if (!node.closest(`[${STAGING_ATTRIBUTE}]`)) return Promise.resolve();
+  return new Promise((resolve) => shownWaiters.push(resolve));
+}
+
+const FIRST_SCREEN = Symbol('first screen');
+
+/**
+ * Called by a component as it is created (src/views/Later.svelte): the parts inside it belong to
+ * the first screen, or not. A chart inside asks for its turns with `inFirstScreen()`.
+ */
+export function setFirstScreen(on: boolean): void {
+  setContext(FIRST_SCREEN, on);
+}
+
+/** Whether the component being created is part of the first screen (see setFirstScreen). */
+export function inFirstScreen(): boolean {
+  return getContext<boolean | undefined>(FIRST_SCREEN) ?? false;
 }
 
 let firstScreenOnly = false;

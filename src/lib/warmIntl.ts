@@ -28,7 +28,7 @@ export function warmIntl(
     if (at >= steps.length) return;
     later(() => {
       try {
-        steps[at](locale);
+        steps[at]!(locale);
       } catch {
         // A browser without one of these services: the app's own use of it will say so.
       }

@@ -2,6 +2,7 @@ import { render } from '@testing-library/svelte';
 import { createRawSnippet } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askTurn, renderAllNow, renderInTurns } from '../lib/renderQueue';
+import FirstScreenProbe from './testing/FirstScreenProbe.svelte';
 import Later from './Later.svelte';
 
 const children = createRawSnippet(() => ({
@@ -35,5 +36,19 @@ describe('Later', () => {
       'Nouveaux profils par mois',
     );
     expect(container.querySelector('[data-later]')).toBeNull();
+  });
+
+  it('gives a chart inside a first-screen part its turns before the parts further down', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    const below = new Promise<void>((resolve) =>
+      askTurn(() => {
+        log.push('section below');
+        resolve();
+      }),
+    );
+    render(FirstScreenProbe, { props: { log } });
+    await below;
+    expect(log).toEqual(['first-screen part', 'chart inside', 'section below']);
   });
 });

@@ -277,4 +277,49 @@ describe('prerendered views besides the Overview', () => {
     expect(fetched).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('gives way to the app only once the app has drawn the same charts: none blanks out', async () => {
+    browser = await launchBrowser();
+    const page = await firstPage(browser.context);
+    const errors = trackErrors(page);
+    // At every frame: how many charts the reader sees with their points, and whether the app
+    // was being built unseen under the prerendered page.
+    await page.addInitScript(() => {
+      const frames: { drawn: number; staging: boolean }[] = [];
+      (window as unknown as { frames_: typeof frames }).frames_ = frames;
+      const look = () => {
+        const drawn = [...document.querySelectorAll('figure[data-chart-id]')].filter(
+          (figure) =>
+            figure.querySelector('.point') !== null &&
+            figure.getClientRects().length > 0 &&
+            getComputedStyle(figure).visibility === 'visible',
+        ).length;
+        frames.push({ drawn, staging: document.querySelector('[data-staging]') !== null });
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(appURL('#/activation'));
+    await page.waitForFunction(
+      () =>
+        performance.getEntriesByName('segur-pulse:app-mounted', 'mark').length > 0 &&
+        !document.documentElement.hasAttribute('data-rendering'),
+      null,
+      { timeout: SETTLE_MS },
+    );
+    const frames = await page.evaluate(
+      () => (window as unknown as { frames_: { drawn: number; staging: boolean }[] }).frames_,
+    );
+    const firstDrawn = frames.findIndex((f) => f.drawn > 0);
+    expect(firstDrawn).toBeGreaterThanOrEqual(0);
+    const seen = frames.slice(firstDrawn).map((f) => f.drawn);
+    // The two charts of the tracker's first screen, from the prerendered page then the app's.
+    expect(Math.min(...seen)).toBe(2);
+    expect(frames.some((f) => f.staging)).toBe(true);
+    expect(frames.at(-1)?.staging).toBe(false);
+    expect(
+      await page.locator('#app:not([data-prerendered]) figure .point').count(),
+    ).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 });
