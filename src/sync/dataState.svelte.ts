@@ -187,8 +187,7 @@ async function paintFromCache(name: string): Promise<'painted' | 'absent' | 'unr
   try {
     const cached = await (early ?? readForPaint(name));
     if (cached.kind === 'absent') {
-      // First visit: the feeds will be fetched and parsed; load that code while Dexie loads.
-      void import('./ingest/job').catch(() => {});
+      // First visit: the feeds are fetched and parsed (in workers) while Dexie loads.
       void previewFirstVisit();
       return 'absent';
     }

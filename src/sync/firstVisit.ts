@@ -1,8 +1,10 @@
 /**
- * First visit: the same-origin feeds (the embedded data) fetched, validated in full and shown
- * while Dexie loads and opens; the start round then fetches, validates and stores them as on any
- * refresh, with the bytes downloaded here (one download), and shows what it stored (the same
- * rows: no second render). A feed this cannot show is left to the round, which reports why.
+ * First visit: the same-origin feeds (the embedded data) fetched, validated in full in a worker
+ * and shown while Dexie loads and opens; the start round then validates and stores them as on any
+ * refresh, in a worker too, with the bytes downloaded here (one download), and shows what it
+ * stored (the same rows: no second render). The page's own thread parses nothing: a cold parse of
+ * the embedded feed there was one task of 130-240 ms at 4x CPU. A feed this cannot show is left to
+ * the round, which reports why (on the page, where no worker can run).
  */
 import { registryFeeds } from '../feeds/registry';
 import type { FetchResult } from '../feeds/fetch';
@@ -11,6 +13,13 @@ import { dataState, showValidated } from './state.svelte';
 
 /** The first-visit preview's downloads, each used once by the round (see refreshFeed). */
 const prefetches = new Map<string, Promise<FetchResult | undefined>>();
+
+let preview: Promise<void> = Promise.resolve();
+
+/** Resolves once the first-visit preview has shown what it could (at once without one). */
+export function previewEnded(): Promise<void> {
+  return preview;
+}
 
 export function takePrefetched(url: string): Promise<FetchResult | undefined> | undefined {
   const download = prefetches.get(url);
@@ -23,7 +32,12 @@ export function clearPrefetched(): void {
   prefetches.clear();
 }
 
-export async function previewFirstVisit(): Promise<void> {
+export function previewFirstVisit(): Promise<void> {
+  preview = showPreview();
+  return preview;
+}
+
+async function showPreview(): Promise<void> {
   const { baseUrl, fetchImpl } = session.settings;
   const feeds = (session.settings.feeds ?? registryFeeds).filter((f) => onAppOrigin(f, baseUrl));
   if (!feeds.length) return;
@@ -40,18 +54,19 @@ export async function previewFirstVisit(): Promise<void> {
     return download;
   });
   try {
-    const [{ parseFeed }, { WORKER_MIN_BYTES }] = await Promise.all([
-      import('../feeds/ingest'),
-      import('./ingest/client'),
-    ]);
+    const { WORKER_MIN_BYTES, checkFeed } = await import('./ingest/client');
     await Promise.all(
       feeds.map(async (feed, i) => {
         try {
           const fetched = await downloads[i];
           // A big feed is parsed once, in the round's worker, not twice and on the page.
           if (fetched?.status !== 'ok' || fetched.bytes.byteLength >= WORKER_MIN_BYTES) return;
-          const { observations } = parseFeed(feed, fetched.bytes, { today: new Date() });
-          // The round may have stored and shown this feed already.
+          // Every observation back, not a sample: the feed is small.
+          const { sample: observations } = await checkFeed(
+            { feed, bytes: fetched.bytes, today: new Date(), sampleSize: Infinity },
+            { worker: 'always' },
+          );
+          // Another tab's round may have stored and shown this feed already.
           if (!dataState.observations.some((o) => o.feed === feed.id)) {
             showValidated(feed.id, observations);
           }

@@ -85,7 +85,9 @@ export async function refreshFeed(
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged' };
     }
-    // Parsed, validated and committed off the page for big feeds (src/sync/ingest/).
+    // Parsed, validated and committed off the page (src/sync/ingest/), unless the page shows the
+    // rows before they are stored (a first visit without a preview): then off the page for big
+    // feeds only, a worker costing more time to start than a small feed takes to parse.
     const { rows } = await ingestFeed(
       db,
       {
@@ -99,7 +101,7 @@ export async function refreshFeed(
           lastModified: fetched.lastModified,
         },
       },
-      { onValidated: options.onValidated },
+      { onValidated: options.onValidated, worker: options.onValidated ? 'auto' : 'always' },
     );
     return { feed: feed.id, status: 'updated', rows };
   } catch (e) {

@@ -4,7 +4,7 @@
  */
 import type { FeedState } from '../store/db';
 import { withFeedLock, type CrossTabMessage } from './crossTab';
-import { clearPrefetched, takePrefetched } from './firstVisit';
+import { clearPrefetched, previewEnded, takePrefetched } from './firstVisit';
 import { readManifest } from './manifest';
 import { nextRefreshAt, refreshIntervalMs, shouldRefresh, type RefreshReason } from './policy';
 import type { RefreshOutcome } from './refresh';
@@ -55,6 +55,10 @@ export async function runRound(reason: RefreshReason, feedIds?: string[]): Promi
           const state = await session.db!.feeds.get(feed.id);
           if (!shouldRefresh(reason, state, refreshIntervalMs(feed), Date.now())) return undefined;
           showProgress();
+          // A first visit's preview shows the feed (parsed in a worker); the round then stores
+          // the same bytes, in a worker too.
+          if (!hadData) await previewEnded();
+          const shown = hadData || dataState.observations.some((o) => o.feed === feed.id);
           if (sameOrigin) manifest ??= readManifest(baseUrl, { fetchImpl });
           return session.store!.refreshFeed(session.db!, feed, {
             baseUrl,
@@ -62,7 +66,7 @@ export async function runRound(reason: RefreshReason, feedIds?: string[]): Promi
             manifest: manifest ? await manifest : undefined,
             // Nothing on screen yet (first visit): show the data as soon as it is valid, while
             // it is stored; the round's end shows what was stored.
-            onValidated: hadData ? undefined : (rows) => showValidated(feed.id, rows),
+            onValidated: shown ? undefined : (rows) => showValidated(feed.id, rows),
             prefetched: takePrefetched,
           });
         });

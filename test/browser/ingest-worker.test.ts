@@ -73,3 +73,31 @@ describe('refresh of a big feed', () => {
     }
   });
 });
+
+describe('first visit', () => {
+  it('previews and stores the embedded feed in workers: the page itself parses nothing', async () => {
+    const fresh = await launchBrowser();
+    try {
+      const page = await firstPage(fresh.context);
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await gotoApp(page, appURL('#/activation'));
+      await page.waitForSelector('[data-testid="data-status"][data-state="fresh"]', {
+        timeout: 45_000,
+      });
+      // One worker shows the feed (the preview), one stores it (the round).
+      expect(workers.filter((url) => /ingest\.worker/.test(url))).toHaveLength(2);
+      // The parser's code (the feed reader, papaparse, the ingest job) never ran on the page.
+      const pageScripts = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname),
+      );
+      expect(pageScripts.filter((p) => /\/assets\/(job|papaparse|ingest)-/.test(p))).toEqual([]);
+      expect(await page.locator('#app figure .point').count()).toBeGreaterThan(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await fresh.close({ removeProfile: true });
+    }
+  });
+});

@@ -556,21 +556,30 @@ describe('full storage', () => {
   it('explains a QuotaExceededError in plain words and keeps the data', async () => {
     browser = await launchBrowser();
     // Storage "fills up" on demand: adding observations (series records since schema v3) then
-    // fails as a full disk does.
-    await browser.context.addInitScript(() => {
+    // fails as a full disk does, in the ingest worker, which stores what a refresh fetched.
+    let full = false;
+    const FULL_DISK = `{
       const add = IDBObjectStore.prototype.add;
-      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args) {
-        if ((window as unknown as { __full?: boolean }).__full && this.name === 'series') {
+      IDBObjectStore.prototype.add = function (...args) {
+        if (this.name === 'series') {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         }
         return add.apply(this, args);
-      } as typeof add;
+      };
+    }
+`;
+    const workers: string[] = [];
+    await browser.context.route('**/assets/ingest.worker*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      workers.push(full ? 'full' : 'room');
+      await route.fulfill({ response, body: full ? FULL_DISK + body : body });
     });
     const server = await serveData(browser.context);
     const page = await firstPage(browser.context);
     try {
       await openFresh(page);
-      await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = true));
+      full = true;
       server.feed = { kind: 'file', body: CSV_V2, etag: '"v2"' };
       await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
       await waitForState(page, 'error');
@@ -578,6 +587,8 @@ describe('full storage', () => {
       expect(line.text).toMatch(/L’espace de stockage de ce navigateur est plein/);
       expect(line.text).toMatch(/Les données précédentes sont conservées/);
       expect(await pointCounts(page)).toEqual(expected);
+      // The write that failed was the worker's.
+      expect(workers.at(-1)).toBe('full');
     } catch (error) {
       await screenshotQuietly(page, 'sync-quota-FAILED');
       throw error;

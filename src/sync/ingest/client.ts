@@ -97,7 +97,7 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
  * the bytes stay the caller's (a copy goes to the worker), to be saved afterwards.
  */
 export async function checkFeed(
-  input: { feed: FeedConfig; bytes: Uint8Array; today: Date },
+  input: { feed: FeedConfig; bytes: Uint8Array; today: Date; sampleSize?: number },
   options: { worker?: WorkerMode } = {},
 ): Promise<FeedCheck & { inWorker: boolean }> {
   const canRun = typeof Worker !== 'undefined';
@@ -111,6 +111,7 @@ export async function checkFeed(
           today: input.today.toISOString(),
           dbName: '',
           meta: { fetchedAt: '', checksum: '' },
+          sampleSize: input.sampleSize,
         }),
         input.bytes.slice().buffer as ArrayBuffer,
         (message) => (message.type === 'checked' ? message.check : undefined),

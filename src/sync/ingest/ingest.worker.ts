@@ -15,6 +15,7 @@ scope.onmessage = async (event: MessageEvent<IngestJob>) => {
         feed: job.feed,
         bytes: new Uint8Array(job.bytes),
         today: new Date(job.today),
+        sampleSize: job.sampleSize,
       });
       reply({ type: 'checked', check });
     } catch (error) {

@@ -91,13 +91,14 @@ export async function runCheck(input: {
   feed: FeedConfig;
   bytes: Uint8Array;
   today: Date;
+  sampleSize?: number;
 }): Promise<FeedCheck> {
   const t0 = performance.now();
   const result = await readFeed(input.feed, input.bytes, { today: input.today });
   return {
     report: result.report,
     breakdownLabels: result.breakdownLabels,
-    sample: result.observations.slice(0, SAMPLE_SENT),
+    sample: result.observations.slice(0, input.sampleSize ?? SAMPLE_SENT),
     parseMs: performance.now() - t0,
   };
 }

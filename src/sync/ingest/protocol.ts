@@ -28,6 +28,8 @@ export interface IngestJob {
   dbName: string;
   meta: CommitMeta;
   userFeed?: UserFeedRecord;
+  /** `check`: how many observations to send back (SAMPLE_SENT unless the page asks for all). */
+  sampleSize?: number;
 }
 
 export type IngestPhase = 'parsing' | 'storing';
@@ -73,7 +75,7 @@ export interface FeedCheck {
   report: IngestReport;
   /** Breakdown values the catalogue does not name (id -> as written): keep them with the feed. */
   breakdownLabels: Record<string, string>;
-  /** The first SAMPLE_SENT observations, in file order. */
+  /** The first observations (SAMPLE_SENT, or as many as asked), in file order. */
   sample: Observation[];
   /** Milliseconds spent reading and validating. */
   parseMs: number;
