@@ -1,8 +1,10 @@
 /**
- * Ingest a fetched feed: in a module worker for big feeds, so that decoding, parsing, validating
- * and storing 100k rows never blocks the page; on the page for small ones (a worker costs more
- * to start than a few hundred rows cost to parse) and where no worker can run. Either way the
- * parsing code (papaparse, validation) is loaded only now, never for the cache-first paint.
+ * Ingest a fetched feed in a module worker, so that decoding, parsing, validating and storing
+ * never blocks the page: always for the refresh rounds and a first visit's preview (src/sync/);
+ * in `auto` mode (the Feeds page's check, a round that shows rows before storing them) only for
+ * big feeds, a worker costing more time to start than a few hundred rows take to parse. On the
+ * page where no worker can run. Either way the parsing code (papaparse, validation) is loaded only
+ * now, never for the cache-first paint.
  */
 import type { PulseDatabase } from '../../store/db';
 import type { FeedConfig, Observation } from '../../feeds/types';
@@ -10,7 +12,7 @@ import { fromFailure } from './failure';
 import type { IngestInput } from './job';
 import type { FeedCheck, IngestJob, IngestProgress, IngestSummary, WorkerReply } from './protocol';
 
-/** Below this size a feed is parsed on the page (the embedded default is ~30 KB). */
+/** In `auto` mode, below this size a feed is parsed on the page (the embedded one is ~38 KB). */
 export const WORKER_MIN_BYTES = 256 * 1024;
 
 export type WorkerMode = 'auto' | 'always' | 'never';
