@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { ComponentProps } from 'svelte';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it, vi } from 'vitest';
+import { deferredTables } from './deferredTables.svelte';
 import { syntheticObservation } from '../../test/synthetic';
 import { formatPercent } from '../lib/format';
 import { regionByCode, regions } from '../model/geography';
@@ -219,14 +220,29 @@ describe('RegionMap', () => {
     expect(shape(container, 'REG-44').getAttribute('data-value')).toBe('0');
   });
 
-  it('has a table alternative listing every region', () => {
+  it('has a table alternative listing every region', async () => {
     const { container } = renderMap();
+    // The closed table is rendered once the page is idle after the first paint.
+    await vi.waitFor(() =>
+      expect(container.querySelectorAll('details tr.data-row')).toHaveLength(18),
+    );
     const rows = [...container.querySelectorAll('details tr.data-row')];
     expect(rows).toHaveLength(18);
     const bretagne = rows.find((r) => r.getAttribute('data-geo') === 'REG-53')!;
     expect(bretagne.textContent).toContain('synthetic ARS');
     const normandie = rows.find((r) => r.getAttribute('data-geo') === 'REG-28')!;
     expect(normandie.textContent).toContain('pas de données');
+  });
+
+  it('lists every place at once when its table is shown open (a region page)', () => {
+    const due = deferredTables.shown;
+    deferredTables.shown = false;
+    try {
+      const { container } = renderMap({ tableOpen: true });
+      expect(container.querySelectorAll('details[open] tr.data-row')).toHaveLength(18);
+    } finally {
+      deferredTables.shown = due;
+    }
   });
 });
 

@@ -311,6 +311,11 @@ describe('Feeds page in Chromium', () => {
         { timeout: 20_000 },
       );
       expect(await page.locator('figure[data-chart-id="region-ranking"] .bar').count()).toBe(18);
+      // The map's table is built once the page is idle.
+      await page
+        .locator('figure[data-chart-id="region-map"] tr.data-row')
+        .nth(17)
+        .waitFor({ state: 'attached' });
       const tableValues = await page.$$eval(
         'figure[data-chart-id="region-map"] tr.data-row',
         (trs) => trs.map((tr) => tr.textContent ?? ''),

@@ -215,8 +215,10 @@ describe('Regions on the embedded data', () => {
         expect(await coverage.locator('a[href*="#/feeds"]').count()).toBe(1);
         expect(await coverage.textContent()).toContain(`${covered} région`);
       }
-      // Every region is listed in the table, with "pas de données" where there is none.
+      // Every region is listed in the table (built once the page is idle), with "pas de
+      // données" where there is none.
       const tableRows = page.locator('figure[data-chart-id="region-map"] tr.data-row');
+      await tableRows.nth(17).waitFor({ state: 'attached' });
       expect(await tableRows.count()).toBe(18);
       const noData = await page.locator('path.no-data').count();
       expect(noData).toBe(18 - Object.keys(expectedMap(rows, RATE, day)).length);
