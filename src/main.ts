@@ -25,5 +25,8 @@ const prerenderShown =
 if (prerenderShown) await afterNextPaint();
 // ICU's data, a piece per task while the app's code downloads: not in the middle of a render.
 warmIntl('fr-FR');
+// The app's components are fetched beside the code that starts it and evaluated in a task of
+// their own, not in the same one (src/start.ts imports the same module).
+void import('./App.svelte').catch(() => {});
 const { start } = await import('./start');
 await start(target, prerenderShown);

@@ -1,5 +1,4 @@
 import { flushSync, mount } from 'svelte';
-import App from './App.svelte';
 import { warmFormatters } from './lib/format';
 import { afterNextPaint } from './lib/nextPaint';
 import { i18n } from './lib/i18n.svelte';
@@ -38,7 +37,9 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   // the middle of the first chart's render.
   setTimeout(() => warmFormatters(i18n.lang), 0);
   renderInTurns(true);
+  const app = import('./App.svelte');
   if (!prerenderShown) {
+    const { default: App } = await app;
     target.replaceChildren();
     target.removeAttribute('data-prerendered');
     delete document.documentElement.dataset.prerender;
@@ -62,6 +63,7 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   // mounted in a task of its own, not added to that one.
   await afterNextPaint();
 
+  const { default: App } = await app;
   const stage = document.createElement('div');
   stage.setAttribute(STAGING_ATTRIBUTE, '');
   target.after(stage);
