@@ -106,14 +106,19 @@ function afterPaint(callback: () => void): void {
 }
 
 function markRendering(): void {
-  if (!waiting.some((t) => t.firstScreen)) {
-    for (const resolve of firstScreenWaiters.splice(0)) resolve();
-  }
+  // Checked after the microtasks already queued: a part's state changed in its turn may update
+  // its effects there, and ask for the next first-screen turn (the next rows of a table).
+  if (firstScreenWaiters.length) queueMicrotask(settleFirstScreen);
   if (typeof document === 'undefined') return;
   document.documentElement.toggleAttribute('data-rendering', waiting.length > 0);
 }
 
 const firstScreenWaiters: (() => void)[] = [];
+
+function settleFirstScreen(): void {
+  if (waiting.some((t) => t.firstScreen)) return;
+  for (const resolve of firstScreenWaiters.splice(0)) resolve();
+}
 
 /**
  * Resolves once no part of the first screen waits for its turn (at once when none does): the app
