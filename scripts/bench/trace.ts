@@ -9,10 +9,20 @@
  * `npx vite build --minify false --outDir /tmp/unminified && npx vite preview --outDir
  * /tmp/unminified --port 4300`). The trace written with --out opens in Chromium's DevTools
  * (Performance panel). What `npm run bench` measures, this explains.
+ *
+ * With --functions, the trace also records V8's CPU profile and each long task lists the
+ * functions it ran (time including callees); the sampling makes every task 2-3 times longer, so
+ * read those lists for shares, not durations.
  */
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, CPU_THROTTLE } from './browser';
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url?: string; lineNumber?: number };
+}
 
 interface TraceEvent {
   name: string;
@@ -22,7 +32,17 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string } };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      functionName?: string;
+      startTime?: number;
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
 }
 
 const LONG_MS = 100;
@@ -32,6 +52,7 @@ async function main(): Promise<void> {
   const [base, path = '', ...rest] = process.argv.slice(2);
   if (!base) throw new Error('usage: trace.ts <app url> [#/path] [--out file.json]');
   const out = rest[rest.indexOf('--out') + 1];
+  const functions = rest.includes('--functions');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({
@@ -48,6 +69,7 @@ async function main(): Promise<void> {
         'disabled-by-default-devtools.timeline',
         'v8.execute',
         'blink.user_timing',
+        ...(functions ? ['disabled-by-default-v8.cpu_profiler'] : []),
       ],
     });
     await page.goto(new URL(path, base).href);
@@ -59,13 +81,13 @@ async function main(): Promise<void> {
     await page.waitForTimeout(SETTLE_MS);
     const buffer = await browser.stopTracing();
     if (rest.includes('--out') && out) writeFileSync(out, buffer);
-    report(JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] });
+    report(JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }, functions);
   } finally {
     await browser.close();
   }
 }
 
-function report({ traceEvents }: { traceEvents: TraceEvent[] }): void {
+function report({ traceEvents }: { traceEvents: TraceEvent[] }, functions: boolean): void {
   const mainThreads = new Set(
     traceEvents
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -79,6 +101,7 @@ function report({ traceEvents }: { traceEvents: TraceEvent[] }): void {
     .map((e) => `${e.name.slice('segur-pulse:'.length)} @${at(e.ts)} ms`);
   console.log(`marks: ${[...new Set(marks)].join(', ')}`);
   const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= LONG_MS * 1000);
+  const profile = functions ? pageProfile(traceEvents) : { nodes: new Map(), samples: [] };
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     const inside = new Map<string, number>();
@@ -99,7 +122,75 @@ function report({ traceEvents }: { traceEvents: TraceEvent[] }): void {
     console.log(
       `task @${at(task.ts)} ms, ${(task.dur! / 1000).toFixed(0)} ms: ${parts.join(' | ')}`,
     );
+    if (functions) {
+      for (const [what, ms] of functionsIn(profile, task.ts, end)) {
+        console.log(`  ${ms.toFixed(0).padStart(5)} ms  ${what}`);
+      }
+    }
   }
+}
+
+interface Profile {
+  nodes: Map<number, ProfileNode>;
+  samples: [number, number][];
+}
+
+/**
+ * The page's CPU profile from the trace: its chunks are written by a thread of their own, under
+ * the id of the profile the page's main thread started. Of the renderer's profiles (the page, a
+ * service worker), the one whose functions come most from the app's assets.
+ */
+function pageProfile(traceEvents: TraceEvent[]): Profile {
+  const starts = new Map<string, number>();
+  for (const e of traceEvents) {
+    if (e.name === 'Profile') starts.set(`${e.pid}:${e.id}`, e.args?.data?.startTime ?? 0);
+  }
+  const profiles = new Map<string, Profile & { at: number; assets: number }>();
+  for (const e of traceEvents) {
+    if (e.name !== 'ProfileChunk') continue;
+    const key = `${e.pid}:${e.tid}`;
+    let profile = profiles.get(key);
+    if (!profile) {
+      profile = {
+        nodes: new Map(),
+        samples: [],
+        at: starts.get(`${e.pid}:${e.id}`) ?? 0,
+        assets: 0,
+      };
+      profiles.set(key, profile);
+    }
+    for (const node of e.args?.data?.cpuProfile?.nodes ?? []) {
+      profile.nodes.set(node.id, node);
+      if (node.callFrame.url?.includes('/assets/')) profile.assets += 1;
+    }
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    (e.args?.data?.cpuProfile?.samples ?? []).forEach((id, i) => {
+      profile.at += deltas[i] ?? 0;
+      profile.samples.push([profile.at, id]);
+    });
+  }
+  const best = [...profiles.values()].sort((a, b) => b.assets - a.assets)[0];
+  return best ?? { nodes: new Map(), samples: [] };
+}
+
+/** The functions sampled between `from` and `to`, with their time including callees. */
+function functionsIn(profile: Profile, from: number, to: number, top = 12): [string, number][] {
+  const within = profile.samples.filter(([ts]) => ts >= from && ts <= to);
+  if (within.length < 2) return [];
+  const step = (within.at(-1)![0] - within[0]![0]) / (within.length - 1) / 1000;
+  const total = new Map<string, number>();
+  for (const [, id] of within) {
+    const seen = new Set<string>();
+    for (let node = profile.nodes.get(id); node; node = profile.nodes.get(node.parent ?? -1)) {
+      const { functionName, url = '', lineNumber = 0 } = node.callFrame;
+      if (!url.includes('/assets/')) continue;
+      const what = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+      if (seen.has(what)) continue;
+      seen.add(what);
+      total.set(what, (total.get(what) ?? 0) + step);
+    }
+  }
+  return [...total].sort((a, b) => b[1] - a[1]).slice(0, top);
 }
 
 await main();
