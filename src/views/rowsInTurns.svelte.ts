@@ -2,11 +2,11 @@ import { askTurn, inFirstScreen, leavesOutLaterParts, rendersInTurns } from '../
 
 /**
  * How many rows of a long table to render: in the app, `chunk` more a turn
- * (src/lib/renderQueue.ts), so that no task builds the whole table (the Sources page's 60
+ * (src/lib/renderQueue.ts), so that no task builds the whole table (the Sources page's 45
  * publications, each with its notes, were one turn of 300-380 ms at 4x CPU); all of them at once
  * where nothing renders in turns (component tests, the Overview in index.html), but the first
  * chunk in a view's prerendered page, which holds its first screen only (its first frame, the
- * Sources page's 60 rows, was a task of 500 ms). Call while the component initialises. The turns
+ * Sources page's 45 rows, was a task of 500 ms). Call while the component initialises. The turns
  * are the first screen's when the component is (the app then shows itself once the whole table
  * is built, src/start.ts).
  */
