@@ -25,16 +25,22 @@ export function scheduleTables(): void {
 /**
  * One part's deferred table (call while the component initialises): shown once the page's tables
  * are due and this part's turn has come (src/lib/renderQueue.ts), so that the tables are not all
- * built in one task.
+ * built in one task; or at once when the reader opens its disclosure (`toggled`, from its
+ * `ontoggle`), which renders every waiting table too.
  */
-export function deferredTable(): { readonly shown: boolean } {
+export function deferredTable(): { readonly shown: boolean; toggled(open: boolean): void } {
   let turn = $state(false);
+  let opened = $state(false);
   $effect(() => {
     if (deferredTables.shown && !turn) return askTurn(() => (turn = true));
   });
   return {
     get shown() {
-      return turn;
+      return opened || turn;
+    },
+    toggled(open) {
+      opened = open;
+      if (open) showTablesNow();
     },
   };
 }
