@@ -1,4 +1,4 @@
-import { askTurn, inFirstScreen, leavesOutLaterParts, rendersInTurns } from '../lib/renderQueue';
+import { askTurn, leavesOutLaterParts, rendersInTurns } from '../lib/renderQueue';
 
 /**
  * How many rows of a long table to render: in the app, `chunk` more a turn
@@ -6,14 +6,14 @@ import { askTurn, inFirstScreen, leavesOutLaterParts, rendersInTurns } from '../
  * publications, each with its notes, were one turn of 300-380 ms at 4x CPU); all of them at once
  * where nothing renders in turns (component tests, the Overview in index.html), but the first
  * chunk in a view's prerendered page, which holds its first screen only (its first frame, the
- * Sources page's 45 rows, was a task of 500 ms). Call while the component initialises. The turns
- * are the first screen's when the component is (the app then shows itself once the whole table
+ * Sources page's 45 rows, was a task of 500 ms). Call while the component initialises. With
+ * `firstScreen`, the turns are the first screen's (the app then shows itself once the whole table
  * is built, src/start.ts).
  */
 export function rowsInTurns(
   total: () => number,
   chunk: number,
-  firstScreen = inFirstScreen(),
+  firstScreen: boolean,
 ): { readonly count: number } {
   let count = $state(
     rendersInTurns() || (typeof window === 'undefined' && leavesOutLaterParts()) ? chunk : Infinity,
