@@ -234,7 +234,7 @@ describe('RegionMap', () => {
     expect(normandie.textContent).toContain('pas de données');
   });
 
-  it('lists every place at once when its table is shown open (a region page)', () => {
+  it('lists every place at once when its table is shown open (the Regions page)', () => {
     const due = deferredTables.shown;
     deferredTables.shown = false;
     try {
