@@ -375,8 +375,10 @@ describe('a bad refresh keeps the last good data', () => {
       // Connection cut while the new version downloads.
       server.feed = { kind: 'abort' };
       await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
-      await waitForState(page, 'error');
-      expect((await status(page)).text).toMatch(/erreur réseau|impossible de lire/);
+      await waitFor(page, 'the reason, in French', async () =>
+        /erreur réseau/.test((await status(page)).text),
+      );
+      expect((await status(page)).state).toBe('error');
       expect(await pointCounts(page)).toEqual(expected);
 
       // The tab is closed while its refresh waits for the server; a new tab finds the data.
@@ -391,6 +393,56 @@ describe('a bad refresh keeps the last good data', () => {
       await waitForCounts(page, expected, 'the data after the closed tab');
     } catch (error) {
       await screenshotQuietly(page, 'sync-cut-FAILED');
+      throw error;
+    }
+  });
+  it('never shows the validator’s English while the reasons’ French texts load', async () => {
+    browser = await launchBrowser();
+    const server = await serveData(browser.context);
+    const page = await firstPage(browser.context);
+    // The texts' module is loaded only once a refresh fails: hold it to see what shows meanwhile.
+    let releaseTexts: () => void = () => {};
+    const textsHeld = new Promise<void>((r) => (releaseTexts = r));
+    let textsAsked = false;
+    await page.route('**/assets/issueText-*.js', async (route: Route) => {
+      textsAsked = true;
+      await textsHeld;
+      await route.continue();
+    });
+    try {
+      await openFresh(page);
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+        const line = document.querySelector('[data-testid="data-status"]')!;
+        new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
+      server.feed = { kind: 'abort' };
+      await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
+      await waitForState(page, 'error');
+      await waitFor(page, 'the texts asked for', async () => textsAsked);
+      const waiting = await status(page);
+      expect(waiting.text).toMatch(/Actualisation impossible.*Flux « Chiffres publiés/);
+      expect(waiting.text).not.toMatch(/could not|network error/);
+
+      releaseTexts();
+      await waitFor(page, 'the reason, in French', async () =>
+        /impossible de lire .* \(erreur réseau : hors connexion ou accès bloqué\)/.test(
+          (await status(page)).text,
+        ),
+      );
+      const seen = await page.evaluate(
+        () => (window as unknown as { statusTexts: string[] }).statusTexts,
+      );
+      expect(seen.filter((text) => /could not|network error/.test(text))).toEqual([]);
+      expect(await pointCounts(page)).toEqual(expected);
+    } catch (error) {
+      releaseTexts();
+      await screenshotQuietly(page, 'sync-reason-texts-FAILED');
       throw error;
     }
   });

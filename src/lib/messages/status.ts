@@ -22,6 +22,7 @@ export const fr = {
     'Actualisation impossible : les dernières données valides restent affichées.',
   'status.errorEmpty': 'Impossible de charger les données :',
   'status.details': 'Détails sur la page Sources',
+  'status.unexpected': 'erreur inattendue ; message technique :',
   'status.storageUnavailable':
     'ce navigateur refuse le stockage local (navigation privée ou réglage) : les données ne peuvent pas être gardées.',
 } as const;
@@ -44,6 +45,7 @@ export const en: Record<keyof typeof fr, string> = {
   'status.errorKeptUndated': 'Refresh failed: the last valid data stays on screen.',
   'status.errorEmpty': 'Could not load the data:',
   'status.details': 'Details on the Sources page',
+  'status.unexpected': 'unexpected error; technical message:',
   'status.storageUnavailable':
     'this browser refuses local storage (private browsing or a setting): the data cannot be kept.',
 };
