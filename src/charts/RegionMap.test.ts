@@ -5,6 +5,7 @@ import type { ComponentProps } from 'svelte';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it, vi } from 'vitest';
 import { deferredTables } from './deferredTables.svelte';
+import { askTurn, renderInTurns, waitingTurns } from '../lib/renderQueue';
 import { syntheticObservation } from '../../test/synthetic';
 import { formatPercent } from '../lib/format';
 import { regionByCode, regions } from '../model/geography';
@@ -234,7 +235,7 @@ describe('RegionMap', () => {
     expect(normandie.textContent).toContain('pas de données');
   });
 
-  it('lists every place at once when its table is shown open (the Regions page)', () => {
+  it('lists every place at once when its table is shown open and nothing renders in turns', () => {
     const due = deferredTables.shown;
     deferredTables.shown = false;
     try {
@@ -242,6 +243,44 @@ describe('RegionMap', () => {
       expect(container.querySelectorAll('details[open] tr.data-row')).toHaveLength(18);
     } finally {
       deferredTables.shown = due;
+    }
+  });
+
+  it('renders a table shown open in the turn after the map’s, not with it (the Regions page)', async () => {
+    renderInTurns(true);
+    try {
+      const { container } = renderMap({ tableOpen: true });
+      expect(container.querySelectorAll('path[data-geo]').length).toBeGreaterThan(0);
+      expect(container.querySelectorAll('details[open] tr.data-row')).toHaveLength(0);
+      await new Promise<void>((resolve) => askTurn(resolve));
+      expect(container.querySelectorAll('details[open] tr.data-row')).toHaveLength(18);
+    } finally {
+      renderInTurns(false);
+    }
+  });
+
+  it('takes the open <details>’ own toggle event for no reader’s opening: later parts still wait', () => {
+    renderInTurns(true);
+    try {
+      const { container } = renderMap({ tableOpen: true });
+      let laterPartRendered = false;
+      askTurn(() => (laterPartRendered = true));
+      const details = container.querySelector('details')!;
+      // What a browser sends, in a task of its own, for a <details> created open.
+      details.dispatchEvent(new Event('toggle'));
+      expect(laterPartRendered).toBe(false);
+      expect(waitingTurns()).toBe(2);
+
+      // A reader closing then opening it again renders every waiting part at once, as before.
+      details.open = false;
+      details.dispatchEvent(new Event('toggle'));
+      expect(laterPartRendered).toBe(false);
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+      expect(laterPartRendered).toBe(true);
+      expect(waitingTurns()).toBe(0);
+    } finally {
+      renderInTurns(false);
     }
   });
 });

@@ -5,7 +5,7 @@
  * and print users get it as before.
  */
 import { flushSync } from 'svelte';
-import { askTurn, renderAllNow } from '../lib/renderQueue';
+import { askTurn, inFirstScreen, renderAllNow, rendersInTurns } from '../lib/renderQueue';
 
 export const deferredTables = $state({ shown: false });
 
@@ -27,20 +27,35 @@ export function scheduleTables(): void {
  * are due and this part's turn has come (src/lib/renderQueue.ts), so that the tables are not all
  * built in one task; or at once when the reader opens its disclosure (`toggled`, from its
  * `ontoggle`), which renders every waiting table too.
+ *
+ * A table shown open (`open`, the Regions page's map) is part of the page, not of its idle time:
+ * it renders in the turn after its part's, taken with its part's priority (src/lib/renderQueue.ts
+ * `inFirstScreen`), so that the part and its table are two tasks rather than one. Rendered at once
+ * where nothing renders in turns (the server render, tests).
  */
-export function deferredTable(): { readonly shown: boolean; toggled(open: boolean): void } {
+export function deferredTable(open: () => boolean = () => false): {
+  readonly shown: boolean;
+  toggled(open: boolean): void;
+} {
+  const firstScreen = inFirstScreen();
   let turn = $state(false);
   let opened = $state(false);
+  let wasOpen = open();
   $effect(() => {
-    if (deferredTables.shown && !turn) return askTurn(() => (turn = true));
+    if (turn) return;
+    if (open()) return askTurn(() => (turn = true), firstScreen);
+    if (deferredTables.shown) return askTurn(() => (turn = true));
   });
   return {
     get shown() {
-      return opened || turn;
+      return opened || turn || (open() && !rendersInTurns());
     },
-    toggled(open) {
-      opened = open;
-      if (open) showTablesNow();
+    toggled(isOpen) {
+      // A <details> created open tells so with a toggle event too: not the reader's doing.
+      if (isOpen === wasOpen) return;
+      wasOpen = isOpen;
+      opened = isOpen;
+      if (isOpen) showTablesNow();
     },
   };
 }
