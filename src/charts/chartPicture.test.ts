@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticExportChart } from '../../test/synthetic';
-import { chartPicture, chartSources, inlineStyles, pictureFooter, wrapText } from './chartPicture';
+import {
+  chartPicture,
+  pictureSources,
+  inlineStyles,
+  pictureFooter,
+  wrapText,
+} from './chartPicture';
 
 // Synthetic figures (test/synthetic.ts): made up, never published statistics.
 const chart = syntheticExportChart;
@@ -8,7 +14,7 @@ const chart = syntheticExportChart;
 describe('picture words', () => {
   it('lists each source once, label and URL', () => {
     // Keyed by URL: a second label for the same URL is not listed again.
-    expect(chartSources(chart, 'fr')).toEqual([
+    expect(pictureSources(chart, 'fr')).toEqual([
       'synthetic source (https://example.org/synthetic-source)',
       'other synthetic source (https://example.org/other)',
     ]);

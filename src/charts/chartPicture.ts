@@ -10,28 +10,14 @@ import type { Qualifier } from '../model/observation';
 import { formatDateTime, formatPeriod, type Lang } from '../lib/format';
 import { translate, type MessageKey } from '../lib/i18n.svelte';
 import { saveBlob } from '../lib/saveBlob';
-import { sourceName } from '../model/citation';
+import { chartSources, sourceText } from './citation';
 import { exportFileName, type ExportChart } from './exportChart';
 import { PART, PART_SELECTOR } from './chartParts';
 import { pointPeriod, pointValue } from './pointText';
 
-/**
- * Distinct sources of the chart's points (of the figures a computed point comes from), in order
- * of first appearance, named as readers see them: "ARS Grand Est (officiel) (url)".
- */
-export function chartSources(chart: ExportChart, lang: Lang): string[] {
-  const seen = new Map<string, string>();
-  for (const s of chart.series) {
-    for (const point of s.points) {
-      for (const p of point.derivedFrom?.length ? point.derivedFrom : [point]) {
-        const key = p.sourceUrl || p.sourceLabel;
-        if (!key || seen.has(key)) continue;
-        const name = sourceName(p, lang);
-        seen.set(key, name && p.sourceUrl ? `${name} (${p.sourceUrl})` : name || p.sourceUrl);
-      }
-    }
-  }
-  return [...seen.values()];
+/** The chart's sources as the picture writes them: "ARS Grand Est (officiel) (url)". */
+export function pictureSources(chart: ExportChart, lang: Lang): string[] {
+  return chartSources(chart.series, lang).map(sourceText);
 }
 
 /**
@@ -89,7 +75,7 @@ export function pictureFooter(
     lines.push(translate(lang, 'share.pictureShapes', { shapes: shapes.join(' · ') }));
   lines.push(
     translate(lang, 'share.pictureSources', {
-      sources: chartSources(chart, lang).join('\u00a0; '),
+      sources: pictureSources(chart, lang).join('\u00a0; '),
     }),
   );
   if (first && last) {
@@ -362,7 +348,7 @@ export function cardWords(chart: ExportChart, lang: Lang, pageUrl: string): Card
   const credit = `Ségur Pulse · ${pageUrl}`;
   if (overTime && first && latest) {
     const source =
-      chartSources(
+      pictureSources(
         { ...chart, series: [{ key: first.key, label: first.label, points: [latest] }] },
         lang,
       )[0] ?? '';
@@ -380,7 +366,7 @@ export function cardWords(chart: ExportChart, lang: Lang, pageUrl: string): Card
   return {
     title: chart.title,
     source: translate(lang, 'share.pictureSources', {
-      sources: chartSources(chart, lang).join('\u00a0; '),
+      sources: pictureSources(chart, lang).join('\u00a0; '),
     }),
     credit,
   };
