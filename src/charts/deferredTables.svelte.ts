@@ -5,7 +5,7 @@
  * and print users get it as before.
  */
 import { flushSync } from 'svelte';
-import { askTurn, inFirstScreen, renderAllNow, rendersInTurns } from '../lib/renderQueue';
+import { askTurn, leavesOutLaterParts, renderAllNow, rendersInTurns } from '../lib/renderQueue';
 
 export const deferredTables = $state({ shown: false });
 
@@ -29,26 +29,26 @@ export function scheduleTables(): void {
  * `ontoggle`), which renders every waiting table too.
  *
  * A table shown open (`open`, the Regions page's map) is part of the page, not of its idle time:
- * it renders in the turn after its part's, taken with its part's priority (src/lib/renderQueue.ts
- * `inFirstScreen`), so that the part and its table are two tasks rather than one. Rendered at once
- * where nothing renders in turns (the server render, tests).
+ * it asks for its turn at once, so that the part and its table are two tasks rather than one. It
+ * is below the first screen (the Regions map's table starts 74rem down at 1280 px), so its turn
+ * comes after the first screen's and a prerendered first screen leaves it out, as it does a
+ * `Later` part (src/views/Later.svelte). Rendered at once where nothing renders in turns (the
+ * server render of a whole page, tests).
  */
 export function deferredTable(open: () => boolean = () => false): {
   readonly shown: boolean;
   toggled(open: boolean): void;
 } {
-  const firstScreen = inFirstScreen();
   let turn = $state(false);
   let opened = $state(false);
   let wasOpen = open();
   $effect(() => {
     if (turn) return;
-    if (open()) return askTurn(() => (turn = true), firstScreen);
-    if (deferredTables.shown) return askTurn(() => (turn = true));
+    if (open() || deferredTables.shown) return askTurn(() => (turn = true));
   });
   return {
     get shown() {
-      return opened || turn || (open() && !rendersInTurns());
+      return opened || turn || (open() && !rendersInTurns() && !leavesOutLaterParts());
     },
     toggled(isOpen) {
       // A <details> created open tells so with a toggle event too: not the reader's doing.

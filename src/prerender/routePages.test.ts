@@ -43,6 +43,9 @@ describe('prerendered views', () => {
     // The first rows of the Sources table, as many as the app renders in its first turn.
     expect(count(pages.get('sources')!, /class="source-row\b/)).toBe(15);
     expect(count(pages.get('regions')!, /<path\b[^>]*\bdata-geo="REG-/)).toBe(18);
+    // Its open table is below the first screen: the app renders it in a later turn.
+    expect(pages.get('regions')).toMatch(/<details[^>]*\bopen/);
+    expect(count(pages.get('regions')!, /class="data-row\b/)).toBe(0);
     const embed = pages.get('embed:?chart=mes-rate')!;
     expect(count(embed, /class="point\b/)).toBeGreaterThan(0);
     // The source line under the chart, as the live embed writes it.
