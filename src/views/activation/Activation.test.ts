@@ -61,6 +61,17 @@ describe('Activation page on the embedded data', () => {
     );
   });
 
+  it('offers France, the 18 regions and the 101 departments, and shows the place followed', () => {
+    navigate({ geo: 'DEP-2A' }, { replace: true });
+    const { container } = render(Activation);
+    const select = container.querySelector<HTMLSelectElement>('[data-testid="activation-geo"]')!;
+    const groups = [...select.querySelectorAll('optgroup')];
+    expect(groups.map((g) => g.querySelectorAll('option').length)).toEqual([1, 18, 101]);
+    expect(select.value).toBe('DEP-2A');
+    expect(select.selectedOptions[0]?.textContent).toBe('2A – Corse-du-Sud');
+    expect(groups[1]!.querySelector('option')?.textContent).toBe('Auvergne-Rhône-Alpes');
+  });
+
   it('changing the place drops the target set for the previous one', () => {
     navigate({ geo: 'FR', target: 30_000_000 }, { replace: true });
     const { container } = render(Activation);
