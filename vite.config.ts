@@ -181,6 +181,9 @@ async function withSsrModule<M, T>(path: string, use: (module: M) => Promise<T> 
     root: import.meta.dirname,
     plugins: [svelte()],
     server: { middlewareMode: true, hmr: false, ws: false },
+    // Modules loaded for Node only: no browser dependencies to scan and pre-bundle (the scan
+    // cannot resolve the build's virtual modules and warned on every build).
+    optimizeDeps: { noDiscovery: true, include: [] },
     appType: 'custom',
     logLevel: 'warn',
   });

@@ -22,6 +22,9 @@ export async function withPrerender<T>(
     plugins: [svelte({ compilerOptions: { dev: false } })],
     cacheDir: resolve(tmpdir(), 'segur-pulse-prerender-tests'),
     server: { middlewareMode: true, hmr: false, ws: false },
+    // Modules loaded for Node only: no browser dependencies to scan and pre-bundle (the scan
+    // cannot resolve the build's virtual modules and warned on every build).
+    optimizeDeps: { noDiscovery: true, include: [] },
     appType: 'custom',
     logLevel: 'warn',
   });
