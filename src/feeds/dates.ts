@@ -8,7 +8,7 @@
  * `dateErrorText` gives the sentence. The tidy format keeps its own strict reader
  * (`parsePeriodCell` in values.ts).
  */
-import type { Precision } from './types';
+import type { DateErrorCode, Precision } from './types';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -28,15 +28,8 @@ export interface DateOptions {
   excelSerial?: boolean;
 }
 
-export type DateErrorCode =
-  | 'date.empty'
-  | 'date.notADate'
-  | 'date.impossible'
-  | 'date.noSuchMonth'
-  | 'date.noSuchQuarter'
-  | 'date.noSuchHalf'
-  | 'date.yearOutOfRange'
-  | 'date.excelOutOfRange';
+// Declared with the other issue codes (types.ts), which need it without importing this module.
+export type { DateErrorCode } from './types';
 
 /** A cell that could not be read: `params.raw` is the cell as written; other params by code. */
 export interface CellError {

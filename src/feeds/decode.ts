@@ -1,8 +1,9 @@
 /** Bytes -> text, tolerant of what real files carry: BOMs, Windows-1252, UTF-16. */
 import { feedIssue } from './issueText';
-import { FeedError, type IssueCode } from './types';
+import { FeedError, type IssueCode, type TextEncodingName } from './types';
 
-export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+// Declared with the feeds' reports (types.ts), which need it without importing this module.
+export type { TextEncodingName } from './types';
 
 export interface DecodedText {
   text: string;

@@ -19,7 +19,7 @@
  * - a boolean: `TRUE` / `FALSE`.
  */
 import { formatNumber, type Lang } from '../lib/format';
-import { FeedError, type FeedIssue } from './types';
+import { FeedError, type FeedIssue, type SpreadsheetErrorCode } from './types';
 
 export interface SheetTable {
   name: string;
@@ -33,13 +33,8 @@ export interface Workbook {
   sheets: SheetTable[];
 }
 
-export type SpreadsheetErrorCode =
-  | 'sheet.notWorkbook'
-  | 'sheet.unreadable'
-  | 'sheet.encrypted'
-  | 'sheet.tooLarge'
-  | 'sheet.noSheets'
-  | 'sheet.readerUnavailable';
+// Declared with the other issue codes (types.ts), which need it without importing this module.
+export type { SpreadsheetErrorCode } from './types';
 
 export type SpreadsheetErrorParams = Record<string, string | number>;
 

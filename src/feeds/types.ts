@@ -1,9 +1,29 @@
 /** Feeds' configuration, their issues and reports; the observation itself is model's. */
-import type { DateErrorCode } from './dates';
-import type { TextEncodingName } from './decode';
-import type { SpreadsheetErrorCode } from './spreadsheet';
 import type { UserIndicator } from '../model/indicators';
 import type { Precision } from '../model/observation';
+
+/** The text encodings a feed is read in (decode.ts). */
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** A date cell's problem (dates.ts words it). */
+export type DateErrorCode =
+  | 'date.empty'
+  | 'date.notADate'
+  | 'date.impossible'
+  | 'date.noSuchMonth'
+  | 'date.noSuchQuarter'
+  | 'date.noSuchHalf'
+  | 'date.yearOutOfRange'
+  | 'date.excelOutOfRange';
+
+/** A workbook's problem (spreadsheet.ts words it). */
+export type SpreadsheetErrorCode =
+  | 'sheet.notWorkbook'
+  | 'sheet.unreadable'
+  | 'sheet.encrypted'
+  | 'sheet.tooLarge'
+  | 'sheet.noSheets'
+  | 'sheet.readerUnavailable';
 
 // The domain's own types, re-exported for the feeds' code and its users.
 export {
