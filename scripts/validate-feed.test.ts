@@ -297,7 +297,9 @@ describe('validate-feed', () => {
     const r = await run([fixture('synthetic-ars-wide-win1252.csv'), '--guess']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('Correspondance devinée :');
-    expect(r.out).toContain('« Nombre de profils MES ouverts » → mes_profiles_open');
+    expect(r.out).toContain(
+      '« Nombre de profils MES ouverts » → mes_profiles_open (Profils Mon espace santé ouverts)',
+    );
     expect(r.out).toContain('« Nombre de profils MES activés » → mes_profiles_activated');
     expect(r.out).toContain('geo ← « Code région » (region)');
     expect(r.out).toContain('period ← « Mois »');

@@ -43,6 +43,7 @@ import {
 } from '../src/feeds/types';
 import { base64ToBytes, httpsUrlProblem, parseUserFeedsExport } from '../src/feeds/userFeedConfig';
 import { formatNumber, type Lang } from '../src/lib/format';
+import { indicatorById } from '../src/model/indicators';
 import { consoleIO, type ScriptIO } from './refresh-data';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -358,7 +359,11 @@ function printGuess(io: ScriptIO, guess: MappingGuess, feed: FeedConfig, lang: L
   const t = TEXT[lang];
   const m = guess.mapping;
   io.out(t.guessTitle);
-  for (const v of m.values ?? []) io.out(`  ${t.valueColumn(v.column, v.indicator)}`);
+  for (const v of m.values ?? []) {
+    // The id is what a feed's configuration names; the label, what the dashboard shows.
+    const label = indicatorById.get(v.indicator)?.label[lang];
+    io.out(`  ${t.valueColumn(v.column, label ? `${v.indicator} (${label})` : v.indicator)}`);
+  }
   for (const [field, src] of Object.entries(m)) {
     if (field === 'values' || !src || Array.isArray(src)) continue;
     const s = src as { column?: string; value?: string; kind?: string; order?: string };
