@@ -5,7 +5,7 @@
  * and print users get it as before.
  */
 import { flushSync } from 'svelte';
-import { askTurn, leavesOutLaterParts, renderAllNow, rendersInTurns } from '../lib/renderQueue';
+import { askTurn, renderAllNow, rendersAtOnce } from '../lib/renderQueue';
 
 export const deferredTables = $state({ shown: false });
 
@@ -48,7 +48,7 @@ export function deferredTable(open: () => boolean = () => false): {
   });
   return {
     get shown() {
-      return opened || turn || (open() && !rendersInTurns() && !leavesOutLaterParts());
+      return opened || turn || (open() && rendersAtOnce());
     },
     toggled(isOpen) {
       // A <details> created open tells so with a toggle event too: not the reader's doing.

@@ -28,11 +28,6 @@ export function renderInTurns(on: boolean): void {
   if (!on) renderAllNow();
 }
 
-/** Whether parts asking for a turn wait for it (otherwise they render at once). */
-export function rendersInTurns(): boolean {
-  return progressive;
-}
-
 /**
  * Runs `run` in a task of its own once the parts asked for before it have rendered; returns what
  * cancels it (a part removed before its turn). Runs it at once when rendering is not in turns.
@@ -176,9 +171,13 @@ export function prerenderFirstScreenOnly(on: boolean): void {
   firstScreenOnly = on;
 }
 
-/** Whether the server render leaves out the parts that wait for a turn. */
-export function leavesOutLaterParts(): boolean {
-  return firstScreenOnly;
+/**
+ * Whether a part is rendered as it is created rather than in a turn of its own: where nothing
+ * renders in turns (the server render, component tests); in a server render of the first screen
+ * only (prerenderFirstScreenOnly), only if it is of the first screen, the others being left out.
+ */
+export function rendersAtOnce(firstScreen = false): boolean {
+  return firstScreenOnly ? firstScreen : !progressive;
 }
 
 if (typeof window !== 'undefined') {

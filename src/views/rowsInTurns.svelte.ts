@@ -1,4 +1,4 @@
-import { askTurn, leavesOutLaterParts, rendersInTurns } from '../lib/renderQueue';
+import { askTurn, rendersAtOnce } from '../lib/renderQueue';
 
 /**
  * How many rows of a long table to render: in the app, `chunk` more a turn
@@ -15,9 +15,7 @@ export function rowsInTurns(
   chunk: number,
   firstScreen: boolean,
 ): { readonly count: number } {
-  let count = $state(
-    rendersInTurns() || (typeof window === 'undefined' && leavesOutLaterParts()) ? chunk : Infinity,
-  );
+  let count = $state(rendersAtOnce() ? Infinity : chunk);
   $effect(() => {
     if (count >= total()) return;
     return askTurn(() => (count += chunk), firstScreen);
