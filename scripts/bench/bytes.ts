@@ -16,8 +16,8 @@ export type ViteManifest = Record<string, ManifestChunk>;
  * Every file index.html loads before any user action: the entry chunk and its static imports
  * (what Vite writes as modulepreload links), transitively, with their CSS, and the same for the
  * dynamic imports the entry makes at every start (`atStart`: src/start.ts and src/App.svelte,
- * the app, which src/main.ts imports once the prerendered page is painted). Other dynamic imports are left out:
- * they load on demand (a page, a refresh that needs parsing).
+ * the app, which src/main.ts imports once the prerendered page is painted). Other dynamic
+ * imports are left out: they load on demand (a page, a refresh that needs parsing).
  */
 export function staticClosure(
   manifest: ViteManifest,
