@@ -30,6 +30,11 @@ describe('prerendered views', () => {
     for (const leftOut of ['activation-monthly', 'activation-pace-title', 'activation-targets'])
       expect(activation).not.toContain(`id="${leftOut}"`);
     expect(count(activation, /data-later/)).toBeGreaterThanOrEqual(4);
+    // The place chooser holds the followed place alone: the app lists the 120 in a later turn.
+    expect(count(activation, /<option\b/)).toBe(1);
+    expect(pages.get('activation?geo=REG-75')).toMatch(
+      /<select[^>]*activation-geo[^>]*>\s*<option[^>]*value="REG-75"[^>]*>Nouvelle-Aquitaine</,
+    );
   });
 
   it("keep a region's charts against France, and leave its facts, maps and table out", () => {
