@@ -18,6 +18,7 @@ function runGate(address: string, stored: Record<string, string> = {}): boolean 
   localStorage.clear();
   for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
   document.documentElement.removeAttribute('data-prerender');
+  for (const left of document.querySelectorAll('.type-warmup')) left.remove();
   new Function(gateSource)();
   return document.documentElement.getAttribute('data-prerender') === 'shown';
 }
@@ -237,7 +238,21 @@ describe('prerender gate, other views', () => {
     document.addEventListener('segur-pulse:prerender', told);
     try {
       runGateAt('/#/sources', {}, '<main><table><tr class="source-row"></tr></table></main>');
+      // While the page is fetched, a line of text in each size and weight of the type scale.
+      const warmup = document.querySelectorAll('.type-warmup');
+      expect(warmup).toHaveLength(1);
+      expect(warmup[0]!.getAttribute('aria-hidden')).toBe('true');
+      expect([...warmup[0]!.children].map((line) => line.className)).toEqual([
+        '',
+        'strong',
+        'small',
+        'small strong',
+        'heading',
+        'title',
+        'chart',
+      ]);
       await expect.poll(() => told.mock.calls.length).toBe(1);
+      expect(document.querySelector('.type-warmup')).toBeNull();
       const route = document.getElementById('prerendered-route')!;
       expect(route.hidden).toBe(false);
       expect(route.querySelector('tr.source-row')).not.toBeNull();
@@ -254,6 +269,7 @@ describe('prerender gate, other views', () => {
     try {
       runGateAt('/#/regions', {}, 'offline');
       await expect.poll(() => told.mock.calls.length).toBe(1);
+      expect(document.querySelector('.type-warmup')).toBeNull();
       expect(document.documentElement.hasAttribute('data-prerender')).toBe(false);
       expect(document.getElementById('prerendered-route')!.hidden).toBe(true);
       expect(performance.getEntriesByName(FIRST_CHART, 'mark')).toHaveLength(0);
