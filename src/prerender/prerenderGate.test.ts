@@ -209,6 +209,13 @@ describe('prerender gate, other views', () => {
     }
   });
 
+  it('lays the type scale out for a view only: the Overview is painted as it is parsed', () => {
+    runGate('/#/');
+    expect(document.querySelector('.type-warmup')).toBeNull();
+    runGateAt('/#/regions');
+    expect(document.querySelectorAll('.type-warmup .small.strong')).toHaveLength(1);
+  });
+
   it('leaves any other state to the app: a date, an indicator, a target, a department, English', () => {
     for (const address of [
       '/#/regions?v=1&date=2024-01-31',
@@ -238,7 +245,7 @@ describe('prerender gate, other views', () => {
     document.addEventListener('segur-pulse:prerender', told);
     try {
       runGateAt('/#/sources', {}, '<main><table><tr class="source-row"></tr></table></main>');
-      // While the page is fetched, a line of text in each size and weight of the type scale.
+      // While it is fetched, a line of text in each size and weight of the type scale, for a frame.
       const warmup = document.querySelectorAll('.type-warmup');
       expect(warmup).toHaveLength(1);
       expect(warmup[0]!.getAttribute('aria-hidden')).toBe('true');
@@ -252,7 +259,7 @@ describe('prerender gate, other views', () => {
         'chart',
       ]);
       await expect.poll(() => told.mock.calls.length).toBe(1);
-      expect(document.querySelector('.type-warmup')).toBeNull();
+      await expect.poll(() => document.querySelector('.type-warmup')).toBeNull();
       const route = document.getElementById('prerendered-route')!;
       expect(route.hidden).toBe(false);
       expect(route.querySelector('tr.source-row')).not.toBeNull();
@@ -269,7 +276,7 @@ describe('prerender gate, other views', () => {
     try {
       runGateAt('/#/regions', {}, 'offline');
       await expect.poll(() => told.mock.calls.length).toBe(1);
-      expect(document.querySelector('.type-warmup')).toBeNull();
+      await expect.poll(() => document.querySelector('.type-warmup')).toBeNull();
       expect(document.documentElement.hasAttribute('data-prerender')).toBe(false);
       expect(document.getElementById('prerendered-route')!.hidden).toBe(true);
       expect(performance.getEntriesByName(FIRST_CHART, 'mark')).toHaveLength(0);
