@@ -248,6 +248,12 @@ describe('Overview in Chromium', () => {
     const browser = await launchBrowser();
     const page = await firstPage(browser.context);
     const errors = trackErrors(page);
+    const workers: { url: string; ended: boolean }[] = [];
+    page.on('worker', (worker) => {
+      const seen = { url: worker.url(), ended: false };
+      workers.push(seen);
+      worker.on('close', () => (seen.ended = true));
+    });
     try {
       await gotoApp(page, appURL('#/'));
       await expectOverviewPainted(page);
@@ -265,6 +271,11 @@ describe('Overview in Chromium', () => {
         async () => (await status(page))?.state === 'fresh',
       );
       expect(STATES).toContain((await status(page))?.state);
+
+      // ICU's data is loaded first in a worker of its own (src/lib/warmIntl.ts), which the page
+      // ends once it has said both languages are loaded: a worker that never answers stays.
+      const intlWorkers = () => workers.filter((w) => /\/warmIntl\.worker[^/]*\.js$/.test(w.url));
+      await expect.poll(() => intlWorkers().map((w) => w.ended)).toEqual([true]);
 
       await screenshot(page, 'overview-first-visit');
       expect(errors, describeErrors(errors)).toEqual([]);
