@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { compileHints } from './scripts/compileHints.ts';
 import { buildCommuneIndex, type CommuneRecord } from './src/search/communeIndex.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
@@ -348,6 +349,7 @@ export default defineConfig({
     communeIndex(),
     mapLayouts(),
     prerender(),
+    compileHints(),
     pwa(),
     svelteTesting(),
   ],
