@@ -277,6 +277,20 @@ describe('Overview in Chromium', () => {
       const intlWorkers = () => workers.filter((w) => /\/warmIntl\.worker[^/]*\.js$/.test(w.url));
       await expect.poll(() => intlWorkers().map((w) => w.ended)).toEqual([true]);
 
+      // Every script of the page's own thread arrived marked to be compiled as it downloads,
+      // off that thread (scripts/compileHints.ts); workers are built apart.
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((url) => /\/assets\/[^/]+\.js$/.test(url) && !/\.worker-/.test(url)),
+      );
+      expect(scripts.length, 'scripts loaded').toBeGreaterThan(3);
+      for (const url of scripts) {
+        const firstLine = (await (await fetch(url)).text()).split('\n')[0];
+        expect(firstLine, url).toBe('//# allFunctionsCalledOnLoad');
+      }
+
       await screenshot(page, 'overview-first-visit');
       expect(errors, describeErrors(errors)).toEqual([]);
       expect.soft(browser.blocked, 'requests outside 127.0.0.1 (blocked)').toEqual([]);
