@@ -17,15 +17,15 @@ const PUBLISHED_DATA = /\.(csv|json|md)$/;
  * Installable, offline app shell (vite-plugin-pwa, Workbox). The shell (HTML, JS, CSS, icons, the
  * region boundaries) is precached; the published data (`data/*.csv|json`) is network-first, so a
  * refresh always asks the network and the cached copy is used only when the network fails. The
- * service worker is registered by an external, deferred `registerSW.js` (`injectRegister:
- * 'script-defer'`): the Content-Security-Policy forbids inline scripts, and the page is parsed
- * and painted without waiting for it. Paths are relative, like the rest of the build. In Chromium
- * the page itself is then served without the worker (public/sw-static-routes.js).
+ * app registers the service worker itself once its page is whole (src/lib/serviceWorker.ts), not
+ * at the `load` event as the plugin's own script would. Paths are relative, like the rest of the
+ * build. In Chromium the page itself is then served without the worker
+ * (public/sw-static-routes.js).
  */
 function pwa() {
   return VitePWA({
     registerType: 'autoUpdate',
-    injectRegister: 'script-defer',
+    injectRegister: false,
     manifest: {
       id: './',
       name: 'Ségur Pulse — indicateurs du Ségur du numérique en santé',

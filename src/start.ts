@@ -4,11 +4,13 @@ import { afterNextPaint } from './lib/nextPaint';
 import { i18n } from './lib/i18n.svelte';
 import {
   STAGING_ATTRIBUTE,
+  allRendered,
   firstScreenRendered,
   renderInTurns,
   stagedAppShown,
 } from './lib/renderQueue';
 import { router } from './lib/router.svelte';
+import { registerServiceWorkerWhenWhole } from './lib/serviceWorker';
 import { startData, whenShown } from './sync/dataState.svelte';
 import { loadView } from './views/pages';
 
@@ -45,6 +47,7 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
     delete document.documentElement.dataset.prerender;
     mount(App, { target });
     performance.mark(APP_MOUNTED_MARK);
+    offlineOnceWhole();
     return;
   }
 
@@ -79,6 +82,13 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   delete document.documentElement.dataset.prerender;
   stagedAppShown();
   performance.mark(APP_MOUNTED_MARK);
+  offlineOnceWhole();
+}
+
+/** The service worker (offline, install) once the page is whole: not competing with its build. */
+function offlineOnceWhole(): void {
+  // The development server builds no service worker.
+  if (import.meta.env.PROD) void registerServiceWorkerWhenWhole(allRendered());
 }
 
 // Printing shows every chart's data table: closed <details> are opened for the print and closed

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   STAGING_ATTRIBUTE,
+  allRendered,
   askTurn,
   firstScreenRendered,
   renderAllNow,
@@ -106,6 +107,22 @@ describe('rendering in turns', () => {
     // None waiting: at once.
     await firstScreenRendered();
     expect(waitingTurns()).toBe(1);
+  });
+
+  it('says when the page is whole, a part asked for in the last turn included', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    askTurn(() => log.push('chart'), true);
+    askTurn(() => {
+      log.push('table');
+      // A part that asks for one more (the next rows) in its own turn: the page is not whole yet.
+      askTurn(() => log.push('more rows'));
+    });
+    await allRendered();
+    expect(log).toEqual(['chart', 'table', 'more rows']);
+    expect(waitingTurns()).toBe(0);
+    // None waiting: at once.
+    await allRendered();
   });
 
   it('holds back what waits to be seen while the app is built unseen, until it is shown', async () => {

@@ -104,6 +104,7 @@ function markRendering(): void {
   // Checked after the microtasks already queued: a part's state changed in its turn may update
   // its effects there, and ask for the next first-screen turn (the next rows of a table).
   if (firstScreenWaiters.length) queueMicrotask(settleFirstScreen);
+  if (allWaiters.length) queueMicrotask(settleAll);
   if (typeof document === 'undefined') return;
   document.documentElement.toggleAttribute('data-rendering', waiting.length > 0);
 }
@@ -122,6 +123,24 @@ function settleFirstScreen(): void {
 export function firstScreenRendered(): Promise<void> {
   return new Promise((resolve) => {
     firstScreenWaiters.push(resolve);
+    markRendering();
+  });
+}
+
+const allWaiters: (() => void)[] = [];
+
+function settleAll(): void {
+  if (waiting.length) return;
+  for (const resolve of allWaiters.splice(0)) resolve();
+}
+
+/**
+ * Resolves once no part waits for its turn (at once when none does): the page is whole, and what
+ * can wait for it (the service worker's install, src/lib/serviceWorker.ts) may start.
+ */
+export function allRendered(): Promise<void> {
+  return new Promise((resolve) => {
+    allWaiters.push(resolve);
     markRendering();
   });
 }

@@ -59,6 +59,18 @@ describe('offline app shell (service worker)', () => {
     const launched = await launchWithServiceWorkers();
     context = launched.context;
     const { page } = launched;
+    // What the page was doing when the browser fetched the service worker's script.
+    const atRegistration = new Promise<{ mounted: boolean; rendering: boolean }>((resolve) => {
+      context!.on('request', (request) => {
+        if (!/\/sw\.js$/.test(request.url())) return;
+        resolve(
+          page.evaluate(() => ({
+            mounted: performance.getEntriesByName('segur-pulse:app-mounted').length > 0,
+            rendering: document.documentElement.hasAttribute('data-rendering'),
+          })),
+        );
+      });
+    });
     await page.goto(`${site.appBase}#/`);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(manifestHref, 'link rel=manifest in index.html').toBeTruthy();
@@ -95,12 +107,14 @@ describe('offline app shell (service worker)', () => {
       expect(icon.status, icon.src).toBe(200);
       expect(icon.contentType, icon.src).toContain(icon.type);
     }
-    // The service worker registers from an external script (the CSP forbids inline scripts).
+    // The app registers the service worker once its page is whole (src/lib/serviceWorker.ts).
     const registered = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
       return registration.active?.scriptURL ?? '';
     });
     expect(registered).toBe(`${site.appBase}sw.js`);
+    // Not while the app was still building its page: its install would slow that work.
+    expect(await atRegistration).toEqual({ mounted: true, rendering: false });
 
     // Under the worker's control, opening a data file gives the file, not the app's page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {

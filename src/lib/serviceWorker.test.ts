@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerServiceWorkerWhenWhole, type ServiceWorkerHost } from './serviceWorker';
+
+/** A browser's service worker container that records what it was asked. */
+function fakeHost(register: (url: string, options: { scope: string }) => Promise<unknown>) {
+  const calls: [string, { scope: string }][] = [];
+  const host: ServiceWorkerHost = {
+    serviceWorker: {
+      register: (url, options) => {
+        calls.push([url, options]);
+        return register(url, options);
+      },
+    },
+  };
+  return { host, calls };
+}
+
+/** A promise with its resolver, to say when the page is whole. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('registerServiceWorkerWhenWhole', () => {
+  it('registers ./sw.js, scope ./, only once the page is whole and the browser idle', async () => {
+    const { host, calls } = fakeHost(() => Promise.resolve({}));
+    const whole = deferred();
+    const idle = deferred();
+    const registered = registerServiceWorkerWhenWhole(whole.promise, host, () => idle.promise);
+    await Promise.resolve();
+    expect(calls).toEqual([]);
+    whole.resolve();
+    await whole.promise;
+    await Promise.resolve();
+    expect(calls).toEqual([]);
+    idle.resolve();
+    expect(await registered).toBe(true);
+    expect(calls).toEqual([['./sw.js', { scope: './' }]]);
+  });
+
+  it('registers after 15 s when the page never says it is whole', async () => {
+    vi.useFakeTimers();
+    const { host, calls } = fakeHost(() => Promise.resolve({}));
+    const registered = registerServiceWorkerWhenWhole(new Promise(() => {}), host, () =>
+      Promise.resolve(),
+    );
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await registered).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does nothing where the browser has no service workers', async () => {
+    expect(
+      await registerServiceWorkerWhenWhole(Promise.resolve(), {}, () => Promise.resolve()),
+    ).toBe(false);
+  });
+
+  it('says in the console when the registration fails, and goes on', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { host } = fakeHost(() => Promise.reject(new TypeError('bad MIME type')));
+    expect(
+      await registerServiceWorkerWhenWhole(Promise.resolve(), host, () => Promise.resolve()),
+    ).toBe(false);
+    expect(warn).toHaveBeenCalledWith('service worker not registered', expect.any(TypeError));
+  });
+});

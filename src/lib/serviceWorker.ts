@@ -1,0 +1,48 @@
+/**
+ * Registers the service worker (`sw.js`, built by vite-plugin-pwa) once the page is whole and the
+ * browser idle, not at the page's `load` event. Its install precaches the app's shell, some
+ * 110 files that the browser fetches, stores and compiles for its code cache: begun at `load`,
+ * while the app was still building its page, it slowed that work (cold loads at 4x: long-task
+ * time after the first paint 374 -> 84 ms on the Overview without it; docs/performance.md). A
+ * reader who leaves before then has the worker on the next visit.
+ */
+
+/** The longest the registration waits for the page to be whole. */
+const WHOLE_MAX_MS = 15_000;
+
+export interface ServiceWorkerHost {
+  serviceWorker?: { register(url: string, options: { scope: string }): Promise<unknown> };
+}
+
+/** What the registration waits for once the page is whole: an idle moment, 2 s at most. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
+  });
+}
+
+/**
+ * Registers `./sw.js` (scope `./`, like the rest of the build's relative paths) once `whole` has
+ * resolved, or after 15 s, then `idle`. Resolves with whether it registered: not where the browser
+ * has no service workers, nor when the registration failed (said in the console: the app works
+ * as before, only not offline).
+ */
+export async function registerServiceWorkerWhenWhole(
+  whole: Promise<void>,
+  host: ServiceWorkerHost = navigator as ServiceWorkerHost,
+  idle: () => Promise<void> = whenIdle,
+): Promise<boolean> {
+  const container = host.serviceWorker;
+  if (!container) return false;
+  await Promise.race([whole, new Promise((resolve) => setTimeout(resolve, WHOLE_MAX_MS))]);
+  await idle();
+  try {
+    await container.register('./sw.js', { scope: './' });
+    return true;
+  } catch (error) {
+    console.warn('service worker not registered', error);
+    return false;
+  }
+}
