@@ -6,7 +6,7 @@
  * hints, Chromium 136 and later; other browsers read a comment). Every chunk of the app's code
  * starts with it, but for the few big libraries loaded on a reader's demand (the spreadsheet
  * reader, the communes' index), most of whose functions a visit never calls.
- * docs/performance.md, "Compiled while downloading".
+ * docs/performance.md, "Off the page's thread".
  */
 import type { Plugin } from 'vite';
 

@@ -1,10 +1,11 @@
 /**
  * Registers the service worker (`sw.js`, built by vite-plugin-pwa) once the page is whole and the
- * browser idle, not at the page's `load` event. Its install precaches the app's shell, some
- * 110 files that the browser fetches, stores and compiles for its code cache: begun at `load`,
- * while the app was still building its page, it slowed that work (cold loads at 4x: long-task
- * time after the first paint 374 -> 84 ms on the Overview without it; docs/performance.md). A
- * reader who leaves before then has the worker on the next visit.
+ * browser idle, not at the page's `load` event. Its install precaches the app's shell, some 110
+ * files that the browser fetches and stores (Chromium compiles the scripts among them for its code
+ * cache): begun at `load`, while the app was still building its page, it slowed that work (cold
+ * loads at 4x: long-task time after the first paint 374 -> 84 ms on the Overview without it;
+ * docs/performance.md, "Off the page's thread"). A reader who leaves before then has the worker
+ * on the next visit.
  */
 
 /** The longest the registration waits for the page to be whole. */

@@ -4,7 +4,7 @@
  * it was one task of 100 to 370 ms at 4x CPU; reached a piece at a time, as here, no piece took
  * more than 80 ms (docs/performance.md, "ICU in steps"). Most of that data is the process's, not
  * the page's: reached first in a worker (src/lib/warmIntl.worker.ts), on another thread, the same
- * steps then take the page's own thread 10-40 ms in all instead of 160-340 ms ("ICU off the main
+ * steps then take the page's own thread 10-40 ms in all instead of 160-340 ms ("Off the page's
  * thread"). Kept free of imports, like the entry that uses it.
  */
 export const INTL_WARM_STEPS: readonly ((locale: string) => unknown)[] = [
