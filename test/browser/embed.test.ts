@@ -723,16 +723,9 @@ describe('chart downloads', () => {
     const url = new URL(copied);
     expect(url.searchParams.get('embed')).toBe('1');
     expect(url.hash).toContain('chart=dmp-docs');
-    await page.goto(copied);
     // Once the app has taken the place of the prerendered pages: until then index.html also holds
     // the Overview's four charts, hidden.
-    await page.waitForFunction(
-      () =>
-        performance.getEntriesByName('segur-pulse:app-mounted').length > 0 &&
-        !document.documentElement.hasAttribute('data-rendering'),
-      undefined,
-      { timeout: SETTLE_MS },
-    );
+    await gotoApp(page, copied);
     await waitForPoints(page, 'dmp-docs');
     expect(await page.locator('figure[data-chart-id]').count()).toBe(1);
   });
