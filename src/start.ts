@@ -8,6 +8,7 @@ import {
   firstScreenRendered,
   renderInTurns,
   stagedAppShown,
+  waitingTurns,
 } from './lib/renderQueue';
 import { router } from './lib/router.svelte';
 import { registerServiceWorkerWhenWhole } from './lib/serviceWorker';
@@ -88,7 +89,8 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
 /** The service worker (offline, install) once the page is whole: not competing with its build. */
 function offlineOnceWhole(): void {
   // The development server builds no service worker.
-  if (import.meta.env.PROD) void registerServiceWorkerWhenWhole(allRendered());
+  if (import.meta.env.PROD)
+    void registerServiceWorkerWhenWhole(allRendered, () => waitingTurns() === 0);
 }
 
 // Printing shows every chart's data table: closed <details> are opened for the print and closed

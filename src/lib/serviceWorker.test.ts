@@ -32,7 +32,12 @@ describe('registerServiceWorkerWhenWhole', () => {
     const { host, calls } = fakeHost(() => Promise.resolve({}));
     const whole = deferred();
     const idle = deferred();
-    const registered = registerServiceWorkerWhenWhole(whole.promise, host, () => idle.promise);
+    const registered = registerServiceWorkerWhenWhole(
+      () => whole.promise,
+      () => true,
+      host,
+      () => idle.promise,
+    );
     await Promise.resolve();
     expect(calls).toEqual([]);
     whole.resolve();
@@ -44,11 +49,40 @@ describe('registerServiceWorkerWhenWhole', () => {
     expect(calls).toEqual([['./sw.js', { scope: './' }]]);
   });
 
+  it('waits again when a render began while it waited for the browser to be idle', async () => {
+    const { host, calls } = fakeHost(() => Promise.resolve({}));
+    let renders = 0;
+    let rendering = true;
+    const idles: (() => void)[] = [];
+    const registered = registerServiceWorkerWhenWhole(
+      () => {
+        renders += 1;
+        return Promise.resolve();
+      },
+      () => !rendering,
+      host,
+      () => new Promise<void>((resolve) => idles.push(resolve)),
+    );
+    await vi.waitFor(() => expect(idles).toHaveLength(1));
+    // New data on screen meanwhile: the page is rendering again when the idle moment comes.
+    idles[0]!();
+    await vi.waitFor(() => expect(idles).toHaveLength(2));
+    expect(renders).toBe(2);
+    expect(calls).toEqual([]);
+    rendering = false;
+    idles[1]!();
+    expect(await registered).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
   it('registers after 15 s when the page never says it is whole', async () => {
     vi.useFakeTimers();
     const { host, calls } = fakeHost(() => Promise.resolve({}));
-    const registered = registerServiceWorkerWhenWhole(new Promise(() => {}), host, () =>
-      Promise.resolve(),
+    const registered = registerServiceWorkerWhenWhole(
+      () => new Promise(() => {}),
+      () => false,
+      host,
+      () => Promise.resolve(),
     );
     await vi.advanceTimersByTimeAsync(14_999);
     expect(calls).toEqual([]);
@@ -59,7 +93,12 @@ describe('registerServiceWorkerWhenWhole', () => {
 
   it('does nothing where the browser has no service workers', async () => {
     expect(
-      await registerServiceWorkerWhenWhole(Promise.resolve(), {}, () => Promise.resolve()),
+      await registerServiceWorkerWhenWhole(
+        () => Promise.resolve(),
+        () => true,
+        {},
+        () => Promise.resolve(),
+      ),
     ).toBe(false);
   });
 
@@ -67,7 +106,12 @@ describe('registerServiceWorkerWhenWhole', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { host } = fakeHost(() => Promise.reject(new TypeError('bad MIME type')));
     expect(
-      await registerServiceWorkerWhenWhole(Promise.resolve(), host, () => Promise.resolve()),
+      await registerServiceWorkerWhenWhole(
+        () => Promise.resolve(),
+        () => true,
+        host,
+        () => Promise.resolve(),
+      ),
     ).toBe(false);
     expect(warn).toHaveBeenCalledWith('service worker not registered', expect.any(TypeError));
   });

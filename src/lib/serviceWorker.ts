@@ -25,20 +25,28 @@ function whenIdle(): Promise<void> {
 }
 
 /**
- * Registers `./sw.js` (scope `./`, like the rest of the build's relative paths) once `whole` has
- * resolved, or after 15 s, then `idle`. Resolves with whether it registered: not where the browser
- * has no service workers, nor when the registration failed (said in the console: the app works
- * as before, only not offline).
+ * Registers `./sw.js` (scope `./`, like the rest of the build's relative paths) once the page is
+ * whole (`whole()` resolved) and the browser idle, and still whole then: a render begun during the
+ * idle wait (new data on screen) is waited for in turn. After 15 s it registers whatever the page
+ * is doing. Resolves with whether it registered: not where the browser has no service workers,
+ * nor when the registration failed (said in the console: the app works as before, only not
+ * offline).
  */
 export async function registerServiceWorkerWhenWhole(
-  whole: Promise<void>,
+  whole: () => Promise<void>,
+  isWhole: () => boolean,
   host: ServiceWorkerHost = navigator as ServiceWorkerHost,
   idle: () => Promise<void> = whenIdle,
 ): Promise<boolean> {
   const container = host.serviceWorker;
   if (!container) return false;
-  await Promise.race([whole, new Promise((resolve) => setTimeout(resolve, WHOLE_MAX_MS))]);
-  await idle();
+  let late = false;
+  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, WHOLE_MAX_MS));
+  void giveUp.then(() => (late = true));
+  do {
+    await Promise.race([whole(), giveUp]);
+    await idle();
+  } while (!late && !isWhole());
   try {
     await container.register('./sw.js', { scope: './' });
     return true;

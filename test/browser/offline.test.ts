@@ -59,17 +59,17 @@ describe('offline app shell (service worker)', () => {
     const launched = await launchWithServiceWorkers();
     context = launched.context;
     const { page } = launched;
-    // What the page was doing when the browser fetched the service worker's script.
-    const atRegistration = new Promise<{ mounted: boolean; rendering: boolean }>((resolve) => {
-      context!.on('request', (request) => {
-        if (!/\/sw\.js$/.test(request.url())) return;
-        resolve(
-          page.evaluate(() => ({
-            mounted: performance.getEntriesByName('segur-pulse:app-mounted').length > 0,
-            rendering: document.documentElement.hasAttribute('data-rendering'),
-          })),
-        );
-      });
+    // What the page was doing when it asked for the service worker to be registered.
+    await page.addInitScript(() => {
+      const container = navigator.serviceWorker;
+      const register = container.register.bind(container);
+      container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+        (window as unknown as { atRegistration: unknown }).atRegistration = {
+          mounted: performance.getEntriesByName('segur-pulse:app-mounted').length > 0,
+          rendering: document.documentElement.hasAttribute('data-rendering'),
+        };
+        return register(...args);
+      };
     });
     await page.goto(`${site.appBase}#/`);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -114,7 +114,9 @@ describe('offline app shell (service worker)', () => {
     });
     expect(registered).toBe(`${site.appBase}sw.js`);
     // Not while the app was still building its page: its install would slow that work.
-    expect(await atRegistration).toEqual({ mounted: true, rendering: false });
+    expect(
+      await page.evaluate(() => (window as unknown as { atRegistration: unknown }).atRegistration),
+    ).toEqual({ mounted: true, rendering: false });
 
     // Under the worker's control, opening a data file gives the file, not the app's page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
