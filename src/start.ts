@@ -21,6 +21,9 @@ export const APP_MOUNTED_MARK = 'segur-pulse:app-mounted';
 /** The longest the prerendered Overview waits for the app's data: then the app shows its state. */
 const PRERENDER_MAX_MS = 10_000;
 
+/** The longest the app waits for its view's code before it shows itself, saying "loading". */
+const VIEW_MAX_MS = 1_000;
+
 /** The longest the app is built unseen under a prerendered page before it shows itself. */
 const STAGING_MAX_MS = 5_000;
 
@@ -41,7 +44,11 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   setTimeout(() => warmFormatters(i18n.lang), 0);
   renderInTurns(true);
   const app = import('./App.svelte');
+  // The view's code (and what it needs before it can be drawn: a map's outlines) beside the app's:
+  // the app then shows the page at once, without a "loading" step.
+  const view = loadView(router.state).catch(() => {});
   if (!prerenderShown) {
+    await Promise.race([view, atMost(VIEW_MAX_MS)]);
     const { default: App } = await app;
     target.replaceChildren();
     target.removeAttribute('data-prerendered');
@@ -58,11 +65,8 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   const printing = new Promise((resolve) =>
     window.addEventListener('beforeprint', resolve, { once: true }),
   );
-  const atMost = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await Promise.race([whenShown(), elsewhere, atMost(PRERENDER_MAX_MS)]);
-  // The view's code, and what it needs before it can be drawn (a map's outlines), first: built
-  // without it, the page would only say "loading".
-  await Promise.race([loadView(router.state).catch(() => {}), elsewhere]);
+  await Promise.race([view, elsewhere]);
   // The data was read (and on a first visit parsed) in the task that got here: the page is
   // mounted in a task of its own, not added to that one.
   await afterNextPaint();
@@ -84,6 +88,10 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   stagedAppShown();
   performance.mark(APP_MOUNTED_MARK);
   offlineOnceWhole();
+}
+
+function atMost(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The service worker (offline, install) once the page is whole: not competing with its build. */

@@ -20,8 +20,14 @@ describe('staticClosure', () => {
       css: ['assets/index.css'],
     },
     '_shared.js': { file: 'assets/shared.js', imports: ['index.html'] },
-    'src/Page.svelte': { file: 'assets/Page.js', imports: ['_lazy.js'], css: ['assets/page.css'] },
+    'src/Page.svelte': {
+      file: 'assets/Page.js',
+      imports: ['_lazy.js'],
+      dynamicImports: ['src/Chart.svelte'],
+      css: ['assets/page.css'],
+    },
     '_lazy.js': { file: 'assets/lazy.js' },
+    'src/Chart.svelte': { file: 'assets/Chart.js' },
   };
 
   it('follows static imports (cycles included) and leaves dynamic imports out', () => {
@@ -36,7 +42,20 @@ describe('staticClosure', () => {
       js: ['assets/index.js', 'assets/shared.js', 'assets/Page.js', 'assets/lazy.js'],
       css: ['assets/index.css', 'assets/page.css'],
     });
-    expect(() => staticClosure(manifest)).toThrow(/does not import "src\/start.ts"/);
+    expect(
+      staticClosure(manifest, 'index.html', ['src/Page.svelte', 'src/Chart.svelte']).js,
+    ).toEqual([
+      'assets/index.js',
+      'assets/shared.js',
+      'assets/Page.js',
+      'assets/lazy.js',
+      'assets/Chart.js',
+    ]);
+    // Imported by a chunk that is not loaded at start.
+    expect(() => staticClosure(manifest, 'index.html', ['src/Chart.svelte'])).toThrow(
+      /nothing "index.html" loads imports "src\/Chart.svelte"/,
+    );
+    expect(() => staticClosure(manifest)).toThrow(/imports "src\/start.ts"/);
   });
 
   it('refuses a manifest without the entry', () => {

@@ -22,12 +22,25 @@ import Activation from '../views/activation/Activation.svelte';
 import Embed from '../views/embed/Embed.svelte';
 import Feeds from '../views/feeds/Feeds.svelte';
 import { mapLayoutFiles } from '../charts/regionMapLayout';
+import Overview from '../views/overview/Overview.svelte';
+import { provideViews } from '../views/pages';
 import { provideMapLayout } from '../views/regions/mapLayouts';
 import RegionPage from '../views/regions/RegionPage.svelte';
 import Regions from '../views/regions/Regions.svelte';
 import Sources from '../views/sources/Sources.svelte';
 import { overviewKey, pagesKey } from './overviewKey';
 import { prerenderedRoutes, type PrerenderedRoute } from './routes';
+
+// Every view at hand: a server render shows a module's "loading" step rather than wait for it.
+provideViews({
+  overview: Overview,
+  regions: Regions,
+  region: RegionPage,
+  activation: Activation,
+  sources: Sources,
+  feeds: Feeds,
+  embed: Embed,
+});
 
 export interface Prerendered {
   /** The body of `<div id="app">`. */
@@ -54,8 +67,8 @@ function embeddedData(
  * markers are dropped, and so are style attributes (a bar's width), which the
  * Content-Security-Policy would refuse; links written from the page's address point to `./`.
  */
-function renderApp(props: Record<string, unknown> = {}): string {
-  return render(App, { props })
+function renderApp(): string {
+  return render(App)
     .body.replace(/<!--[^]*?-->/g, '')
     .replace(/ style="[^"]*"/g, '')
     .replaceAll(PRERENDER_ORIGIN, './');
@@ -95,18 +108,10 @@ export async function prerenderPages(
   dataState.observations = observations;
   i18n.setLang('fr');
   for (const [name, layout] of mapLayoutFiles(readGeometry)) provideMapLayout(name, layout);
-  const preloaded = {
-    regions: Regions,
-    region: RegionPage,
-    activation: Activation,
-    sources: Sources,
-    feeds: Feeds,
-    embed: Embed,
-  };
   prerenderFirstScreenOnly(true);
   const pages = prerenderedRoutes().map((route) => {
     router.state = route.state;
-    return { route, html: renderApp({ preloaded }) };
+    return { route, html: renderApp() };
   });
   prerenderFirstScreenOnly(false);
   router.state = { ...DEFAULT_STATE, compare: [] };

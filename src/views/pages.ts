@@ -1,6 +1,6 @@
 /**
- * The pages other than the Overview, loaded when first opened (the first paint carries only the
- * Overview), for the app and for embed mode alike.
+ * The pages, each loaded when first opened, for the app and for embed mode alike: a page opened
+ * first loads its own code and not another's (the Overview's charts are no part of `#/regions`).
  */
 import type { Component } from 'svelte';
 import type { Page } from '../lib/urlState';
@@ -19,15 +19,16 @@ async function withPreload<M extends { preload?: () => Promise<unknown> }>(
 }
 
 const loaders = {
+  overview: () => import('./overview/Overview.svelte'),
   regions: () => withPreload(import('./regions/Regions.svelte')),
   region: () => import('./regions/RegionPage.svelte'),
   activation: () => import('./activation/Activation.svelte'),
   sources: () => import('./sources/Sources.svelte'),
   feeds: () => import('./feeds/Feeds.svelte'),
-} satisfies Record<Exclude<Page, 'overview'>, () => Promise<{ default: Component }>>;
+} satisfies Record<Page, () => Promise<{ default: Component }>>;
 
 type ViewModule = { default: Component };
-type View = Exclude<Page, 'overview'> | 'embed';
+type View = Page | 'embed';
 
 /** The views loaded so far: shown at once when opened again, in the same task. */
 const loaded = new Map<View, ViewModule>();
@@ -39,7 +40,7 @@ function remember(view: View, module: Promise<ViewModule>): Promise<ViewModule> 
   });
 }
 
-export function loadPage(page: Exclude<Page, 'overview'>): Promise<ViewModule> {
+export function loadPage(page: Page): Promise<ViewModule> {
   return remember(page, loaders[page]());
 }
 
@@ -53,8 +54,17 @@ export function loadedView(view: View): ViewModule | undefined {
   return loaded.get(view);
 }
 
-/** The module of the view an address names; nothing to load for the Overview, always at hand. */
+/**
+ * Views at hand without loading: the build's server render of every page (src/prerender/), which
+ * cannot wait for a module in the middle of a render.
+ */
+export function provideViews(views: Partial<Record<View, Component>>): void {
+  for (const [view, component] of Object.entries(views)) {
+    loaded.set(view as View, { default: component });
+  }
+}
+
+/** The modules of the view an address names: its page, and in embed mode the embed's frame. */
 export async function loadView(state: { page: Page; embed?: boolean }): Promise<void> {
-  if (state.embed) await loadEmbed();
-  else if (state.page !== 'overview') await loadPage(state.page);
+  await Promise.all([state.embed ? loadEmbed() : undefined, loadPage(state.page)]);
 }

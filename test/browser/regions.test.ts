@@ -204,8 +204,15 @@ describe('Regions on the embedded data', () => {
 
   it('draws the 18 regions, with values exactly where the data has them, and says data are sparse', async () => {
     const errors = trackErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     try {
       await openRegions(page);
+      // A first visit to the page loads its own code, not the Overview's (src/views/pages.ts).
+      expect(scripts.some((path) => /^\/assets\/Regions-[\w-]+\.js$/.test(path))).toBe(true);
+      expect(scripts.filter((path) => /^\/assets\/Overview-/.test(path))).toEqual([]);
       const day = await mapDate(page);
       expectValuesClose(await mapValues(page), expectedMap(rows, RATE, day), `as of ${day}`);
       const covered = regionsWithAnyFigure(rows, RATE);
@@ -228,6 +235,24 @@ describe('Regions on the embedded data', () => {
       await screenshotQuietly(page, 'regions-embedded-FAILED');
       throw error;
     }
+  });
+
+  it('opens the Overview from the navigation, its code loaded then', async () => {
+    await openRegions(page);
+    const overviewCode = page.waitForRequest((request) =>
+      /\/assets\/Overview-[\w-]+\.js$/.test(request.url()),
+    );
+    await page.locator('header nav a').first().click();
+    await overviewCode;
+    await page.waitForFunction(
+      () =>
+        /^#\/?(\?|$)/.test(location.hash) &&
+        document.querySelectorAll('figure[data-chart-id="mes-rate"] .point').length > 0,
+      undefined,
+      { timeout: SETTLE_MS },
+    );
+    expect(await page.locator('.page-error').count()).toBe(0);
+    expect(await page.locator('figure[data-chart-id="region-map"]').count()).toBe(0);
   });
 
   it('moves through dates with the keyboard, showing the latest value at or before each', async () => {
