@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitCode, FIXED_BUDGETS, judge, lighthouseBudgets, pageBudgets } from './budgets';
 import { staticClosure, type ViteManifest } from './bytes';
+import { lighthouseMedianRun, type LighthouseRun } from './lighthouse';
 import { layoutShiftScore, spread } from './stats';
 
 describe('spread', () => {
@@ -145,5 +146,60 @@ describe('layoutShiftScore', () => {
     // Shifts every 0.9 s for 6 s: the burst is cut at 5 s.
     const steady = Array.from({ length: 8 }, (_, i) => ({ at: i * 900, value: 0.01 }));
     expect(layoutShiftScore(steady)).toBeCloseTo(0.06);
+  });
+});
+
+describe('lighthouseMedianRun', () => {
+  const report = (
+    performance: number,
+    fcp: number,
+    tti: number,
+    error?: string,
+  ): LighthouseRun => ({
+    page: 'regions',
+    preset: 'mobile',
+    url: 'http://127.0.0.1/#/regions',
+    scores: error ? {} : { performance, accessibility: 100 },
+    metrics: error ? {} : { 'first-contentful-paint': fcp, interactive: tti },
+    failing: [],
+    shifts: [],
+    error,
+  });
+  const runner = (reports: LighthouseRun[]) => {
+    let i = 0;
+    return () => Promise.resolve(reports[i++]!);
+  };
+
+  it('reports the run nearest the median paint and interactive times, with every score', async () => {
+    const r = await lighthouseMedianRun(
+      'regions',
+      'mobile',
+      'u',
+      3,
+      runner([report(95, 1000, 2500), report(80, 1300, 4000), report(90, 1200, 3000)]),
+    );
+    expect(r.scores.performance).toBe(90);
+    expect(r.performanceRuns).toEqual([95, 80, 90]);
+  });
+
+  it('leaves failed runs out, and reports the first failure when every run failed', async () => {
+    const some = await lighthouseMedianRun(
+      'regions',
+      'mobile',
+      'u',
+      2,
+      runner([report(0, 0, 0, 'timed out'), report(88, 1200, 3000)]),
+    );
+    expect(some.scores.performance).toBe(88);
+    expect(some.performanceRuns).toEqual([null, 88]);
+    const none = await lighthouseMedianRun(
+      'regions',
+      'mobile',
+      'u',
+      2,
+      runner([report(0, 0, 0, 'timed out'), report(0, 0, 0, 'no FCP')]),
+    );
+    expect(none.error).toBe('timed out');
+    expect(none.performanceRuns).toEqual([null, null]);
   });
 });

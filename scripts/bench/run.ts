@@ -9,6 +9,8 @@
  *   always); `scale` ingests 10k, 100k and 1M-row tidy feeds and reports the curve;
  * - `--pages overview,regions,…`: the pages to load (all of pages.ts by default);
  * - `--runs N`: rounds of page loads (default 7), each the floor and every page, cold and warm;
+ * - `--lighthouse-runs N`: Lighthouse runs of each page and preset (default 3), the median
+ *   run reported (lighthouse.ts);
  * - `--out FILE`: where to write the figures (default bench-results/latest.json; a scoped run
  *   should write elsewhere).
  */
@@ -40,7 +42,7 @@ import {
 } from './budgets';
 import { CHROMIUM, CPU_THROTTLE, FIRST_CHART_MARK, withProfile } from './browser';
 import { gzipSize, staticClosure, type ViteManifest } from './bytes';
-import { lighthouseRun, PRESETS, type LighthouseRun } from './lighthouse';
+import { lighthouseMedianRun, PRESETS, type LighthouseRun } from './lighthouse';
 import { peakAbove, rendererPids } from './memory';
 import { FLOOR_PATH, measurePages, PAGES, type PageLoad, type PagesFigures } from './pages';
 import { quantile, spread, type Spread } from './stats';
@@ -61,6 +63,7 @@ function option(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 const RUNS = Math.max(1, Number(option('runs', '7')));
+const LIGHTHOUSE_RUNS = Math.max(1, Number(option('lighthouse-runs', '3')));
 const OUT = resolve(ROOT, option('out', 'bench-results/latest.json'));
 const PARTS = ['pages', 'lighthouse', 'ingest', 'map', 'scale'] as const;
 type Part = (typeof PARTS)[number];
@@ -707,15 +710,16 @@ async function main(): Promise<void> {
       const runs: LighthouseRun[] = [];
       for (const page of BENCH_PAGES)
         for (const preset of PRESETS) {
-          runs.push(await lighthouseRun(page.id, preset, new URL(page.path, url).href));
-          const r = runs.at(-1)!;
+          const href = new URL(page.path, url).href;
+          const r = await lighthouseMedianRun(page.id, preset, href, LIGHTHOUSE_RUNS);
+          runs.push(r);
           log(
             `lighthouse ${page.id} ${preset}: ${
               r.error ??
               Object.entries(r.scores)
                 .map(([c, s]) => `${c} ${s}`)
                 .join(', ')
-            }`,
+            } (median run; performance of the ${LIGHTHOUSE_RUNS} runs: ${r.performanceRuns?.map((p) => p ?? 'error').join(', ')})`,
           );
         }
       return runs;
@@ -860,9 +864,11 @@ async function main(): Promise<void> {
       }
     }
     if (lighthouse) {
-      console.log('\nLighthouse (performance, accessibility, best practices, SEO)');
+      console.log(
+        `\nLighthouse (performance, accessibility, best practices, SEO; median of ${LIGHTHOUSE_RUNS} runs)`,
+      );
       printTable([
-        ['page', 'mobile', 'desktop', 'CLS mobile/desktop'],
+        ['page', 'mobile', 'desktop', 'CLS mobile/desktop', 'mobile performance, each run'],
         ...BENCH_PAGES.map((page) => {
           const of = (preset: string) =>
             lighthouse.find((l) => l.page === page.id && l.preset === preset);
@@ -879,6 +885,9 @@ async function main(): Promise<void> {
             scores(of('mobile')),
             scores(of('desktop')),
             `${cls(of('mobile'))} / ${cls(of('desktop'))}`,
+            of('mobile')
+              ?.performanceRuns?.map((p) => p ?? 'error')
+              .join(', ') ?? '–',
           ];
         }),
       ]);
@@ -966,6 +975,7 @@ async function main(): Promise<void> {
       machine: { ...machine(), loadAverage: { start: loadAtStart, end: loadAtEnd, parts: loads } },
       settings: {
         runs: RUNS,
+        lighthouseRuns: LIGHTHOUSE_RUNS,
         parts: ONLY,
         pages: BENCH_PAGES,
         cpuThrottle: CPU_THROTTLE,
