@@ -1,9 +1,10 @@
 import { render } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syntheticObservation } from '../../test/synthetic';
 import { regionByCode } from '../model/geography';
 import { rankRegions, regionSeries, regionValuesAsOf } from '../model/regional';
 import { RATE_INDICATOR } from '../model/series';
+import { deferredTables } from './deferredTables.svelte';
 import RankingBars from './RankingBars.svelte';
 
 // Synthetic rates (made up): three regions with a figure, fifteen without.
@@ -47,6 +48,16 @@ function renderBars(national?: typeof FRANCE) {
 }
 
 describe('RankingBars', () => {
+  // First of the file: no table of this module's has been due yet.
+  it('builds its closed table once the page is idle, not with the bars', async () => {
+    expect(deferredTables.shown).toBe(false);
+    const { container } = renderBars(FRANCE);
+    expect(container.querySelectorAll('.bar')).toHaveLength(3);
+    expect(container.querySelector('details.chart-table:not([open])')).not.toBeNull();
+    expect(container.querySelectorAll('tr.data-row')).toHaveLength(0);
+    await vi.waitFor(() => expect(container.querySelectorAll('tr.data-row')).toHaveLength(3));
+  });
+
   it('draws one bar per region with a figure, highest first, each with its date', () => {
     const { container } = renderBars(FRANCE);
     const bars = [...container.querySelectorAll('.bar')];
@@ -57,7 +68,7 @@ describe('RankingBars', () => {
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
   });
 
-  it('draws the national value as a reference line between the bars it separates', () => {
+  it('draws the national value as a reference line between the bars it separates', async () => {
     const { container } = renderBars(FRANCE);
     const reference = container.querySelector('.reference')!;
     expect(reference.getAttribute('data-value')).toBe('20');
@@ -69,14 +80,14 @@ describe('RankingBars', () => {
     };
     expect(x).toBeLessThan(end('REG-27'));
     expect(x).toBeGreaterThan(end('REG-53'));
-    // The table alternative gives the difference from France.
+    // The table alternative gives the difference from France, once the page is idle.
+    await vi.waitFor(() => expect(container.querySelectorAll('tr.data-row')).toHaveLength(3));
     const rows = [...container.querySelectorAll('tr.data-row')];
-    expect(rows).toHaveLength(3);
     expect(rows[0]!.textContent).toMatch(/\+10/);
     expect(rows[2]!.textContent).toMatch(/−8/);
   });
 
-  it('says which regions’ figures are more than 3 months from the national one', () => {
+  it('says which regions’ figures are more than 3 months from the national one', async () => {
     const { container } = renderBars(FRANCE);
     // Grand Est: December 2023; France: February 2024, 2 months: comparable. None is flagged.
     expect(container.querySelector('[data-testid="ranking-apart"]')).toBeNull();
@@ -94,6 +105,9 @@ describe('RankingBars', () => {
     });
     expect(apart.querySelector('[data-testid="ranking-apart"]')?.textContent).toContain(
       'Les chiffres de 3 régions sont à plus de 3 mois de celui de la France (sept. 2024) : Grand Est, Bourgogne-Franche-Comté, Bretagne.',
+    );
+    await vi.waitFor(() =>
+      expect(apart.querySelector('tr.data-row[data-geo="REG-44"]')).not.toBeNull(),
     );
     const grandEst = apart.querySelector('tr.data-row[data-geo="REG-44"]')!;
     expect(grandEst.textContent).toContain('à 9\u00a0mois du chiffre de la France');
