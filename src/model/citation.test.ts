@@ -77,6 +77,20 @@ describe('sourceName', () => {
     );
     expect(line).toBe('ANS (officiel)\u00a0; Hospitalia, relayant l’ANS (presse)');
   });
+
+  it('names each source once, in the order first seen, whatever the repeats and blanks', () => {
+    const figures = [
+      source('https://www.example.org/x', ''),
+      source('https://www.hospitalia.fr/c', 'press (ANS)'),
+      source('https://www.example.org/x', ''),
+      source('', ''),
+      source('https://www.hospitalia.fr/c', 'press (ANS)'),
+      source('https://www.example.org/y', ''),
+    ];
+    expect(sourceNames(figures, 'en')).toBe(
+      'example.org\u00a0; Hospitalia, relaying the ANS (press)',
+    );
+  });
 });
 
 describe('sourceQuote', () => {

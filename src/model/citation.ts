@@ -189,14 +189,25 @@ export function sourceName(
   return `${who}${relayed}${kindName ? ` (${kindName})` : ''}`;
 }
 
-/** The distinct names of several sources, in order, as one line (never starting with ";"). */
+/**
+ * The distinct names of several sources, in order, as one line (never starting with ";"). Each
+ * address and label is named once: a publication's dozens of figures mostly share both.
+ */
 export function sourceNames(
   sources: readonly Pick<Observation, 'sourceUrl' | 'sourceLabel'>[],
   lang: Lang,
 ): string {
-  const names = [...new Set(sources.map((s) => sourceName(s, lang)).filter(Boolean))];
+  const named = new Set<string>();
+  const names = new Set<string>();
+  for (const source of sources) {
+    const key = `${source.sourceUrl}\u0000${source.sourceLabel}`;
+    if (named.has(key)) continue;
+    named.add(key);
+    const name = sourceName(source, lang);
+    if (name) names.add(name);
+  }
   // A no-break space before ";" (French typography) keeps it on the line of the name before it.
-  return names.join('\u00a0; ');
+  return [...names].join('\u00a0; ');
 }
 
 /** Fewer words than this between plain quotes is a phrase the compiler is quoting, not a citation. */

@@ -69,9 +69,3 @@ export function figureCells(o: Observation, lang: Lang): FigureCells {
     source: sourceName(o, lang) || o.sourceUrl,
   };
 }
-
-/** The names of an entry's sources as readers see them, one line. */
-export function entryNames(entry: SourceEntry, lang: Lang): string {
-  const names = entry.figures.map((o) => sourceName(o, lang)).filter(Boolean);
-  return [...new Set(names)].join('\u00a0; ');
-}
