@@ -4,6 +4,7 @@ import {
   allRendered,
   askTurn,
   firstScreenRendered,
+  holdFirstScreen,
   renderAllNow,
   renderInTurns,
   stagedAppShown,
@@ -107,6 +108,38 @@ describe('rendering in turns', () => {
     // None waiting: at once.
     await firstScreenRendered();
     expect(waitingTurns()).toBe(1);
+  });
+
+  it('keeps the first screen unfinished until what a part of it reads has come, or failed', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    let arrive!: () => void;
+    let fail!: (e: Error) => void;
+    holdFirstScreen(new Promise<void>((resolve) => (arrive = resolve)));
+    const failing = new Promise<void>((_, reject) => (fail = reject));
+    failing.catch(() => {});
+    holdFirstScreen(failing);
+    askTurn(() => log.push('chart'), true);
+    const whole = firstScreenRendered().then(() => log.push('first screen whole'));
+    const all = allRendered().then(() => log.push('page whole'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(log).toEqual(['chart']);
+    expect(waitingTurns()).toBe(2);
+    expect(document.documentElement.hasAttribute('data-rendering')).toBe(true);
+    arrive();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual(['chart']);
+    fail(new Error('IndexedDB closed'));
+    await Promise.all([whole, all]);
+    expect(log).toEqual(['chart', 'first screen whole', 'page whole']);
+    expect(waitingTurns()).toBe(0);
+    expect(document.documentElement.hasAttribute('data-rendering')).toBe(false);
+  });
+
+  it('holds nothing where the page does not render in turns', async () => {
+    holdFirstScreen(new Promise<void>(() => {}));
+    expect(waitingTurns()).toBe(0);
+    await firstScreenRendered();
   });
 
   it('says when the page is whole, a part asked for in the last turn included', async () => {

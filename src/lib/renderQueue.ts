@@ -51,9 +51,29 @@ export function askTurn(run: () => void, firstScreen = false): () => void {
   };
 }
 
-/** How many parts are waiting for their turn. */
+/** Reads of the first screen under way (holdFirstScreen). */
+let holds = 0;
+
+/**
+ * A part of the first screen that reads what it shows (from IndexedDB) once created: the first
+ * screen is whole only once `reading` has settled, so that the app built under a prerendered page
+ * does not show itself and then grow as the part fills in (a layout shift). Nothing where
+ * rendering is not in turns. src/start.ts bounds the wait.
+ */
+export function holdFirstScreen(reading: Promise<unknown>): void {
+  if (!progressive) return;
+  holds++;
+  markRendering();
+  const release = () => {
+    holds--;
+    markRendering();
+  };
+  reading.then(release, release);
+}
+
+/** How many parts are waiting for their turn, or for what they read. */
 export function waitingTurns(): number {
-  return waiting.length;
+  return waiting.length + holds;
 }
 
 /** Renders every waiting part now, in order (before printing). */
@@ -106,13 +126,13 @@ function markRendering(): void {
   if (firstScreenWaiters.length) queueMicrotask(settleFirstScreen);
   if (allWaiters.length) queueMicrotask(settleAll);
   if (typeof document === 'undefined') return;
-  document.documentElement.toggleAttribute('data-rendering', waiting.length > 0);
+  document.documentElement.toggleAttribute('data-rendering', waitingTurns() > 0);
 }
 
 const firstScreenWaiters: (() => void)[] = [];
 
 function settleFirstScreen(): void {
-  if (waiting.some((t) => t.firstScreen)) return;
+  if (holds > 0 || waiting.some((t) => t.firstScreen)) return;
   for (const resolve of firstScreenWaiters.splice(0)) resolve();
 }
 
@@ -130,7 +150,7 @@ export function firstScreenRendered(): Promise<void> {
 const allWaiters: (() => void)[] = [];
 
 function settleAll(): void {
-  if (waiting.length) return;
+  if (waitingTurns() > 0) return;
   for (const resolve of allWaiters.splice(0)) resolve();
 }
 
