@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ROOT,
   SCREENSHOT_DIR,
+  appShown,
   appURL,
   baseURL,
   firstPage,
@@ -148,6 +149,9 @@ describe('embed mode', () => {
       const frame = await frameElement.contentFrame();
       if (!frame) throw new Error('the iframe has no content frame');
       await waitForPoints(frame, 'mes-profiles');
+      // The points may be the prerendered page's, the app still built under it: its link back
+      // and the app's are then both in the frame.
+      await appShown(frame);
       expect(new URL(frame.url()).origin, 'the frame is cross-origin').not.toBe(site.origin);
       await screenshot(page, 'embed-in-iframe');
 
@@ -369,6 +373,7 @@ describe('every kind of view, embedded in a page of another origin', () => {
 
         // It renders the chart alone, with its source line and the link back.
         await frame.waitForSelector(`[data-testid="embed"][data-chart="${kind.chart}"]`);
+        await appShown(frame);
         await frame.waitForSelector(
           `[data-chart-id="${kind.chart}"] [data-testid="chart-actions"]`,
           {

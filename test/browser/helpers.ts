@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Route } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -177,9 +177,17 @@ export async function gotoApp(
   options?: Parameters<Page['goto']>[1],
 ): Promise<void> {
   await page.goto(url, options);
-  await page.waitForSelector('#app:not([data-prerendered])', {
+  await appShown(page);
+}
+
+/**
+ * Resolves once the live app has replaced the prerendered page in `target` (a page, or the frame
+ * of an embed) and no part of it waits for its turn: until then both pages may be in the document.
+ */
+export async function appShown(target: Page | Frame): Promise<void> {
+  await target.waitForSelector('#app:not([data-prerendered])', {
     state: 'attached',
     timeout: 15_000,
   });
-  await page.waitForSelector('html:not([data-rendering])', { state: 'attached' });
+  await target.waitForSelector('html:not([data-rendering])', { state: 'attached' });
 }
