@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitCode, FIXED_BUDGETS, judge, lighthouseBudgets, pageBudgets } from './budgets';
 import { staticClosure, type ViteManifest } from './bytes';
-import { lighthouseMedianRun, type LighthouseRun } from './lighthouse';
+import { lighthouseMedianRun, performanceRunsText, type LighthouseRun } from './lighthouse';
 import { layoutShiftScore, spread } from './stats';
 
 describe('spread', () => {
@@ -192,6 +192,8 @@ describe('lighthouseMedianRun', () => {
     );
     expect(some.scores.performance).toBe(88);
     expect(some.performanceRuns).toEqual([null, 88]);
+    expect(performanceRunsText(some)).toBe('error, 88');
+    expect(performanceRunsText(undefined)).toBe('–');
     const none = await lighthouseMedianRun(
       'regions',
       'mobile',

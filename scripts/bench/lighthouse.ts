@@ -127,6 +127,11 @@ export async function lighthouseRun(
   }
 }
 
+/** Each run's performance score, in order, as the bench prints them ("error": a run without one). */
+export function performanceRunsText(run: LighthouseRun | undefined): string {
+  return run?.performanceRuns?.map((p) => p ?? 'error').join(', ') ?? '–';
+}
+
 /**
  * `count` runs of `url`; the one Lighthouse's `computeMedianRun` picks (nearest the median first
  * contentful paint and time to interactive of the runs with both), with every run's performance.

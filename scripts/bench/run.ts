@@ -42,7 +42,12 @@ import {
 } from './budgets';
 import { CHROMIUM, CPU_THROTTLE, FIRST_CHART_MARK, withProfile } from './browser';
 import { gzipSize, staticClosure, type ViteManifest } from './bytes';
-import { lighthouseMedianRun, PRESETS, type LighthouseRun } from './lighthouse';
+import {
+  lighthouseMedianRun,
+  performanceRunsText,
+  PRESETS,
+  type LighthouseRun,
+} from './lighthouse';
 import { peakAbove, rendererPids } from './memory';
 import { FLOOR_PATH, measurePages, PAGES, type PageLoad, type PagesFigures } from './pages';
 import { quantile, spread, type Spread } from './stats';
@@ -719,7 +724,7 @@ async function main(): Promise<void> {
               Object.entries(r.scores)
                 .map(([c, s]) => `${c} ${s}`)
                 .join(', ')
-            } (median run; performance of the ${LIGHTHOUSE_RUNS} runs: ${r.performanceRuns?.map((p) => p ?? 'error').join(', ')})`,
+            } (median run; performance of the ${LIGHTHOUSE_RUNS} runs: ${performanceRunsText(r)})`,
           );
         }
       return runs;
@@ -885,9 +890,7 @@ async function main(): Promise<void> {
             scores(of('mobile')),
             scores(of('desktop')),
             `${cls(of('mobile'))} / ${cls(of('desktop'))}`,
-            of('mobile')
-              ?.performanceRuns?.map((p) => p ?? 'error')
-              .join(', ') ?? '–',
+            performanceRunsText(of('mobile')),
           ];
         }),
       ]);
