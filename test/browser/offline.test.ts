@@ -107,6 +107,18 @@ describe('offline app shell (service worker)', () => {
       expect(icon.status, icon.src).toBe(200);
       expect(icon.contentType, icon.src).toContain(icon.type);
     }
+    // The tab's icon: one PNG. Chromium draws an SVG favicon on the page's main thread while the
+    // app starts (index.html).
+    const tabIcon = await page.evaluate(async () => {
+      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')];
+      const response = await fetch(links[0]!.href);
+      return {
+        types: links.map((l) => l.type),
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+      };
+    });
+    expect(tabIcon).toEqual({ types: ['image/png'], status: 200, contentType: 'image/png' });
     // The app registers the service worker once its page is whole (src/lib/serviceWorker.ts).
     const registered = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
