@@ -213,6 +213,13 @@ describe('Regions on the embedded data', () => {
       // A first visit to the page loads its own code, not the Overview's (src/views/pages.ts).
       expect(scripts.some((path) => /^\/assets\/Regions-[\w-]+\.js$/.test(path))).toBe(true);
       expect(scripts.filter((path) => /^\/assets\/Overview-/.test(path))).toEqual([]);
+      // The data is the build's: the key of its Overview, for the next visit, is index.html's,
+      // not computed again from the Overview's series (src/prerender/overviewKey.ts).
+      await page.waitForFunction(() => localStorage.getItem('segur-pulse:overview-key') !== null);
+      expect(await page.evaluate(() => localStorage.getItem('segur-pulse:overview-key'))).toBe(
+        await page.getAttribute('meta[name="segur-pulse-prerender"]', 'content'),
+      );
+      expect(scripts.filter((path) => /^\/assets\/overviewView-/.test(path))).toEqual([]);
       const day = await mapDate(page);
       expectValuesClose(await mapValues(page), expectedMap(rows, RATE, day), `as of ${day}`);
       const covered = regionsWithAnyFigure(rows, RATE);
