@@ -6,6 +6,9 @@
 import type { Observation } from '../model/observation';
 import { checksum } from '../lib/checksum';
 
+/** A feed as the keys see it: its stored file's checksum, when it has one. */
+type FeedFile = { id: string; checksum?: string };
+
 /** Read by public/prerender-gate.js under this name. */
 export const OVERVIEW_KEY_STORAGE = 'segur-pulse:overview-key';
 
@@ -24,12 +27,9 @@ const PAGES_META = 'meta[name="segur-pulse-prerender-pages"]';
  * key is the build's pages key): the observations on screen are then the build's, and so is their
  * key. Nothing elsewhere (other data, a page without those elements: the dev server's).
  */
-export function builtOverviewKey(
-  feeds: readonly { id: string; checksum?: string }[],
-  doc: Document = document,
-): string | undefined {
-  const overview = doc.querySelector(OVERVIEW_META)?.getAttribute('content');
-  const pages = doc.querySelector(PAGES_META)?.getAttribute('content');
+export function builtOverviewKey(feeds: readonly FeedFile[]): string | undefined {
+  const overview = document.querySelector(OVERVIEW_META)?.getAttribute('content');
+  const pages = document.querySelector(PAGES_META)?.getAttribute('content');
   if (!overview || !pages) return undefined;
   try {
     return (JSON.parse(pages) as { key?: unknown }).key === pagesKey(feeds) ? overview : undefined;
@@ -45,7 +45,7 @@ export function builtOverviewKey(
  */
 export async function rememberShown(
   observations: readonly Observation[],
-  feeds: readonly { id: string; checksum?: string }[],
+  feeds: readonly FeedFile[],
 ): Promise<void> {
   const key = builtOverviewKey(feeds) ?? (await overviewKey(observations));
   try {
@@ -63,7 +63,7 @@ export const PAGES_KEY_STORAGE = 'segur-pulse:pages-key';
  * with stored data, by the checksum of the file stored. Those pages are shown while the app loads
  * only when it is the key the app last showed.
  */
-export function pagesKey(feeds: readonly { id: string; checksum?: string }[]): string {
+export function pagesKey(feeds: readonly FeedFile[]): string {
   return feeds
     .filter((f) => f.checksum)
     .map((f) => `${f.id}=${f.checksum}`)
@@ -72,7 +72,7 @@ export function pagesKey(feeds: readonly { id: string; checksum?: string }[]): s
 }
 
 /** Stores the key of the feeds on screen (nothing, where storage is refused). */
-export function rememberPagesKey(feeds: readonly { id: string; checksum?: string }[]): void {
+export function rememberPagesKey(feeds: readonly FeedFile[]): void {
   try {
     localStorage.setItem(PAGES_KEY_STORAGE, pagesKey(feeds));
   } catch {
