@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileHints } from './scripts/compileHints.ts';
+import { OVERVIEW_META_NAME, PAGES_META_NAME } from './src/prerender/overviewKey.ts';
 import { buildCommuneIndex, type CommuneRecord } from './src/search/communeIndex.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
@@ -316,8 +317,8 @@ function prerender(): Plugin {
             // The gate right after the title: before the stylesheets, which a classic script would
             // otherwise wait for, and after the Content-Security-Policy, which covers it.
             const gate =
-              `<meta name="segur-pulse-prerender" content="${page.key}" />\n` +
-              `    <meta name="segur-pulse-prerender-pages" content="${attributeText(JSON.stringify(list))}" />\n` +
+              `<meta name="${OVERVIEW_META_NAME}" content="${page.key}" />\n` +
+              `    <meta name="${PAGES_META_NAME}" content="${attributeText(JSON.stringify(list))}" />\n` +
               '    <script src="./prerender-gate.js"></script>';
             return inlineStylesheets(
               html

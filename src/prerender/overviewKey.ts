@@ -18,9 +18,12 @@ export async function overviewKey(observations: readonly Observation[]): Promise
   return checksum(new TextEncoder().encode(overviewContent(observations)));
 }
 
-/** index.html's elements with the keys it was built with (vite.config.ts writes them). */
-const OVERVIEW_META = 'meta[name="segur-pulse-prerender"]';
-const PAGES_META = 'meta[name="segur-pulse-prerender-pages"]';
+/**
+ * The names of index.html's meta elements with the keys it was built with: vite.config.ts writes
+ * them, public/prerender-gate.js and builtOverviewKey read them.
+ */
+export const OVERVIEW_META_NAME = 'segur-pulse-prerender';
+export const PAGES_META_NAME = 'segur-pulse-prerender-pages';
 
 /**
  * The overview key index.html was built with, when `feeds` are the data it was built from (their
@@ -28,8 +31,10 @@ const PAGES_META = 'meta[name="segur-pulse-prerender-pages"]';
  * key. Nothing elsewhere (other data, a page without those elements: the dev server's).
  */
 export function builtOverviewKey(feeds: readonly FeedFile[]): string | undefined {
-  const overview = document.querySelector(OVERVIEW_META)?.getAttribute('content');
-  const pages = document.querySelector(PAGES_META)?.getAttribute('content');
+  const overview = document
+    .querySelector(`meta[name="${OVERVIEW_META_NAME}"]`)
+    ?.getAttribute('content');
+  const pages = document.querySelector(`meta[name="${PAGES_META_NAME}"]`)?.getAttribute('content');
   if (!overview || !pages) return undefined;
   try {
     return (JSON.parse(pages) as { key?: unknown }).key === pagesKey(feeds) ? overview : undefined;
