@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileHints } from './scripts/compileHints.ts';
-import { OVERVIEW_META_NAME, PAGES_META_NAME } from './src/prerender/overviewKey.ts';
+import { OVERVIEW_META_NAME, PAGES_META_NAME } from './src/prerender/metaNames.ts';
 import { buildCommuneIndex, type CommuneRecord } from './src/search/communeIndex.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');

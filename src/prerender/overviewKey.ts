@@ -5,6 +5,7 @@
  */
 import type { Observation } from '../model/observation';
 import { checksum } from '../lib/checksum';
+import { OVERVIEW_META_NAME, PAGES_META_NAME } from './metaNames';
 
 /** A feed as the keys see it: its stored file's checksum, when it has one. */
 type FeedFile = { id: string; checksum?: string };
@@ -17,13 +18,6 @@ export async function overviewKey(observations: readonly Observation[]): Promise
   const { overviewContent } = await import('../views/overview/overviewView');
   return checksum(new TextEncoder().encode(overviewContent(observations)));
 }
-
-/**
- * The names of index.html's meta elements with the keys it was built with: vite.config.ts writes
- * them, public/prerender-gate.js and builtOverviewKey read them.
- */
-export const OVERVIEW_META_NAME = 'segur-pulse-prerender';
-export const PAGES_META_NAME = 'segur-pulse-prerender-pages';
 
 /**
  * The overview key index.html was built with, when `feeds` are the data it was built from (their
