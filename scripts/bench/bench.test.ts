@@ -1,8 +1,10 @@
+import type { CpuInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { exitCode, FIXED_BUDGETS, judge, lighthouseBudgets, pageBudgets } from './budgets';
 import { staticClosure, type ViteManifest } from './bytes';
 import { lighthouseMedianRun, performanceRunsText, type LighthouseRun } from './lighthouse';
 import { layoutShiftScore, spread } from './stats';
+import { busyShare, waitForQuietCpu } from './quietCpu';
 
 describe('spread', () => {
   it('gives the median and quartiles of an even and an odd count', () => {
@@ -203,5 +205,52 @@ describe('lighthouseMedianRun', () => {
     );
     expect(none.error).toBe('timed out');
     expect(none.performanceRuns).toEqual([null, null]);
+  });
+});
+
+describe('quiet processors before a Lighthouse run', () => {
+  const cpu = (busy: number, idle: number): CpuInfo => ({
+    model: 'test',
+    speed: 0,
+    times: { user: busy, nice: 0, sys: 0, irq: 0, idle },
+  });
+
+  it('gives the busy share of the time between two readings, over every processor', () => {
+    expect(busyShare([cpu(100, 100), cpu(0, 0)], [cpu(150, 150), cpu(0, 100)])).toBeCloseTo(
+      (50 + 0) / (100 + 100),
+    );
+    expect(busyShare([cpu(0, 0)], [cpu(0, 0)])).toBe(0);
+  });
+
+  it('waits while the machine is busy and stops at the first quiet reading', async () => {
+    // Each reading: busy 90 %, then 50 %, then 10 % of the time since the one before.
+    const readings = [
+      cpu(0, 0),
+      cpu(90, 10),
+      cpu(90, 10),
+      cpu(140, 60),
+      cpu(140, 60),
+      cpu(150, 150),
+    ];
+    let i = 0;
+    const slept: number[] = [];
+    const share = await waitForQuietCpu({
+      read: () => [readings[i++]!],
+      sleep: (ms) => (slept.push(ms), Promise.resolve()),
+      sampleMs: 100,
+    });
+    expect(share).toBeCloseTo(0.1);
+    expect(slept).toEqual([100, 100, 100]);
+  });
+
+  it('gives up after the longest wait on a machine that stays busy', async () => {
+    let t = 0;
+    const share = await waitForQuietCpu({
+      read: () => [cpu((t += 90), t / 9)],
+      sleep: () => Promise.resolve(),
+      sampleMs: 500,
+      maxMs: 2_000,
+    });
+    expect(share).toBeGreaterThan(0.5);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Lighthouse (pinned 12.2.3, see ../shared/STACK.md) on every page, mobile and desktop presets,
- * run by its own command line with Debian's Chromium, one fresh browser a run: the four category
+ * run by its own command line with Debian's Chromium, one fresh browser a run, each on a quiet
+ * machine (quietCpu.ts): the four category
  * scores, the metrics behind the performance score, and what failed. Each page is run several
  * times and the run Lighthouse itself calls the median (`computeMedianRun`, as Lighthouse CI and
  * its documentation on variability do) is the one reported, every run's performance beside it.
@@ -19,6 +20,7 @@ import {
   type PageId,
 } from './budgets';
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser';
+import { waitForQuietCpu } from './quietCpu';
 
 const run = promisify(execFile);
 const CLI = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
@@ -41,6 +43,8 @@ export interface LighthouseRun {
   error?: string;
   /** The performance score of each run of the page (the median run is the one above). */
   performanceRuns?: (number | null)[];
+  /** The processors' busy share (0-1) just before the run, after waiting for a quiet machine. */
+  busyBefore?: number;
 }
 
 interface Lhr {
@@ -97,6 +101,7 @@ export async function lighthouseRun(
   preset: LighthousePreset,
   url: string,
 ): Promise<LighthouseRun> {
+  const busyBefore = Number((await waitForQuietCpu()).toFixed(2));
   const dir = mkdtempSync(join(tmpdir(), 'segur-pulse-lighthouse-'));
   const out = join(dir, 'report.json');
   try {
@@ -118,10 +123,23 @@ export async function lighthouseRun(
         maxBuffer: 16 * 1024 * 1024,
       },
     );
-    return summarise(page, preset, url, JSON.parse(readFileSync(out, 'utf8')) as Lhr);
+    return {
+      ...summarise(page, preset, url, JSON.parse(readFileSync(out, 'utf8')) as Lhr),
+      busyBefore,
+    };
   } catch (e) {
     const error = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
-    return { page, preset, url, scores: {}, metrics: {}, failing: [], shifts: [], error };
+    return {
+      page,
+      preset,
+      url,
+      scores: {},
+      metrics: {},
+      failing: [],
+      shifts: [],
+      error,
+      busyBefore,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

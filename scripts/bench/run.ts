@@ -9,8 +9,8 @@
  *   always); `scale` ingests 10k, 100k and 1M-row tidy feeds and reports the curve;
  * - `--pages overview,regions,…`: the pages to load (all of pages.ts by default);
  * - `--runs N`: rounds of page loads (default 7), each the floor and every page, cold and warm;
- * - `--lighthouse-runs N`: Lighthouse runs of each page and preset (default 3), the median
- *   run reported (lighthouse.ts);
+ * - `--lighthouse-runs N`: Lighthouse runs of each page and preset (default 5, the count
+ *   Lighthouse's documentation on variability advises), the median run reported (lighthouse.ts);
  * - `--out FILE`: where to write the figures (default bench-results/latest.json; a scoped run
  *   should write elsewhere).
  */
@@ -68,7 +68,7 @@ function option(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 const RUNS = Math.max(1, Number(option('runs', '7')));
-const LIGHTHOUSE_RUNS = Math.max(1, Number(option('lighthouse-runs', '3')));
+const LIGHTHOUSE_RUNS = Math.max(1, Number(option('lighthouse-runs', '5')));
 const OUT = resolve(ROOT, option('out', 'bench-results/latest.json'));
 const PARTS = ['pages', 'lighthouse', 'ingest', 'map', 'scale'] as const;
 type Part = (typeof PARTS)[number];
@@ -724,7 +724,7 @@ async function main(): Promise<void> {
               Object.entries(r.scores)
                 .map(([c, s]) => `${c} ${s}`)
                 .join(', ')
-            } (median run; performance of the ${LIGHTHOUSE_RUNS} runs: ${performanceRunsText(r)})`,
+            } (median run, processors ${Math.round((r.busyBefore ?? 0) * 100)} % busy before it; performance of the ${LIGHTHOUSE_RUNS} runs: ${performanceRunsText(r)})`,
           );
         }
       return runs;
