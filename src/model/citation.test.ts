@@ -23,6 +23,16 @@ describe('sourceName', () => {
     expect(sourceName(press, 'en')).toBe('Hospitalia, relaying the ANS (press)');
   });
 
+  it('names a source again the same way, each language and label its own', () => {
+    const ars = source('https://www.grand-est.ars.sante.fr/a', 'official (ARS Grand Est)');
+    const press = source('https://www.grand-est.ars.sante.fr/a', 'press (quoting CNAM)');
+    for (let i = 0; i < 2; i++) {
+      expect(sourceName(ars, 'fr')).toBe('ARS Grand Est (officiel)');
+      expect(sourceName(ars, 'en')).toBe('ARS Grand Est (official)');
+      expect(sourceName(press, 'fr')).toBe('ARS Grand Est, citant la Cnam (presse)');
+    }
+  });
+
   it('says who is quoted, and lists several bodies as a sentence would', () => {
     expect(
       sourceName(

@@ -156,6 +156,24 @@ export function sourceName(
   source: Pick<Observation, 'sourceUrl' | 'sourceLabel'>,
   lang: Lang,
 ): string {
+  const key = `${lang}\u0000${source.sourceUrl}\u0000${source.sourceLabel}`;
+  let name = namedSources.get(key);
+  if (name === undefined) {
+    // A chart names the source of each of its points (their labels for screen readers), and
+    // most points of a page share a handful of sources: each is named once, not parsed again.
+    if (namedSources.size >= NAMED_SOURCES_MAX) namedSources.clear();
+    name = nameSource(source, lang);
+    namedSources.set(key, name);
+  }
+  return name;
+}
+
+/** Sources already named, by language, address and label (sourceName). */
+const namedSources = new Map<string, string>();
+/** Beyond this many, the names are forgotten and made again: users' feeds add sources. */
+const NAMED_SOURCES_MAX = 5_000;
+
+function nameSource(source: Pick<Observation, 'sourceUrl' | 'sourceLabel'>, lang: Lang): string {
   const label = source.sourceLabel.trim();
   const host = hostOf(source.sourceUrl);
   const firstWord = label.split(/[\s(]/, 1)[0]!.toLowerCase();
