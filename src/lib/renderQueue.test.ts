@@ -96,6 +96,31 @@ describe('rendering in turns', () => {
     ]);
   });
 
+  it('takes the rest of a part asked for in its turn before every part already waiting', async () => {
+    renderInTurns(true);
+    const log: string[] = [];
+    const below = new Promise<void>((resolve) =>
+      askTurn(() => {
+        log.push('chart below');
+        // Its points: right after its axes, not after the sections below it.
+        askTurn(() => log.push('chart below, points'), false, true);
+        askTurn(() => log.push('chart below, legend'), false, true);
+        resolve();
+      }),
+    );
+    const sections = [turn(log, 'targets'), turn(log, 'pace')];
+    askTurn(() => log.push('a first-screen part'), true);
+    await Promise.all([below, ...sections]);
+    expect(log.filter((l) => !l.endsWith('microtask'))).toEqual([
+      'a first-screen part',
+      'chart below',
+      'chart below, points',
+      'chart below, legend',
+      'targets',
+      'pace',
+    ]);
+  });
+
   it('says when no first-screen part waits any more, the parts below still waiting', async () => {
     renderInTurns(true);
     const log: string[] = [];

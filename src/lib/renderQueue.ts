@@ -16,6 +16,8 @@ interface Turn {
   run: () => void;
   /** Part of the page's first screen: taken before the parts further down. */
   firstScreen: boolean;
+  /** The rest of a part whose turn has just run: taken before every other waiting part. */
+  next: boolean;
 }
 
 let progressive = false;
@@ -32,16 +34,22 @@ export function renderInTurns(on: boolean): void {
  * Runs `run` in a task of its own once the parts asked for before it have rendered; returns what
  * cancels it (a part removed before its turn). Runs it at once when rendering is not in turns.
  * A part of the first screen goes before every waiting part that is not: a first-screen chart
- * asks for its marks' turn while the sections below it are already waiting.
+ * asks for its marks' turn while the sections below it are already waiting. With `next`, the turn
+ * goes before every waiting part (after the other `next` ones): the rest of a part built in two
+ * turns, asked for in the first, comes right after it wherever the part is on the page.
  */
-export function askTurn(run: () => void, firstScreen = false): () => void {
+export function askTurn(run: () => void, firstScreen = false, next = false): () => void {
   if (!progressive) {
     run();
     return () => {};
   }
-  const turn: Turn = { run, firstScreen };
-  const below = firstScreen ? waiting.findIndex((t) => !t.firstScreen) : -1;
-  waiting.splice(below < 0 ? waiting.length : below, 0, turn);
+  const turn: Turn = { run, firstScreen, next };
+  const at = next
+    ? waiting.findIndex((t) => !t.next)
+    : firstScreen
+      ? waiting.findIndex((t) => !t.firstScreen)
+      : -1;
+  waiting.splice(at < 0 ? waiting.length : at, 0, turn);
   markRendering();
   schedule();
   return () => {
