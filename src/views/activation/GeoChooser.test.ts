@@ -51,6 +51,18 @@ describe('GeoChooser', () => {
     }
   });
 
+  it("names its groups in the reader's language, and again when the language changes", async () => {
+    const onchange = vi.fn();
+    const { container, rerender } = render(GeoChooser, { value: 'DEP-54', lang: 'fr', onchange });
+    const select = container.querySelector<HTMLSelectElement>('[data-testid="activation-geo"]')!;
+    const groups = () => [...select.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups()).toEqual(['Pays', 'Régions', 'Départements']);
+    await rerender({ value: 'DEP-54', lang: 'en', onchange });
+    expect(groups()).toEqual(['Country', 'Regions', 'Departments']);
+    expect(select.options).toHaveLength(120);
+    expect(select.value).toBe('DEP-54');
+  });
+
   it('tells the tracker the place picked from the whole list', async () => {
     const { select, onchange } = renderChooser('FR');
     await fireEvent.change(select, { target: { value: 'DEP-54' } });
