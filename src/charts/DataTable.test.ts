@@ -1,8 +1,7 @@
 import { render } from '@testing-library/svelte';
 import { syntheticPoint as monthPoint } from '../../test/synthetic';
-import { afterEach, describe, expect, it } from 'vitest';
-import { allRendered, renderAllNow, renderInTurns } from '../lib/renderQueue';
-import DataTable, { TABLE_ROWS_A_TURN } from './DataTable.svelte';
+import { describe, expect, it } from 'vitest';
+import DataTable from './DataTable.svelte';
 
 const syntheticPoint = (...[period, value, over]: Parameters<typeof monthPoint>) =>
   monthPoint(period, value, { precision: 'day', ...over });
@@ -63,37 +62,5 @@ describe('DataTable', () => {
       'Quote or calculation',
     ]);
     expect(container.querySelectorAll('tr.data-row')).toHaveLength(0);
-  });
-
-  describe('in the app', () => {
-    afterEach(() => {
-      renderAllNow();
-      renderInTurns(false);
-    });
-    // Synthetic: 30 made-up days.
-    const rows = Array.from({ length: 30 }, (_, i) => ({
-      series: 'A',
-      point: syntheticPoint(`2021-09-${String(i + 1).padStart(2, '0')}`, i),
-    }));
-    const shownValues = (container: HTMLElement) =>
-      [...container.querySelectorAll('tr.data-row td.num')].map((td) => td.textContent);
-
-    it('builds its rows a dozen a turn, in order, all of them in the end', async () => {
-      renderInTurns(true);
-      const props = { caption: 'c', rows, unit: 'count' as const, lang: 'fr' as const };
-      const { container } = render(DataTable, { props });
-      expect(TABLE_ROWS_A_TURN).toBe(12);
-      expect(shownValues(container)).toEqual(rows.slice(0, 12).map((r) => String(r.point.value)));
-      await allRendered();
-      expect(shownValues(container)).toEqual(rows.map((r) => String(r.point.value)));
-    });
-
-    it('shows every row at once when the rest is rendered now (opened, printed)', () => {
-      renderInTurns(true);
-      const props = { caption: 'c', rows, unit: 'count' as const, lang: 'fr' as const };
-      const { container } = render(DataTable, { props });
-      renderAllNow();
-      expect(shownValues(container)).toHaveLength(30);
-    });
   });
 });

@@ -1,4 +1,4 @@
-import { askTurn, rendersAtOnce } from './renderQueue';
+import { askTurn, rendersAtOnce } from '../lib/renderQueue';
 
 /**
  * How many rows of a long table to render: in the app, `chunk` more a turn

@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { askTurn, firstScreenRendered, renderAllNow, renderInTurns } from './renderQueue';
+import { askTurn, firstScreenRendered, renderAllNow, renderInTurns } from '../lib/renderQueue';
 import { rowsInTurns } from './rowsInTurns.svelte';
 
 afterEach(() => {
