@@ -1,34 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeResizeObserver } from '../../test/fakeResizeObserver';
 
-/** A ResizeObserver the test drives: `report` plays the browser's report after a layout. */
-class FakeResizeObserver {
-  static last: FakeResizeObserver | undefined;
-  observed = new Set<Element>();
-  constructor(private readonly callback: ResizeObserverCallback) {
-    FakeResizeObserver.last = this;
-  }
-  observe(element: Element) {
-    this.observed.add(element);
-  }
-  unobserve(element: Element) {
-    this.observed.delete(element);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  /**
-   * The browser's report after a layout that gave `element` this clientWidth. Its box is drawn at
-   * a fractional position, 0.6 px wider than the whole pixels clientWidth counts.
-   */
-  report(element: Element, width: number) {
-    if (!this.observed.has(element)) return;
-    Object.defineProperty(element, 'clientWidth', { configurable: true, get: () => width });
-    const entry = {
-      target: element,
-      contentRect: { width: width + 0.6 },
-    } as unknown as ResizeObserverEntry;
-    this.callback([entry], this as unknown as ResizeObserver);
-  }
+/**
+ * The browser's report after a layout that gave `element` this clientWidth. Its box is drawn at a
+ * fractional position, 0.6 px wider than the whole pixels clientWidth counts.
+ */
+function report(element: Element, width: number) {
+  const observer = FakeResizeObserver.last!;
+  if (!observer.observed.has(element)) return;
+  Object.defineProperty(element, 'clientWidth', { configurable: true, get: () => width });
+  observer.deliver([
+    { target: element, contentRect: { width: width + 0.6 } } as unknown as ResizeObserverEntry,
+  ]);
 }
 
 afterEach(() => {
@@ -50,9 +33,9 @@ describe('observeWidth', () => {
     const widthsOfB: number[] = [];
     observeWidth((w) => widthsOfA.push(w))(a);
     observeWidth((w) => widthsOfB.push(w))(b);
-    FakeResizeObserver.last!.report(a, 720);
-    FakeResizeObserver.last!.report(b, 320);
-    FakeResizeObserver.last!.report(a, 360);
+    report(a, 720);
+    report(b, 320);
+    report(a, 360);
     expect(widthsOfA).toEqual([720, 360]);
     expect(widthsOfB).toEqual([320]);
   });
@@ -80,7 +63,7 @@ describe('observeWidth', () => {
     // a late report for it goes nowhere.
     expect(FakeResizeObserver.last!.observed.has(element)).toBe(false);
     FakeResizeObserver.last!.observed.add(element);
-    FakeResizeObserver.last!.report(element, 400);
+    report(element, 400);
     expect(set).not.toHaveBeenCalled();
   });
 });

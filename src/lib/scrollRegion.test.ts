@@ -1,28 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-/** A stand-in for the browser's ResizeObserver (jsdom has none): the test delivers its entries. */
-class FakeResizeObserver {
-  static last: FakeResizeObserver | undefined;
-  observed = new Set<Element>();
-  constructor(readonly callback: ResizeObserverCallback) {
-    FakeResizeObserver.last = this;
-  }
-  observe(element: Element) {
-    this.observed.add(element);
-  }
-  unobserve(element: Element) {
-    this.observed.delete(element);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  deliver(targets: Element[]) {
-    const entries = targets.map((target) => ({ target }) as ResizeObserverEntry);
-    this.callback(entries, this as unknown as ResizeObserver);
-  }
-}
+import { FakeResizeObserver } from '../../test/fakeResizeObserver';
 
 const log: string[] = [];
+
+const entries = (targets: Element[]) =>
+  targets.map((target) => ({ target }) as ResizeObserverEntry);
 
 /** A box `overflow` px narrower than its table, which logs its reads and its changes. */
 function tableBox(name: string, overflow: number): HTMLElement {
@@ -58,7 +40,7 @@ describe('scrollRegion', () => {
     const narrow = tableBox('narrow', 0);
     scrollRegion(wide);
     scrollRegion(narrow);
-    FakeResizeObserver.last!.deliver([wide, narrow]);
+    FakeResizeObserver.last!.deliver(entries([wide, narrow]));
     expect(wide.getAttribute('role')).toBe('region');
     expect(wide.tabIndex).toBe(0);
     const caption = wide.querySelector('caption')!;
@@ -72,11 +54,13 @@ describe('scrollRegion', () => {
     const boxes = [tableBox('a', 50), tableBox('b', 80)];
     const detach = boxes.map((box) => scrollRegion(box));
     // The box and its table both resized: each box measured once.
-    FakeResizeObserver.last!.deliver(boxes.flatMap((box) => [box, box.firstElementChild!]));
+    FakeResizeObserver.last!.deliver(
+      entries(boxes.flatMap((box) => [box, box.firstElementChild!])),
+    );
     expect(log.filter((l) => l.startsWith('read'))).toEqual(['read a', 'read b']);
     expect(log.findIndex((l) => l.startsWith('mark'))).toBe(2);
     log.length = 0;
-    FakeResizeObserver.last!.deliver(boxes);
+    FakeResizeObserver.last!.deliver(entries(boxes));
     expect(log).toEqual(['read a', 'read b']);
     // Detached boxes are no longer watched.
     for (const d of detach) if (typeof d === 'function') d();
