@@ -13,6 +13,7 @@ import {
   loadSnapshots,
   rollbackTo,
 } from '../store/repository';
+import { readFeed } from '../feeds/ingest';
 import { readManifest } from './manifest';
 import { refreshFeed } from './refresh';
 
@@ -76,6 +77,40 @@ describe('refreshFeed', () => {
       prefetched: () => Promise.resolve(undefined),
     });
     expect(again.requests).toHaveLength(1);
+  });
+
+  it('stores what the preview read from the very same bytes, without reading them again', async () => {
+    const bytes = new Uint8Array(embeddedCsv);
+    const read = await readFeed(feed, bytes, { today: now() });
+    // Five of the 119 observations: were the bytes read again, all 119 would be stored.
+    const observations = read.observations.slice(0, 5);
+    const prefetched = () => Promise.resolve({ status: 'ok' as const, bytes });
+    const validated =
+      (bytes: Uint8Array, config = feed) =>
+      () =>
+        Promise.resolve({ feed: config, bytes, observations, report: read.report });
+    const outcome = await refreshFeed(db, feed, {
+      baseUrl,
+      now,
+      prefetched,
+      validated: validated(bytes),
+    });
+    expect(outcome).toEqual({ feed: 'embedded', status: 'updated', rows: 5 });
+    expect(await countObservations(db)).toBe(5);
+    expect(await db.feeds.get('embedded')).toMatchObject({
+      rows: 5,
+      encoding: read.report.encoding,
+      rowsRead: read.report.rowsRead,
+    });
+    // Read from other bytes (a copy) or another configuration: the feed is read again.
+    for (const other of [
+      validated(bytes.slice()),
+      validated(bytes, { ...feed, label: { fr: 'y', en: 'y' } }),
+    ]) {
+      await db.feeds.clear();
+      const again = await refreshFeed(db, feed, { baseUrl, now, prefetched, validated: other });
+      expect(again).toEqual({ feed: 'embedded', status: 'updated', rows: 119 });
+    }
   });
 
   it('stores the embedded feed: 119 observations, feed state, one snapshot', async () => {

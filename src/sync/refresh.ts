@@ -2,6 +2,7 @@
 import { fetchFeedBytes, type FetchResult } from '../feeds/fetch';
 import { checksum } from '../lib/checksum';
 import { ingestFeed } from './ingest/client';
+import { commitValidated, validatedFor, type ValidatedFeed } from './ingest/commit';
 import type { Manifest, ManifestEntry } from '../feeds/manifest';
 import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
 import { type Observation } from '../model/observation';
@@ -34,6 +35,11 @@ export interface RefreshOptions {
    * instead of fetching again. Undefined, or a promise of undefined: fetch.
    */
   prefetched?: (url: string) => Promise<FetchResult | undefined> | undefined;
+  /**
+   * What the first visit's preview read and validated from the prefetched answer for this URL:
+   * stored as it is when it was read from the very bytes stored, with the same configuration.
+   */
+  validated?: (url: string) => Promise<ValidatedFeed | undefined> | undefined;
   /** The feed's new observations, once all valid and before they are stored (see ingestFeed). */
   onValidated?: (observations: Observation[]) => void;
 }
@@ -85,22 +91,24 @@ export async function refreshFeed(
       await recordUnchanged(db, feed.id, at);
       return { feed: feed.id, status: 'unchanged' };
     }
+    const meta = {
+      fetchedAt: at,
+      checksum: sum,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+    };
+    // Read already (the first visit's preview, in its worker): stored without reading again.
+    const validated = validatedFor(await options.validated?.(target), feed, fetched.bytes);
+    if (validated) {
+      options.onValidated?.(validated.observations);
+      return { feed: feed.id, status: 'updated', rows: await commitValidated(db, validated, meta) };
+    }
     // Parsed, validated and committed off the page (src/sync/ingest/), unless the page shows the
     // rows before they are stored (a first visit without a preview): then off the page for big
     // feeds only, a worker costing more time to start than a small feed takes to parse.
     const { rows } = await ingestFeed(
       db,
-      {
-        feed,
-        bytes: fetched.bytes,
-        today: now(),
-        meta: {
-          fetchedAt: at,
-          checksum: sum,
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-        },
-      },
+      { feed, bytes: fetched.bytes, today: now(), meta },
       { onValidated: options.onValidated, worker: options.onValidated ? 'auto' : 'always' },
     );
     return { feed: feed.id, status: 'updated', rows };

@@ -4,7 +4,7 @@
  */
 import type { FeedState } from '../store/db';
 import { withFeedLock, type CrossTabMessage } from './crossTab';
-import { clearPrefetched, previewEnded, takePrefetched } from './firstVisit';
+import { clearPrefetched, previewEnded, takePrefetched, takeValidated } from './firstVisit';
 import { readManifest } from './manifest';
 import { nextRefreshAt, refreshIntervalMs, shouldRefresh, type RefreshReason } from './policy';
 import type { RefreshOutcome } from './refresh';
@@ -56,7 +56,7 @@ export async function runRound(reason: RefreshReason, feedIds?: string[]): Promi
           if (!shouldRefresh(reason, state, refreshIntervalMs(feed), Date.now())) return undefined;
           showProgress();
           // A first visit's preview shows the feed (parsed in a worker); the round then stores
-          // the same bytes, in a worker too.
+          // what it read.
           if (!hadData) await previewEnded();
           const shown = hadData || dataState.observations.some((o) => o.feed === feed.id);
           if (sameOrigin) manifest ??= readManifest(baseUrl, { fetchImpl });
@@ -68,6 +68,7 @@ export async function runRound(reason: RefreshReason, feedIds?: string[]): Promi
             // it is stored; the round's end shows what was stored.
             onValidated: shown ? undefined : (rows) => showValidated(feed.id, rows),
             prefetched: takePrefetched,
+            validated: takeValidated,
           });
         });
         // Another tab held the lock: it has stored whatever it found.

@@ -1,7 +1,7 @@
 // The app's refresh hands a big feed to the ingest worker (src/sync/ingest/) in a real Chromium:
 // the data is parsed, validated and stored off the page, and shown once stored.
 // The feed is SYNTHETIC (scripts/bench/syntheticFeed.ts), served by page.route, never app data.
-import type { Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_MIN_BYTES } from '../../src/sync/ingest/client';
 import { syntheticTidyCsv } from '../../scripts/bench/syntheticFeed';
@@ -16,6 +16,28 @@ import {
 
 const ROWS = 4_000;
 const csv = syntheticTidyCsv(ROWS);
+
+/** Observations stored in the app's IndexedDB (schema v3: a series' rows in parallel columns). */
+function storedRows(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('segur-pulse');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('series').objectStore('series').getAll();
+          all.onsuccess = () =>
+            resolve(
+              (all.result as { periods: string[] }[]).reduce(
+                (rows, s) => rows + s.periods.length,
+                0,
+              ),
+            );
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -45,26 +67,7 @@ describe('refresh of a big feed', () => {
       });
       expect(pageErrors).toEqual([]);
       expect(workers.some((url) => /ingest\.worker/.test(url))).toBe(true);
-      const stored = await page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('segur-pulse');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              // Schema v3: one record per series, its rows in parallel columns.
-              const all = open.result.transaction('series').objectStore('series').getAll();
-              all.onsuccess = () =>
-                resolve(
-                  (all.result as { periods: string[] }[]).reduce(
-                    (rows, s) => rows + s.periods.length,
-                    0,
-                  ),
-                );
-              all.onerror = () => reject(all.error);
-            };
-          }),
-      );
-      expect(stored).toBe(ROWS);
+      expect(await storedRows(page)).toBe(ROWS);
       // The overview draws the synthetic national series: the data reached the page.
       await page.waitForSelector('.point', { timeout: 15_000 });
     } catch (error) {
@@ -75,7 +78,7 @@ describe('refresh of a big feed', () => {
 });
 
 describe('first visit', () => {
-  it('previews and stores the embedded feed in workers: the page itself parses nothing', async () => {
+  it('reads the embedded feed once, in one worker, and stores it: the page parses nothing', async () => {
     const fresh = await launchBrowser();
     try {
       const page = await firstPage(fresh.context);
@@ -87,8 +90,9 @@ describe('first visit', () => {
       await page.waitForSelector('[data-testid="data-status"][data-state="fresh"]', {
         timeout: 45_000,
       });
-      // One worker shows the feed (the preview), one stores it (the round).
-      expect(workers.filter((url) => /ingest\.worker/.test(url))).toHaveLength(2);
+      // One worker reads the feed for the preview; the round stores what it read.
+      expect(workers.filter((url) => /ingest\.worker/.test(url))).toHaveLength(1);
+      expect(await storedRows(page)).toBe(119);
       // The parser's code (the feed reader, papaparse, the ingest job) never ran on the page.
       const pageScripts = await page.evaluate(() =>
         performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname),

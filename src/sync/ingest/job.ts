@@ -6,6 +6,7 @@
  */
 import type { PulseDatabase, UserFeed } from '../../store/db';
 import { commitSnapshot, type CommitMeta } from '../../store/repository';
+import { withReport } from './commit';
 import { withBreakdownLabels } from '../../store/userFeeds';
 import { readFeed } from '../../feeds/ingest';
 import type { FeedConfig, Observation } from '../../feeds/types';
@@ -45,12 +46,7 @@ export async function runIngest(
   } catch (error) {
     console.warn('could not show the validated data', error);
   }
-  const meta: CommitMeta = {
-    ...input.meta,
-    encoding: report.encoding,
-    warnings: report.warnings,
-    report,
-  };
+  const meta = withReport(input.meta, report);
   if (input.userFeed) {
     const feed = storedUserFeed(input.userFeed, input.bytes, result.breakdownLabels);
     await db.transaction('rw', [db.userFeeds, db.feeds, db.snapshots, db.series], async () => {
