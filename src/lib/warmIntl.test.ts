@@ -129,6 +129,15 @@ describe('warmIntlOffThread', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('leaves no timer behind once the worker has answered', () => {
+    vi.useFakeTimers();
+    const worker = new FakeWorker();
+    void warmIntlOffThread(['fr-FR'], () => worker, 2000);
+    expect(vi.getTimerCount()).toBe(1);
+    worker.emit('message', 'fr-FR');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('resolves after its longest wait when the worker stays silent', async () => {
     vi.useFakeTimers();
     const warmed = warmIntlOffThread(['fr-FR'], () => new FakeWorker(), 2000);

@@ -75,8 +75,12 @@ export function warmIntlOffThread(
   spawn: () => WarmWorker = spawnWarmWorker,
   maxMs = 2000,
 ): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, maxMs);
+  return new Promise((done) => {
+    const timer = setTimeout(done, maxMs);
+    const resolve = () => {
+      clearTimeout(timer);
+      done();
+    };
     let worker: WarmWorker;
     try {
       worker = spawn();
