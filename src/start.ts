@@ -38,7 +38,7 @@ const STAGING_MAX_MS = 5_000;
  * A prerendered page that is not shown is simply replaced.
  */
 export async function start(target: HTMLElement, prerenderShown: boolean): Promise<void> {
-  void startData();
+  const dataStarted = startData();
   // The app waits for IndexedDB now: its number and date formatters are built meanwhile, not in
   // the middle of the first chart's render.
   setTimeout(() => warmFormatters(i18n.lang), 0);
@@ -55,7 +55,7 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
     delete document.documentElement.dataset.prerender;
     mount(App, { target });
     performance.mark(APP_MOUNTED_MARK);
-    offlineOnceWhole();
+    offlineOnceWhole(dataStarted);
     return;
   }
 
@@ -87,18 +87,26 @@ export async function start(target: HTMLElement, prerenderShown: boolean): Promi
   delete document.documentElement.dataset.prerender;
   stagedAppShown();
   performance.mark(APP_MOUNTED_MARK);
-  offlineOnceWhole();
+  offlineOnceWhole(dataStarted);
 }
 
 function atMost(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The service worker (offline, install) once the page is whole: not competing with its build. */
-function offlineOnceWhole(): void {
+/**
+ * The service worker (offline, install) once the page is whole and the start's refresh round is
+ * over: not competing with the page's build, nor with the round's end (on a first visit, the
+ * data stored and read back, and the page updated), which a page whole before it used to meet.
+ */
+function offlineOnceWhole(dataStarted: Promise<void>): void {
   // The development server builds no service worker.
-  if (import.meta.env.PROD)
-    void registerServiceWorkerWhenWhole(allRendered, () => waitingTurns() === 0);
+  if (!import.meta.env.PROD) return;
+  const roundOver = dataStarted.catch(() => {});
+  void registerServiceWorkerWhenWhole(
+    () => roundOver.then(allRendered),
+    () => waitingTurns() === 0,
+  );
 }
 
 // Printing shows every chart's data table: closed <details> are opened for the print and closed

@@ -67,6 +67,8 @@ describe('offline app shell (service worker)', () => {
         (window as unknown as { atRegistration: unknown }).atRegistration = {
           mounted: performance.getEntriesByName('segur-pulse:app-mounted').length > 0,
           rendering: document.documentElement.hasAttribute('data-rendering'),
+          // The start's refresh round over: the first visit's data stored, the status settled.
+          status: document.querySelector('[data-testid="data-status"]')?.getAttribute('data-state'),
         };
         return register(...args);
       };
@@ -128,10 +130,11 @@ describe('offline app shell (service worker)', () => {
       return registration.active?.scriptURL ?? '';
     });
     expect(registered).toBe(`${site.appBase}sw.js`);
-    // Not while the app was still building its page: its install would slow that work.
+    // Not while the app was still building its page, nor storing its first data: its install
+    // would slow that work.
     expect(
       await page.evaluate(() => (window as unknown as { atRegistration: unknown }).atRegistration),
-    ).toEqual({ mounted: true, rendering: false });
+    ).toEqual({ mounted: true, rendering: false, status: 'fresh' });
 
     // Under the worker's control, opening a data file gives the file, not the app's page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
