@@ -1,11 +1,12 @@
 /**
  * First visit: the same-origin feeds (the embedded data) fetched, validated in full in a worker
  * and shown while Dexie loads and opens; the start round then stores them as on any refresh, with
- * the bytes downloaded here (one download) and the observations read from them here (one read, one
- * worker: a second one reading the same bytes again cost some 120 ms of processor time while the
- * page built itself), and shows what it stored (the same rows: no second render). The page's own thread parses nothing: a cold parse of
- * the embedded feed there was one task of 130-240 ms at 4x CPU. A feed this cannot show is left to
- * the round, which reports why (on the page, where no worker can run).
+ * the bytes downloaded here (one download) and the observations read from them here (one read in
+ * one worker: a second worker reading the same bytes again took some 120 ms of processor time
+ * while the page built itself), and shows what it stored (the same rows: no second render). The
+ * page's own thread parses nothing: a cold parse of the embedded feed there was one task of
+ * 130-240 ms at 4x CPU. A feed this cannot show is left to the round, which reports why (on the
+ * page, where no worker can run).
  */
 import { registryFeeds } from '../feeds/registry';
 import type { FetchResult } from '../feeds/fetch';
@@ -71,14 +72,17 @@ async function showPreview(): Promise<void> {
       const fetched = await downloads[i];
       // A big feed is parsed once, in the round's worker, not twice and on the page.
       if (fetched?.status !== 'ok' || fetched.bytes.byteLength >= WORKER_MIN_BYTES) return;
-      // Every observation back, not a sample: the feed is small.
-      const { sample: observations, report } = await checkFeed(
-        { feed, bytes: fetched.bytes, today: new Date(), sampleSize: Infinity },
-        { worker: 'always' },
-      ).catch(() => ({ sample: undefined, report: undefined }));
-      // Invalid or unreachable: the round reads it again and says why.
-      if (!observations) return;
-      return { feed, bytes: fetched.bytes, observations, report };
+      try {
+        // Every observation back, not a sample: the feed is small.
+        const { sample, report } = await checkFeed(
+          { feed, bytes: fetched.bytes, today: new Date(), sampleSize: Infinity },
+          { worker: 'always' },
+        );
+        return { feed, bytes: fetched.bytes, observations: sample, report };
+      } catch {
+        // Invalid: the round reads it again and says why.
+        return undefined;
+      }
     });
     readings.forEach((reading, i) => validations.set(urls[i]!, reading));
     await Promise.all(
