@@ -10,6 +10,8 @@ import {
 } from './db';
 import { decodeSeries, encodeSeries, seriesLength } from './series';
 
+export { isQuotaError } from './quota';
+
 export interface CommitMeta {
   fetchedAt: string;
   checksum: string;
@@ -203,20 +205,4 @@ export async function removeFeedData(db: PulseDatabase, feedId: string): Promise
     await db.snapshots.where('feedId').equals(feedId).delete();
     await db.feeds.delete(feedId);
   });
-}
-
-/**
- * Whether an error means the browser's storage is full. Dexie reports it as its own
- * QuotaExceededError or wraps the DOMException (`inner`), sometimes inside an AbortError.
- */
-export function isQuotaError(error: unknown): boolean {
-  for (
-    let e = error as { name?: string; inner?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 5;
-    depth++
-  ) {
-    if (e.name === 'QuotaExceededError') return true;
-    e = (e.inner ?? e.cause) as typeof e;
-  }
-  return false;
 }

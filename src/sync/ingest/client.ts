@@ -124,7 +124,7 @@ export async function checkFeed(
       console.warn('Ingest worker unavailable, checking on the page', error);
     }
   }
-  const { runCheck } = await import('./job');
+  const { runCheck } = await import('./check');
   return { ...(await runCheck(input)), inWorker: false };
 }
 

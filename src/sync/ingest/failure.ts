@@ -1,5 +1,5 @@
 /** Errors across the worker boundary: an Error cannot be posted with its class, so it is described and rebuilt. */
-import { isQuotaError } from '../../store/repository';
+import { isQuotaError } from '../../store/quota';
 import { FeedError } from '../../feeds/types';
 import { MAX_ISSUES_SENT, type IngestFailure } from './protocol';
 

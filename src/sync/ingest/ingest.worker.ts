@@ -1,8 +1,12 @@
-/** The ingest worker: one job per worker, then the page terminates it. */
-import { PulseDatabase } from '../../store/db';
+/**
+ * The ingest worker: one job per worker, then the page terminates it. A check (the first visit's
+ * preview, the Feeds page's "Vérifier") loads no storage code: Dexie and the ingest job are
+ * loaded for a job that stores.
+ */
+import { runCheck } from './check';
 import { toFailure } from './failure';
-import { runCheck, runIngest } from './job';
 import type { IngestJob, WorkerReply } from './protocol';
+import type { PulseDatabase } from '../../store/db';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: WorkerReply) => scope.postMessage(message);
@@ -23,8 +27,13 @@ scope.onmessage = async (event: MessageEvent<IngestJob>) => {
     }
     return;
   }
-  const db = new PulseDatabase(job.dbName);
+  let db: PulseDatabase | undefined;
   try {
+    const [{ PulseDatabase }, { runIngest }] = await Promise.all([
+      import('../../store/db'),
+      import('./job'),
+    ]);
+    db = new PulseDatabase(job.dbName);
     const summary = await runIngest(
       db,
       {
@@ -40,7 +49,7 @@ scope.onmessage = async (event: MessageEvent<IngestJob>) => {
   } catch (error) {
     reply({ type: 'failed', failure: toFailure(error) });
   } finally {
-    db.close();
+    db?.close();
   }
 };
 

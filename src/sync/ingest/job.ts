@@ -1,7 +1,7 @@
 /**
  * One ingest: read and validate a feed with the app's own readFeed, then commit it in one
- * transaction (with the user feed's record, when the Feeds page saves one); or only check it.
- * The same code runs inside the worker and, where no worker can run (unit tests, old browsers,
+ * transaction (with the user feed's record, when the Feeds page saves one); checking only is
+ * ./check.ts. The same code runs inside the worker and, where no worker can run (unit tests, old browsers,
  * small feeds), on the page.
  */
 import type { PulseDatabase, UserFeed } from '../../store/db';
@@ -10,13 +10,7 @@ import { withReport } from './commit';
 import { withBreakdownLabels } from '../../store/userFeeds';
 import { readFeed } from '../../feeds/ingest';
 import type { FeedConfig, Observation } from '../../feeds/types';
-import {
-  SAMPLE_SENT,
-  type FeedCheck,
-  type IngestProgress,
-  type IngestSummary,
-  type UserFeedRecord,
-} from './protocol';
+import type { IngestProgress, IngestSummary, UserFeedRecord } from './protocol';
 
 export interface IngestInput {
   feed: FeedConfig;
@@ -80,21 +74,4 @@ function storedUserFeed(
     feed.file = { ...file, bytes: (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer };
   }
   return feed;
-}
-
-/** Reads and validates a feed without storing it; throws FeedError when it is invalid. */
-export async function runCheck(input: {
-  feed: FeedConfig;
-  bytes: Uint8Array;
-  today: Date;
-  sampleSize?: number;
-}): Promise<FeedCheck> {
-  const t0 = performance.now();
-  const result = await readFeed(input.feed, input.bytes, { today: input.today });
-  return {
-    report: result.report,
-    breakdownLabels: result.breakdownLabels,
-    sample: result.observations.slice(0, input.sampleSize ?? SAMPLE_SENT),
-    parseMs: performance.now() - t0,
-  };
 }

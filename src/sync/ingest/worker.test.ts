@@ -11,7 +11,8 @@ import {
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import { checkFeed, ingestFeed, shouldUseWorker, WORKER_MIN_BYTES } from './client';
 import { fromFailure, toFailure } from './failure';
-import { runCheck, runIngest } from './job';
+import { runCheck } from './check';
+import { runIngest } from './job';
 import { MAX_ISSUES_SENT, type IngestProgress } from './protocol';
 
 const embeddedCsv = new Uint8Array(
