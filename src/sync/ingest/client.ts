@@ -1,6 +1,7 @@
 /**
  * Ingest a fetched feed in a module worker, so that decoding, parsing, validating and storing
- * never blocks the page: always for the refresh rounds and a first visit's preview (src/sync/);
+ * never blocks the page: always for the refresh rounds and a first visit's preview (src/sync/;
+ * the first visit's round then stores what the preview read, src/sync/ingest/commit.ts);
  * in `auto` mode (the Feeds page's check, a round that shows rows before storing them) only for
  * big feeds, a worker costing more time to start than a few hundred rows take to parse. On the
  * page where no worker can run. Either way the parsing code (papaparse, validation) is loaded only

@@ -1,8 +1,8 @@
 /**
  * One ingest: read and validate a feed with the app's own readFeed, then commit it in one
  * transaction (with the user feed's record, when the Feeds page saves one); checking only is
- * ./check.ts. The same code runs inside the worker and, where no worker can run (unit tests, old browsers,
- * small feeds), on the page.
+ * ./check.ts. The same code runs inside the worker and, where no worker can run (unit tests, old
+ * browsers, small feeds), on the page.
  */
 import type { PulseDatabase, UserFeed } from '../../store/db';
 import { commitSnapshot, type CommitMeta } from '../../store/repository';
