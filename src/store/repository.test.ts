@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syntheticObservation as obs } from '../../test/synthetic';
 import type { Observation } from '../feeds/types';
 import { PulseDatabase, SNAPSHOTS_KEPT } from './db';
@@ -12,6 +12,7 @@ import {
   recordFailure,
   removeFeedData,
   rollbackTo,
+  ROWS_PER_WRITE,
 } from './repository';
 
 let db: PulseDatabase;
@@ -82,6 +83,41 @@ describe('snapshots', () => {
       'sum-2',
       'sum-1',
     ]);
+  });
+
+  describe('a feed larger than one write', () => {
+    // Three places of 0.6 writes each: the first two stored in one write, the third in another.
+    const perPlace = Math.ceil(ROWS_PER_WRITE * 0.6);
+    const day = (i: number) => new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString();
+    const big = (note = ''): Observation[] =>
+      ['FR', 'REG-11', 'REG-84'].flatMap((geo, g) =>
+        Array.from({ length: perPlace }, (_, i) =>
+          obs({ geo, period: day(i).slice(0, 10), value: g * 1_000_000 + i, note }),
+        ),
+      );
+
+    it('stores every row, in the order validated', async () => {
+      const rows = big();
+      const writes = vi.spyOn(db.series, 'bulkAdd');
+      await commitSnapshot(db, 'synthetic-feed', rows, meta(1));
+      expect(writes.mock.calls.map(([records]) => records.length)).toEqual([2, 1]);
+      expect(await db.series.count()).toBe(3);
+      expect(await countObservations(db)).toBe(rows.length);
+      expect(await loadObservations(db)).toEqual(rows);
+    });
+
+    it('keeps nothing of a commit whose last write fails', async () => {
+      await commitSnapshot(db, 'synthetic-feed', version(1), meta(1));
+      const rows = big();
+      // A note IndexedDB cannot store, in the third place only: the first write went through.
+      const poisoned = rows.map((o) =>
+        o.geo === 'REG-84' ? { ...o, note: (() => 0) as unknown as string } : o,
+      );
+      await expect(commitSnapshot(db, 'synthetic-feed', poisoned, meta(2))).rejects.toThrow();
+      expect(await db.series.count()).toBe(1);
+      expect(await loadObservations(db)).toEqual(version(1));
+      expect((await loadSnapshots(db, 'synthetic-feed')).map((s) => s.checksum)).toEqual(['sum-1']);
+    });
   });
 
   it('counts failures for the backoff and clears them on success', async () => {

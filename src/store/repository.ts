@@ -8,7 +8,7 @@ import {
   type PulseDatabase,
   type Snapshot,
 } from './db';
-import { decodeSeries, encodeSeries, seriesLength } from './series';
+import { decodeSeries, seriesLength, seriesRecords, type StoredSeries } from './series';
 
 export { isQuotaError } from './quota';
 
@@ -44,7 +44,7 @@ export async function commitSnapshot(
       warnings: meta.warnings ?? [],
       ...skipSummary(meta.report),
     })) as number;
-    await db.series.bulkAdd(encodeSeries(observations, snapshotId, feedId));
+    await addSeries(db, seriesRecords(observations, snapshotId, feedId));
     await db.feeds.put({
       id: feedId,
       lastSuccess: meta.fetchedAt,
@@ -62,6 +62,27 @@ export async function commitSnapshot(
     await pruneSnapshots(db, feedId, snapshotId);
     return snapshotId;
   });
+}
+
+/**
+ * Rows of series records made and stored at a time: a million rows stored in one write held
+ * all their columns and, while IndexedDB took them, a serialised copy of each (some 50 MB).
+ */
+export const ROWS_PER_WRITE = 50_000;
+
+/** Stores records as they are made, a few at a time, in the caller's transaction. */
+async function addSeries(db: PulseDatabase, records: Iterable<StoredSeries>): Promise<void> {
+  let batch: StoredSeries[] = [];
+  let rows = 0;
+  for (const record of records) {
+    batch.push(record);
+    rows += seriesLength(record);
+    if (rows < ROWS_PER_WRITE) continue;
+    await db.series.bulkAdd(batch);
+    batch = [];
+    rows = 0;
+  }
+  if (batch.length) await db.series.bulkAdd(batch);
 }
 
 /** The rows read and skipped of a report, as stored with a snapshot and its feed's state. */

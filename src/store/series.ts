@@ -53,6 +53,18 @@ export function encodeSeries(
   snapshotId: number,
   feed?: string,
 ): StoredSeries[] {
+  return [...seriesRecords(observations, snapshotId, feed)];
+}
+
+/**
+ * encodeSeries one record at a time: a commit stores a few records, then makes the next ones, so
+ * that the columns and their serialised copies of a million rows never exist all at once.
+ */
+export function* seriesRecords(
+  observations: readonly Observation[],
+  snapshotId: number,
+  feed?: string,
+): Generator<StoredSeries> {
   // Nested by field rather than keyed by one joined string: a feed's texts repeat (the same
   // strings), so each lookup reuses their hash where a joined key per row made a new string,
   // which was most of the time a million rows took here.
@@ -74,7 +86,6 @@ export function encodeSeries(
       return rows;
     }).push(i);
   }
-  const out: StoredSeries[] = [];
   for (const rows of groups) {
     const first = observations[rows[0]!]!;
     const n = rows.length;
@@ -114,9 +125,8 @@ export function encodeSeries(
       s.sourceLabels[j] = text(o.sourceLabel);
       s.notes[j] = text(o.note);
     }
-    out.push(s);
+    yield s;
   }
-  return out;
 }
 
 function code(codes: Map<string, number>, value: string, field: string): number {
