@@ -89,10 +89,10 @@ describe('snapshots', () => {
     // Three places of 0.6 writes each: the first two stored in one write, the third in another.
     const perPlace = Math.ceil(ROWS_PER_WRITE * 0.6);
     const day = (i: number) => new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString();
-    const big = (note = ''): Observation[] =>
+    const big = (): Observation[] =>
       ['FR', 'REG-11', 'REG-84'].flatMap((geo, g) =>
         Array.from({ length: perPlace }, (_, i) =>
-          obs({ geo, period: day(i).slice(0, 10), value: g * 1_000_000 + i, note }),
+          obs({ geo, period: day(i).slice(0, 10), value: g * 1_000_000 + i }),
         ),
       );
 
