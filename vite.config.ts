@@ -247,6 +247,29 @@ function mapLayouts(): Plugin {
 }
 
 /**
+ * vite-plugin-pwa's `<link rel="manifest">` taken out of the built index.html: the app links the
+ * manifest with the service worker, once its page is whole (src/lib/serviceWorker.ts). Runs after
+ * the plugin's own HTML transform (both `post`, this one later in the list of plugins).
+ */
+function manifestLinkedByTheApp(): Plugin {
+  const link = /<link rel="manifest" href="\.\/manifest\.webmanifest"[^>]*>/;
+  return {
+    name: 'segur-pulse:manifest-linked-by-the-app',
+    enforce: 'post',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!link.test(html)) {
+          throw new Error('no <link rel="manifest" href="./manifest.webmanifest"> to take out');
+        }
+        return html.replace(link, '');
+      },
+    },
+  };
+}
+
+/**
  * The page's `<link rel="stylesheet">` to the build's own CSS (one file: `cssCodeSplit: false`),
  * replaced by one `<style>` with the same rules, and the hash of that style added to the CSP's
  * style-src. The file stays in the build, unused.
@@ -354,6 +377,7 @@ export default defineConfig({
     prerender(),
     compileHints(),
     pwa(),
+    manifestLinkedByTheApp(),
     svelteTesting(),
   ],
   // One stylesheet for the whole app, inlined into index.html (see prerender()): a page loaded

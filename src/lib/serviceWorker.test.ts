@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerServiceWorkerWhenWhole, type ServiceWorkerHost } from './serviceWorker';
+import {
+  linkWebManifest,
+  MANIFEST_HREF,
+  registerServiceWorkerWhenWhole,
+  type ServiceWorkerHost,
+} from './serviceWorker';
 
 /** A browser's service worker container that records what it was asked. */
 function fakeHost(register: (url: string, options: { scope: string }) => Promise<unknown>) {
@@ -91,15 +96,39 @@ describe('registerServiceWorkerWhenWhole', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('does nothing where the browser has no service workers', async () => {
+  it('links the web app manifest once the page is whole, right before registering', async () => {
+    const order: string[] = [];
+    const { host } = fakeHost(() => {
+      order.push('register');
+      return Promise.resolve({});
+    });
+    const whole = deferred();
+    const registered = registerServiceWorkerWhenWhole(
+      () => whole.promise,
+      () => true,
+      host,
+      () => Promise.resolve(),
+      () => order.push('manifest'),
+    );
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    whole.resolve();
+    expect(await registered).toBe(true);
+    expect(order).toEqual(['manifest', 'register']);
+  });
+
+  it('links the manifest but registers nothing where the browser has no service workers', async () => {
+    const linkManifest = vi.fn();
     expect(
       await registerServiceWorkerWhenWhole(
         () => Promise.resolve(),
         () => true,
         {},
         () => Promise.resolve(),
+        linkManifest,
       ),
     ).toBe(false);
+    expect(linkManifest).toHaveBeenCalledOnce();
   });
 
   it('says in the console when the registration fails, and goes on', async () => {
@@ -114,5 +143,16 @@ describe('registerServiceWorkerWhenWhole', () => {
       ),
     ).toBe(false);
     expect(warn).toHaveBeenCalledWith('service worker not registered', expect.any(TypeError));
+  });
+});
+
+describe('linkWebManifest', () => {
+  it('adds one <link rel="manifest"> to the head, however often it is asked', () => {
+    const doc = document.implementation.createHTMLDocument('page');
+    linkWebManifest(doc);
+    linkWebManifest(doc);
+    const links = doc.head.querySelectorAll('link[rel="manifest"]');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.getAttribute('href')).toBe(MANIFEST_HREF);
   });
 });
