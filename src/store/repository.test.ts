@@ -5,7 +5,6 @@ import { PulseDatabase, SNAPSHOTS_KEPT } from './db';
 import {
   commitSnapshot,
   countObservations,
-  isQuotaError,
   loadObservations,
   loadSnapshotObservations,
   loadSnapshots,
@@ -140,17 +139,5 @@ describe('snapshots', () => {
     await removeFeedData(db, 'a');
     expect(await loadObservations(db)).toEqual(version(2, 'b'));
     expect(await db.snapshots.count()).toBe(1);
-  });
-});
-
-describe('isQuotaError', () => {
-  it.each([
-    [new DOMException('full', 'QuotaExceededError'), true],
-    [{ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, true],
-    [{ name: 'DatabaseClosedError', inner: { name: 'AbortError' } }, false],
-    [new TypeError('x'), false],
-    [undefined, false],
-  ])('%o -> %s', (error, expected) => {
-    expect(isQuotaError(error)).toBe(expected);
   });
 });

@@ -10,8 +10,6 @@ import {
 } from './db';
 import { decodeSeries, seriesLength, seriesRecords, type StoredSeries } from './series';
 
-export { isQuotaError } from './quota';
-
 export interface CommitMeta {
   fetchedAt: string;
   checksum: string;

@@ -7,7 +7,8 @@ import type { Manifest, ManifestEntry } from '../feeds/manifest';
 import { FeedError, type FeedConfig, type FeedIssue } from '../feeds/types';
 import { type Observation } from '../model/observation';
 import type { FeedState, PulseDatabase } from '../store/db';
-import { isQuotaError, recordFailure, recordUnchanged } from '../store/repository';
+import { isQuotaError } from '../store/quota';
+import { recordFailure, recordUnchanged } from '../store/repository';
 import { backoffDelay, refreshIntervalMs } from './policy';
 
 export { fetchFeedBytes };

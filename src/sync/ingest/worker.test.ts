@@ -2,12 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PulseDatabase } from '../../store/db';
-import {
-  countObservations,
-  isQuotaError,
-  loadObservations,
-  loadSeries,
-} from '../../store/repository';
+import { isQuotaError } from '../../store/quota';
+import { countObservations, loadObservations, loadSeries } from '../../store/repository';
 import { FeedError, type FeedConfig, type FeedIssue } from '../../feeds/types';
 import { checkFeed, ingestFeed, shouldUseWorker, WORKER_MIN_BYTES } from './client';
 import { fromFailure, toFailure } from './failure';
