@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileHints } from './scripts/compileHints.ts';
 import { OVERVIEW_META_NAME, PAGES_META_NAME } from './src/prerender/metaNames.ts';
+import { MANIFEST_HREF } from './src/lib/serviceWorker.ts';
 import { buildCommuneIndex, type CommuneRecord } from './src/search/communeIndex.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, 'data');
@@ -252,7 +253,8 @@ function mapLayouts(): Plugin {
  * the plugin's own HTML transform (both `post`, this one later in the list of plugins).
  */
 function manifestLinkedByTheApp(): Plugin {
-  const link = /<link rel="manifest" href="\.\/manifest\.webmanifest"[^>]*>/;
+  // The plugin's tag exactly: another (a crossorigin attribute, another file) fails the build.
+  const tag = `<link rel="manifest" href="${MANIFEST_HREF}">`;
   return {
     name: 'segur-pulse:manifest-linked-by-the-app',
     enforce: 'post',
@@ -260,10 +262,8 @@ function manifestLinkedByTheApp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        if (!link.test(html)) {
-          throw new Error('no <link rel="manifest" href="./manifest.webmanifest"> to take out');
-        }
-        return html.replace(link, '');
+        if (!html.includes(tag)) throw new Error(`no ${tag} to take out`);
+        return html.replace(tag, '');
       },
     },
   };
